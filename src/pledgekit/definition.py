@@ -204,6 +204,10 @@ class Definition(_Strict):
         None, description="Code or name of the home council in 'area' columns."
     )
     committee: str = "Corporate Parenting Committee"
+    neighbours: list[str] = Field(
+        default_factory=list,
+        description="Area codes or names of statistical neighbours in 'area' columns.",
+    )
     defaults: Defaults = Field(default_factory=Defaults)
     validation: ValidationSettings = Field(default_factory=ValidationSettings)
     pledges: list[Pledge] = Field(min_length=1)

@@ -1,0 +1,95 @@
+"""``pledgekit scorecard``: the RAG scorecard in the terminal or as md/csv/json."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from pledgekit.commands.common import (
+    FilesArgument,
+    ForceOption,
+    OutputOption,
+    PeriodOption,
+    PledgeOption,
+    handle_errors,
+)
+
+
+class ScorecardFormat(str, Enum):
+    """Output formats of the scorecard."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MD = "md"
+
+
+@handle_errors
+def scorecard(
+    files: FilesArgument,
+    pledge: PledgeOption = None,
+    period: PeriodOption = None,
+    output_format: Annotated[
+        ScorecardFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ScorecardFormat.TABLE,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    threshold: Annotated[
+        int | None,
+        typer.Option(help="Suppress counts below this (default: pledge.yaml, else 5).", min=0),
+    ] = None,
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Replace personal data in free text with [redacted].")
+    ] = False,
+) -> None:
+    """Show the RAG scorecard: every measure's value, target, status, trend and why.
+
+    Several files (or a file with several periods) give the history; the latest period is shown.
+
+    Example: pledgekit scorecard sample_data/*.xlsx --format md -o scorecard.md
+    """
+    from pledgekit.pipeline import load_scorecard
+    from pledgekit.report_findings import print_data_findings
+
+    card, blocking = load_scorecard(
+        files, pledge=pledge, period=period, threshold=threshold, redact=redact
+    )
+    print_data_findings(card.findings, blocking)
+    if blocking:
+        raise typer.Exit(1)
+    if output_format is ScorecardFormat.TABLE:
+        from pledgekit.render.scorecard_text import render_table
+        from pledgekit.terminal import console_for
+
+        if output is None:
+            render_table(card, console_for())
+            _exit_for(card)
+            return
+        from io import StringIO
+
+        buffer = StringIO()
+        render_table(card, console_for(buffer))
+        text = buffer.getvalue()
+    else:
+        from pledgekit.render import scorecard_flat
+
+        render = {
+            ScorecardFormat.JSON: scorecard_flat.render_json,
+            ScorecardFormat.CSV: scorecard_flat.render_csv,
+            ScorecardFormat.MD: scorecard_flat.render_markdown,
+        }[output_format]
+        text = render(card)
+    from pledgekit.outputs import emit
+
+    emit(text, output, force=force)
+    _exit_for(card)
+
+
+def _exit_for(card: object) -> None:
+    from pledgekit.findings import Severity
+
+    findings = getattr(card, "findings", [])
+    if any(f.severity is Severity.ERROR for f in findings):
+        raise typer.Exit(1)

@@ -1,0 +1,109 @@
+"""The scorecard as flat text formats: JSON, CSV and a Markdown table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from pledgekit.outputs import safe_cell
+from pledgekit.rag import Direction
+from pledgekit.render.markdown_util import md_cell
+from pledgekit.scorecard import Row, Scorecard
+
+CSV_COLUMNS = [
+    "pledge",
+    "measure",
+    "title",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "target",
+    "status",
+    "previous",
+    "direction",
+    "change",
+    "year_ago_direction",
+    "england",
+    "statistical_neighbours",
+    "reason",
+    "commentary",
+]
+
+
+def render_json(card: Scorecard) -> str:
+    """The scorecard's documented JSON (``pledgekit.scorecard/1``)."""
+    return json.dumps(card.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _previous_display(row: Row) -> str:
+    return next((p.display for p in row.history if p.period == row.previous_period), "")
+
+
+def _comparator(row: Row, name: str) -> str:
+    comparison = row.comparisons.get(name)
+    if comparison is None or comparison.comparator is None:
+        return ""
+    return f"{comparison.comparator:g}"
+
+
+def render_csv(card: Scorecard) -> str:
+    """One row per measure; text cells neutralised against formula injection."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in card.rows:
+        cells = [
+            row.pledge.id,
+            row.measure.id,
+            row.measure.title,
+            row.period.label if row.period else "",
+            row.value.number if row.value.is_number else row.value.display(),
+            row.numerator.number if row.numerator.is_number else row.numerator.display(),
+            row.denominator.number if row.denominator.is_number else row.denominator.display(),
+            row.target_display,
+            row.status.value,
+            _previous_display(row),
+            row.short_term.direction.value,
+            "" if row.short_term.change is None else round(row.short_term.change, 4),
+            row.long_term.direction.value,
+            _comparator(row, "england"),
+            _comparator(row, "statistical_neighbours"),
+            row.rating.reason,
+            row.commentary or "",
+        ]
+        writer.writerow([safe_cell(c) for c in cells])
+    return buffer.getvalue()
+
+
+def render_markdown(card: Scorecard) -> str:
+    """GitHub-flavoured Markdown: a heading and pipe table per pledge, then the summary."""
+    from pledgekit.render.scorecard_text import summary_line
+
+    lines = [f"# {card.council}: {card.committee} scorecard, {card.period.label}", ""]
+    for pledge in card.pledges:
+        lines += [
+            f"## Pledge {pledge.id}: {md_cell(pledge.title)}",
+            "",
+            "| Ref | Measure | Value | Target | Status | Previous | Trend |",
+            "|---|---|--:|--:|---|--:|---|",
+        ]
+        for row in card.rows_for(pledge):
+            move = row.short_term.direction
+            trend = f"{move.symbol} {move.label}" if move is not Direction.NOT_COMPARABLE else ""
+            cells = [
+                row.measure.id,
+                row.measure.title,
+                row.display,
+                row.target_display,
+                f"{row.status.symbol} {row.status.label}",
+                _previous_display(row),
+                trend,
+            ]
+            lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
+        lines.append("")
+    lines.append(summary_line(card))
+    if any(r.notes for r in card.rows):
+        lines += ["", f"c = suppressed to protect small numbers (below {card.threshold})."]
+    return "\n".join(lines) + "\n"
