@@ -7,7 +7,6 @@ Heavy modules are imported inside the commands so ``pledgekit --help`` stays fas
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -54,4 +53,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

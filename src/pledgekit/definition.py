@@ -7,12 +7,22 @@ column for every problem; :func:`check_definition` returns the same problems as 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from pledgekit.errors import DefinitionError
 from pledgekit.findings import Finding, Severity, finding, register
@@ -72,7 +82,18 @@ class Frequency(str, Enum):
 Band = tuple[float, float]
 TargetValue = float | Band
 #: A tolerance: an absolute amount in the measure's unit, or a string like "10%" (of the target).
-Tolerance = float | Annotated[str, Field(pattern=r"^\s*\d+(\.\d+)?\s*%\s*$")]
+_RELATIVE = re.compile(r"^\s*\d+(\.\d+)?\s*%\s*$")
+
+
+def _tolerance(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    if isinstance(value, str) and _RELATIVE.match(value):
+        return value.replace(" ", "")
+    raise ValueError("expected a number like 5, or a share of the target like '10%'")
+
+
+Tolerance = Annotated[float | str, BeforeValidator(_tolerance)]
 
 
 class _Strict(BaseModel):
@@ -157,15 +178,15 @@ class Measure(_Strict):
         for target in targets:
             if target is None:
                 continue
-            is_band = isinstance(target, tuple)
-            if self.polarity is Polarity.BAND and not is_band:
+            if self.polarity is Polarity.BAND and not isinstance(target, tuple):
                 raise ValueError("polarity 'band' needs a target band like [90, 100]")
-            if self.polarity is not Polarity.BAND and is_band:
-                raise ValueError(
-                    f"a [low, high] target needs polarity 'band', not {self.polarity.value!r}"
-                )
-            if is_band and target[0] > target[1]:
-                raise ValueError(f"target band {list(target)} runs high to low")
+            if isinstance(target, tuple):
+                if self.polarity is not Polarity.BAND:
+                    raise ValueError(
+                        f"a [low, high] target needs polarity 'band', not {self.polarity.value!r}"
+                    )
+                if target[0] > target[1]:
+                    raise ValueError(f"target band {list(target)} runs high to low")
         return self
 
     @property
@@ -297,7 +318,7 @@ def check_definition(path: Path) -> tuple[Definition | None, list[Finding]]:
     try:
         definition = Definition.model_validate(data)
     except ValidationError as exc:
-        return None, [_finding_from_error(name, positions, err, data) for err in exc.errors()]
+        return None, _findings_from_errors(name, positions, exc.errors(), data)
     findings = []
     seen: dict[str, tuple[int, int]] = {}
     for p_index, pledge in enumerate(definition.pledges):
@@ -308,7 +329,8 @@ def check_definition(path: Path) -> tuple[Definition | None, list[Finding]]:
                 findings.append(
                     finding(
                         DUPLICATE_MEASURE,
-                        f"measure id {measure.id!r} is used twice (first at line {seen[measure.id][0]})",
+                        f"measure id {measure.id!r} is used twice "
+                        f"(first at line {seen[measure.id][0]})",
                         Location(name, line=line, col=col),
                         found=measure.id,
                         expected="a unique id per measure",
@@ -325,18 +347,37 @@ def _data_path(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
     kept: list[str | int] = []
     node = data
     for part in loc:
-        if (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and part < len(node)
-        ):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and part.isidentifier():
-            kept.append(part)  # a missing or unknown key: keep it, then stop descending
-            node = None
-            continue
+            node = None  # a missing or unknown key: keep it, then stop descending
         else:
             continue
         kept.append(part)
     return tuple(kept)
+
+
+def _findings_from_errors(
+    name: str, positions: dict[Any, tuple[int, int]], errors: list[Any], data: Any
+) -> list[Finding]:
+    """One finding per place: a union's branch errors (number, or "10%") merge into one."""
+    merged: dict[tuple[str | int, ...], list[Any]] = {}
+    for err in errors:
+        merged.setdefault(_data_path(err["loc"], data), []).append(err)
+    findings = []
+    for group in merged.values():
+        first = _finding_from_error(name, positions, group[0], data)
+        if len(group) > 1:
+            reasons = " or ".join(e["msg"].removeprefix("Value error, ") for e in group)
+            first = replace(
+                first,
+                message=f"{first.message.split(':')[0]}: {reasons}"
+                + (f" (found {first.found!r})" if first.found is not None else ""),
+            )
+        findings.append(first)
+    return findings
 
 
 def _finding_from_error(
@@ -378,13 +419,14 @@ def load_definition(path: Path | str) -> Definition:
         lines = "\n".join(f"  {f.location}: {f.message}" for f in findings)
         count = len(findings)
         raise DefinitionError(
-            f"{path}: the pledge definition has {count} problem{'s' if count != 1 else ''}:\n{lines}",
+            f"{path}: the pledge definition has {count} "
+            f"problem{'s' if count != 1 else ''}:\n{lines}",
         )
     return definition
 
 
 def find_definition(explicit: Path | None, inputs: list[Path]) -> Path:
-    """Where the definition is: ``--pledge``, else ``pledge.yaml`` beside the first input, else here."""
+    """Where the definition is: ``--pledge``, else pledge.yaml beside the first input, else here."""
     if explicit is not None:
         return explicit
     candidates = [p.parent / "pledge.yaml" for p in inputs[:1]] + [Path("pledge.yaml")]

@@ -1,4 +1,4 @@
-"""Writing outputs safely: atomically (never a half-written file) and never over a file by accident."""
+"""Writing outputs safely: atomically (never a half-written file), never over a file by accident."""
 
 from __future__ import annotations
 

@@ -33,9 +33,10 @@ def summary_line(card: Scorecard) -> str:
         for st in Status
         if s.statuses[st] or st in (Status.GREEN, Status.AMBER, Status.RED)
     ]
+    moved = s.directions
     moves = (
-        f"{s.directions[Direction.IMPROVED]} improved, {s.directions[Direction.DECLINED]} declined, "
-        f"{s.directions[Direction.NO_CHANGE]} no change since the previous period"
+        f"{moved[Direction.IMPROVED]} improved, {moved[Direction.DECLINED]} declined, "
+        f"{moved[Direction.NO_CHANGE]} no change since the previous period"
     )
     return f"{card.period.label}: {len(card.rows)} measures: {', '.join(parts)}. {moves}."
 
@@ -82,7 +83,7 @@ def scorecard_table(card: Scorecard) -> Group:
             ("Trend", {"no_wrap": True}),
             ("Why", {"ratio": 3}),
         ):
-            table.add_column(name, **kwargs)  # type: ignore[arg-type]
+            table.add_column(name, **kwargs)
         for row in card.rows_for(pledge):
             table.add_row(*_row_cells(row))
         parts.append(table)
