@@ -13,6 +13,7 @@ from pledgekit.commands.common import (
     OutputOption,
     PeriodOption,
     PledgeOption,
+    fail,
     handle_errors,
 )
 
@@ -24,6 +25,7 @@ class ScorecardFormat(str, Enum):
     JSON = "json"
     CSV = "csv"
     MD = "md"
+    XLSX = "xlsx"
 
 
 @handle_errors
@@ -50,6 +52,8 @@ def scorecard(
 
     Example: pledgekit scorecard sample_data/*.xlsx --format md -o scorecard.md
     """
+    if output_format is ScorecardFormat.XLSX and output is None:
+        raise fail("--format xlsx needs --output FILE.xlsx")
     from pledgekit.pipeline import load_scorecard
     from pledgekit.report_findings import print_data_findings
 
@@ -59,31 +63,16 @@ def scorecard(
     print_data_findings(card.findings, blocking)
     if blocking:
         raise typer.Exit(1)
-    if output_format is ScorecardFormat.TABLE:
+    if output_format is ScorecardFormat.TABLE and output is None:
         from pledgekit.render.scorecard_text import render_table
         from pledgekit.terminal import console_for
 
-        if output is None:
-            render_table(card, console_for())
-            _exit_for(card)
-            return
-        from io import StringIO
-
-        buffer = StringIO()
-        render_table(card, console_for(buffer))
-        text = buffer.getvalue()
+        render_table(card, console_for())
     else:
-        from pledgekit.render import scorecard_flat
+        from pledgekit.outputs import emit
+        from pledgekit.render.scorecard_formats import render_scorecard
 
-        render = {
-            ScorecardFormat.JSON: scorecard_flat.render_json,
-            ScorecardFormat.CSV: scorecard_flat.render_csv,
-            ScorecardFormat.MD: scorecard_flat.render_markdown,
-        }[output_format]
-        text = render(card)
-    from pledgekit.outputs import emit
-
-    emit(text, output, force=force)
+        emit(render_scorecard(card, output_format.value), output, force=force)
     _exit_for(card)
 
 

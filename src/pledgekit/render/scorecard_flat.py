@@ -37,7 +37,8 @@ def render_json(card: Scorecard) -> str:
     return json.dumps(card.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-def _previous_display(row: Row) -> str:
+def previous_display(row: Row) -> str:
+    """The previous period's figure as shown, or empty."""
     return next((p.display for p in row.history if p.period == row.previous_period), "")
 
 
@@ -64,7 +65,7 @@ def render_csv(card: Scorecard) -> str:
             row.denominator.number if row.denominator.is_number else row.denominator.display(),
             row.target_display,
             row.status.value,
-            _previous_display(row),
+            previous_display(row),
             row.short_term.direction.value,
             "" if row.short_term.change is None else round(row.short_term.change, 4),
             row.long_term.direction.value,
@@ -98,7 +99,7 @@ def render_markdown(card: Scorecard) -> str:
                 row.display,
                 row.target_display,
                 f"{row.status.symbol} {row.status.label}",
-                _previous_display(row),
+                previous_display(row),
                 trend,
             ]
             lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")

@@ -1,0 +1,35 @@
+"""Pick the scorecard renderer for a format name."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from pledgekit.scorecard import Scorecard
+
+FORMATS = ("table", "json", "csv", "md", "xlsx")
+BINARY = frozenset({"xlsx"})
+
+
+def render_scorecard(card: Scorecard, fmt: str) -> str | bytes:
+    """The scorecard in ``fmt`` (one of :data:`FORMATS`); ``table`` is plain text here."""
+    if fmt == "table":
+        from pledgekit.render.scorecard_text import render_table
+        from pledgekit.terminal import console_for
+
+        buffer = StringIO()
+        render_table(card, console_for(buffer))
+        return buffer.getvalue()
+    if fmt == "xlsx":
+        from pledgekit.render.scorecard_xlsx import render_xlsx
+
+        return render_xlsx(card)
+    from pledgekit.render import scorecard_flat
+
+    renderers = {
+        "json": scorecard_flat.render_json,
+        "csv": scorecard_flat.render_csv,
+        "md": scorecard_flat.render_markdown,
+    }
+    if fmt not in renderers:
+        raise ValueError(f"unknown scorecard format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return renderers[fmt](card)
