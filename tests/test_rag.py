@@ -153,7 +153,9 @@ def test_moving_the_better_way_never_worsens_status(
 def test_meeting_target_is_always_green(
     value: float, target: float, tol: float, polarity: Polarity
 ) -> None:
-    assume(abs(value - target) > 1e-6)  # values within float noise of the target count as meeting it
+    assume(
+        abs(value - target) > 1e-6
+    )  # values within float noise of the target count as meeting it
     meets = value >= target if polarity is Polarity.HIGHER else value <= target
     assert (status(value, polarity, target, tol) is Status.GREEN) == meets
 
