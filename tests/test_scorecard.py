@@ -178,3 +178,48 @@ def test_k_value_reading(tmp_path: Path) -> None:
         dataset(obs("1.2", "2025-26 Q2", Reading(ValueState.BELOW_HALF, raw="k"))),
     )
     assert row(card, "1.2").status is Status.GREEN
+
+
+PARTS = (
+    DEFINITION
+    + """\
+  - id: "3"
+    title: Placements
+    measures:
+      - {id: "3.1", title: Children in care, unit: count, polarity: none, suppress_small: false}
+      - {id: "3.2", title: In foster care, unit: count, polarity: none, part_of: "3.1"}
+      - {id: "3.3", title: In residential care, unit: count, polarity: none, part_of: "3.1"}
+      - {id: "3.4", title: Placed for adoption, unit: count, polarity: none, part_of: "3.1"}
+"""
+)
+
+
+def test_secondary_suppression_hides_the_next_smallest_part(tmp_path: Path) -> None:
+    d = definition(tmp_path, PARTS)
+    card = build_scorecard(
+        d,
+        dataset(
+            obs("3.1", "2025-26 Q2", 60),
+            obs("3.2", "2025-26 Q2", 40),
+            obs("3.3", "2025-26 Q2", 17),
+            obs("3.4", "2025-26 Q2", 3),
+        ),
+    )
+    shown = {r.measure.id: r.display for r in card.rows if r.measure.id.startswith("3.")}
+    # 3 would be 60 - 40 - 17 with only primary suppression: 17 must go too.
+    assert shown == {"3.1": "60", "3.2": "40", "3.3": "c", "3.4": "c"}
+    assert row(card, "3.3").notes == (
+        "suppressed: otherwise 3.4 could be worked out from the total",
+    )
+
+
+def test_no_secondary_suppression_when_nothing_is_derivable(tmp_path: Path) -> None:
+    d = definition(tmp_path, PARTS)
+    card = build_scorecard(
+        d,
+        dataset(
+            obs("3.1", "2025-26 Q2", 60), obs("3.2", "2025-26 Q2", 40), obs("3.4", "2025-26 Q2", 3)
+        ),
+    )
+    shown = {r.measure.id: r.display for r in card.rows if r.measure.id.startswith("3.")}
+    assert shown == {"3.1": "60", "3.2": "40", "3.3": "", "3.4": "c"}

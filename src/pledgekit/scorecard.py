@@ -18,7 +18,7 @@ from pledgekit.location import Location
 from pledgekit.observations import Dataset, Observation
 from pledgekit.periods import Period
 from pledgekit.rag import Comparison, Direction, Movement, Rating, Status, direction, position, rate
-from pledgekit.suppression import suppress
+from pledgekit.suppression import suppress_all
 from pledgekit.units import (
     format_change,
     format_difference,
@@ -181,15 +181,7 @@ def build_scorecard(
         present = ", ".join(p.label for p in sorted({o.period for o in known})) or "none"
         raise UsageError(f"no figures for {period.label} in the data; periods present: {present}")
 
-    by_measure: dict[str, dict[Period, Observation]] = {}
-    notes_by_key: dict[tuple[str, Period], str] = {}
-    for obs in known:
-        measure = definition.measure(obs.measure)
-        assert measure is not None
-        safe, reason = suppress(obs, measure, limit)
-        if reason:
-            notes_by_key[(obs.measure, obs.period)] = f"suppressed: {reason}"
-        by_measure.setdefault(obs.measure, {})[obs.period] = safe
+    by_measure, notes_by_key = suppress_all(definition, known, limit)
 
     rows = [
         _row(
