@@ -203,6 +203,8 @@ def rate(
         return Rating(Status.SUPPRESSED, "suppressed to protect small numbers", None, target)
     if value.state is ValueState.NOT_APPLICABLE:
         return Rating(Status.NOT_RATED, "not applicable this period", None, target)
+    if value.state is not ValueState.BELOW_HALF and (not value.is_number or value.number is None):
+        return Rating(Status.NO_DATA, _NO_DATA_REASON[value.state], None, target)
     if target is None:
         return Rating(Status.NOT_RATED, "no target set for this period", value.number, None)
     if value.state is ValueState.BELOW_HALF:
@@ -226,10 +228,9 @@ def rate(
         return Rating(
             Status.NO_DATA, "below 0.5 (k): too close to the target to rate", None, target
         )
-    if not value.is_number or value.number is None:
-        return Rating(Status.NO_DATA, _NO_DATA_REASON[value.state], None, target)
 
     number = value.number
+    assert number is not None
     band = target if isinstance(target, tuple) else None
     if band is not None:
         gap = goodness(number, Polarity.BAND, band)

@@ -61,7 +61,7 @@ def _row_cells(row: Row) -> list[Text | str]:
 
 
 def scorecard_table(card: Scorecard) -> Group:
-    """A renderable: one table per pledge and the summary line."""
+    """A renderable: the title and one table per pledge."""
     parts: list[Table | Text] = [
         Text(f"{card.council} - {card.committee} scorecard, {card.period.label}", style="bold")
     ]
@@ -87,14 +87,14 @@ def scorecard_table(card: Scorecard) -> Group:
         for row in card.rows_for(pledge):
             table.add_row(*_row_cells(row))
         parts.append(table)
-    parts.append(Text(summary_line(card)))
-    if any(r.notes for r in card.rows):
-        parts.append(
-            Text(f"c = suppressed to protect small numbers (below {card.threshold}).", style="dim")
-        )
     return Group(*parts)
 
 
 def render_table(card: Scorecard, console: Console) -> None:
     """Print the scorecard to ``console``."""
     console.print(scorecard_table(card))
+    # Sentences are printed unwrapped so pipes and files get whole lines.
+    console.print(summary_line(card), soft_wrap=True)
+    if any(r.notes for r in card.rows):
+        note = f"c = suppressed to protect small numbers (below {card.threshold})."
+        console.print(note, style="dim", soft_wrap=True)
