@@ -105,12 +105,13 @@ def test_csv_neutralises_formulas_and_keeps_numbers(folder: Path) -> None:
 
 
 def test_formula_injection_is_neutralised_in_csv_and_xlsx(folder: Path) -> None:
-    write_xlsx(
+    # Text, not a formula, in the source: CSV keeps it as typed.
+    write_csv(
         folder / "evil.csv",
         [HEADER, ["1.1", "2025-26 Q2", 70, 70, 100, '=HYPERLINK("http://x","y")']],
     )
-    code, out, _ = run("scorecard", folder / "evil.csv", "--format", "csv")
-    assert code == 0
+    code, out, err = run("scorecard", folder / "evil.csv", "--format", "csv")
+    assert code == 0, err
     assert list(csv.DictReader(io.StringIO(out)))[0]["commentary"] == '\'=HYPERLINK("http://x","y")'
     target = folder / "card.xlsx"
     code, _, err = run("scorecard", folder / "evil.csv", "--format", "xlsx", "-o", target)
