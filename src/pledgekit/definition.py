@@ -6,10 +6,8 @@ column for every problem; :func:`check_definition` returns the same problems as 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,7 +17,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
     field_validator,
     model_validator,
 )
@@ -28,10 +25,9 @@ from pledgekit.errors import DefinitionError
 from pledgekit.findings import Finding, Severity, finding, register
 from pledgekit.location import Location
 from pledgekit.periods import Period, PeriodError, parse_period
-from pledgekit.yamlsource import YamlProblem, load_yaml, position_of
+from pledgekit.yamlmodels import check_yaml_model, problems_error
+from pledgekit.yamlsource import position_of
 
-BAD_YAML = register("bad-yaml", Severity.ERROR, "The YAML file cannot be parsed.")
-UNKNOWN_KEY = register("unknown-key", Severity.ERROR, "A key the format does not define (a typo?).")
 BAD_DEFINITION = register(
     "bad-definition", Severity.ERROR, "A value in the definition has the wrong type or is invalid."
 )
@@ -147,6 +143,11 @@ class Measure(_Strict):
     source: str | None = None
     frequency: Frequency = Frequency.QUARTERLY
     suppress_small: bool = True
+    part_of: str | None = Field(
+        None,
+        description="Id of a count measure this one is a part of (e.g. placements by type); "
+        "used to stop a hidden small number being worked out from the total.",
+    )
     decimals: int | None = Field(None, ge=0, le=4)
 
     @field_validator("id", mode="before")
@@ -267,58 +268,17 @@ class Definition(_Strict):
         return measure.rag_rule or self.defaults.rag_rule
 
 
-def _field_names(model: type[BaseModel]) -> list[str]:
-    return list(model.model_fields)
-
-
-def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel]:
-    """Which model an error path ends in, to suggest the right key names."""
-    model: type[BaseModel] = Definition
-    children: dict[str, type[BaseModel]] = {
-        "defaults": Defaults,
-        "validation": ValidationSettings,
-        "pledges": Pledge,
-        "measures": Measure,
-    }
-    for part in loc[:-1]:
-        if isinstance(part, str) and part in children:
-            model = children[part]
-    return model
-
-
-def _describe(loc: tuple[str | int, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
 def check_definition(path: Path) -> tuple[Definition | None, list[Finding]]:
     """Read and validate a pledge definition; return it (or None) and every problem found."""
+    definition, positions, problems = check_yaml_model(
+        path,
+        Definition,
+        invalid_code=BAD_DEFINITION,
+        expected="a mapping with 'council' and 'pledges'",
+    )
+    if definition is None:
+        return None, problems
     name = str(path)
-    try:
-        data, positions = load_yaml(path)
-    except FileNotFoundError as exc:
-        raise DefinitionError(f"{name}: file not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DefinitionError(f"{name}: cannot read the file ({exc})") from exc
-    except YamlProblem as exc:
-        loc = Location(name, line=exc.line, col=exc.col)
-        return None, [finding(BAD_YAML, exc.message, loc)]
-    if not isinstance(data, dict):
-        found = "an empty file" if data is None else type(data).__name__
-        loc = Location(name, line=1)
-        return None, [
-            finding(
-                BAD_DEFINITION,
-                f"expected a mapping with 'council' and 'pledges', found {found}",
-                loc,
-            )
-        ]
-    try:
-        definition = Definition.model_validate(data)
-    except ValidationError as exc:
-        return None, _findings_from_errors(name, positions, exc.errors(), data)
     findings = []
     seen: dict[str, tuple[int, int]] = {}
     for p_index, pledge in enumerate(definition.pledges):
@@ -342,86 +302,11 @@ def check_definition(path: Path) -> tuple[Definition | None, list[Finding]]:
     return (None if findings else definition), findings
 
 
-def _data_path(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
-    """The error path without pydantic's union-branch labels (``float``, ``tuple[...]``)."""
-    kept: list[str | int] = []
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and part.isidentifier():
-            node = None  # a missing or unknown key: keep it, then stop descending
-        else:
-            continue
-        kept.append(part)
-    return tuple(kept)
-
-
-def _findings_from_errors(
-    name: str, positions: dict[Any, tuple[int, int]], errors: list[Any], data: Any
-) -> list[Finding]:
-    """One finding per place: a union's branch errors (number, or "10%") merge into one."""
-    merged: dict[tuple[str | int, ...], list[Any]] = {}
-    for err in errors:
-        merged.setdefault(_data_path(err["loc"], data), []).append(err)
-    findings = []
-    for group in merged.values():
-        first = _finding_from_error(name, positions, group[0], data)
-        if len(group) > 1:
-            reasons = " or ".join(e["msg"].removeprefix("Value error, ") for e in group)
-            first = replace(
-                first,
-                message=f"{first.message.split(':')[0]}: {reasons}"
-                + (f" (found {first.found!r})" if first.found is not None else ""),
-            )
-        findings.append(first)
-    return findings
-
-
-def _finding_from_error(
-    name: str, positions: dict[Any, tuple[int, int]], err: Any, data: Any
-) -> Finding:
-    loc = _data_path(err["loc"], data)
-    line, col = position_of(positions, loc)
-    where = Location(name, line=line, col=col)
-    path_text = _describe(loc)
-    if err["type"] == "extra_forbidden":
-        key = str(loc[-1])
-        allowed = _field_names(_model_at(loc))
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = (
-            f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(allowed)}"
-        )
-        return finding(
-            UNKNOWN_KEY,
-            f"unknown key {key!r} in {_describe(loc[:-1]) or 'the top level'}{hint}",
-            where,
-            found=key,
-            expected=", ".join(allowed),
-        )
-    message = err["msg"].removeprefix("Value error, ")
-    found = err.get("input")
-    if err["type"] == "missing":
-        return finding(
-            BAD_DEFINITION, f"{path_text}: required key is missing", where, expected=str(loc[-1])
-        )
-    shown = found if not isinstance(found, (dict, list)) else None
-    text = f"{path_text}: {message}" + (f" (found {shown!r})" if shown is not None else "")
-    return finding(BAD_DEFINITION, text, where, found=shown)
-
-
 def load_definition(path: Path | str) -> Definition:
     """Load ``pledge.yaml``; raise :class:`DefinitionError` listing every problem with its line."""
     definition, findings = check_definition(Path(path))
     if definition is None:
-        lines = "\n".join(f"  {f.location}: {f.message}" for f in findings)
-        count = len(findings)
-        raise DefinitionError(
-            f"{path}: the pledge definition has {count} "
-            f"problem{'s' if count != 1 else ''}:\n{lines}",
-        )
+        raise problems_error(path, "the pledge definition", findings)
     return definition
 
 

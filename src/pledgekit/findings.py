@@ -31,6 +31,14 @@ class CodeInfo:
 
 
 _CODES: list[CodeInfo] = []
+#: Modules that register finding codes when imported.
+_PRODUCERS = (
+    "pledgekit.definition",
+    "pledgekit.meeting",
+    "pledgekit.ingest",
+    "pledgekit.checks",
+    "pledgekit.pii",
+)
 
 
 def register(code: str, severity: Severity, summary: str) -> str:
@@ -44,8 +52,10 @@ def register(code: str, severity: Severity, summary: str) -> str:
 def catalogue() -> list[CodeInfo]:
     """Every registered finding code, sorted by code."""
     # Importing the producers registers their codes.
-    import pledgekit.checks
-    import pledgekit.ingest  # noqa: F401
+    import importlib
+
+    for module in _PRODUCERS:
+        importlib.import_module(module)
 
     return sorted(_CODES, key=lambda c: c.code)
 

@@ -10,6 +10,12 @@ from pathlib import Path
 from pledgekit.errors import OutputError
 
 
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
@@ -30,6 +36,8 @@ def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        Path(tmp).chmod(_default_mode())
         Path(tmp).replace(path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,405 @@
+"""Build templates/report.docx: the Word template of the committee report, with docxtpl tags.
+
+Run from the repository root after changing the layout:
+
+    .venv/bin/python scripts/build_docx_template.py
+
+The output is a normal Word document a council can open and restyle (fonts, colours, the
+Heading and List styles, the cover) as long as the ``{{ }}`` and ``{% %}`` tags stay. Tags used:
+``{%p ... %}`` (a paragraph-level loop or condition), ``{%tr ... %}`` (a table-row loop),
+``{% cellbg ... %}`` (cell shading), ``{{r ... }}`` (rich text from the ``rich`` and ``status``
+filters) and ``{{ ex.chart|chart }}`` (a trend chart). The variables are listed in
+templates/README.md.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from pledgekit.stablezip import stable_zip
+
+OUT = Path(__file__).resolve().parents[1] / "templates" / "report.docx"
+NAVY = RGBColor(0x1F, 0x38, 0x64)
+HEADER_FILL = "D9E2F3"
+LABEL_FILL = "F2F2F2"
+
+
+def _styles(doc: Any) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), "Arial")
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "en-GB")  # screen readers and spell-checkers read UK English
+    rpr.append(lang)
+    for name, size in (
+        ("Title", 22),
+        ("Subtitle", 12),
+        ("Heading 1", 15),
+        ("Heading 2", 13),
+        ("Heading 3", 11),
+    ):
+        style = doc.styles[name]
+        style.font.name = "Arial"
+        _plain_fonts(style)
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.color.rgb = NAVY
+        style.paragraph_format.space_before = Pt(12 if name != "Title" else 0)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.keep_with_next = True
+    doc.styles["Subtitle"].font.bold = False
+    doc.styles["Subtitle"].font.italic = False
+    spacer = doc.styles.add_style("Table Spacer", WD_STYLE_TYPE.PARAGRAPH)
+    spacer.base_style = normal
+    spacer.font.size = Pt(4)
+    spacer.paragraph_format.space_after = Pt(6)
+    table_text = doc.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = normal
+    table_text.font.size = Pt(9)
+    table_text.paragraph_format.space_after = Pt(0)
+    table_text.paragraph_format.line_spacing = 1.0
+    for name in ("List Bullet", "List Number"):
+        doc.styles[name].paragraph_format.space_after = Pt(3)
+
+
+def _plain_fonts(style: Any) -> None:
+    """Drop the theme-font references that would override the font named on the style."""
+    fonts = style.element.get_or_add_rPr().find(qn("w:rFonts"))
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        if fonts is not None and fonts.get(qn(attr)) is not None:
+            del fonts.attrib[qn(attr)]
+
+
+def _widths(table: Any, widths: list[float]) -> None:
+    # Word reads the cell widths, LibreOffice the grid: set both.
+    for i, width in enumerate(widths):
+        table.columns[i].width = Cm(width)
+        for cell in table.columns[i].cells:
+            cell.width = Cm(width)
+
+
+def _spacer(doc: Any) -> None:
+    """A small gap after a table, so the next paragraph does not touch its border."""
+    doc.add_paragraph("", style="Table Spacer")
+
+
+def _shade(cell: Any, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def _repeat_header(row: Any) -> None:
+    # Header rows repeat on each page and tell screen readers which cells are headers.
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _cell(cell: Any, text: str, *, bold: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = "Table Text"
+    run = paragraph.add_run(text)
+    run.bold = bold
+
+
+def _table(doc: Any, headers: list[str], cells: list[str], widths: list[float], loop: str) -> None:
+    """A table with a header row and one templated row repeated by ``{%tr for ... %}``."""
+    table = doc.add_table(rows=4, cols=len(headers))
+    table.style = "Table Grid"
+    table.autofit = False
+    for i, text in enumerate(headers):
+        _cell(table.rows[0].cells[i], text, bold=True)
+        _shade(table.rows[0].cells[i], HEADER_FILL)
+    _repeat_header(table.rows[0])
+    _cell(table.rows[1].cells[0], f"{{%tr for {loop} %}}")
+    for i, text in enumerate(cells):
+        _cell(table.rows[2].cells[i], text)
+    _cell(table.rows[3].cells[0], "{%tr endfor %}")
+    _widths(table, widths)
+    _spacer(doc)
+
+
+def _details(doc: Any, rows: list[tuple[str, str]], widths: tuple[float, float]) -> None:
+    """A two-column label/value table, kept on one page with what follows (the chart)."""
+    table = doc.add_table(rows=len(rows), cols=2)
+    table.style = "Table Grid"
+    table.autofit = False
+    for row, (label, value) in zip(table.rows, rows, strict=True):
+        _cell(row.cells[0], label, bold=True)
+        _shade(row.cells[0], LABEL_FILL)
+        _cell(row.cells[1], value)
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+    _widths(table, list(widths))
+    doc.add_paragraph("", style="Table Spacer").paragraph_format.keep_with_next = True
+
+
+def _p(doc: Any, text: str, style: str | None = None) -> None:
+    doc.add_paragraph(text, style=style)
+
+
+def _heading(doc: Any, text: str, level: int, *, new_page: bool = False) -> None:
+    heading = doc.add_heading(text, level=level)
+    heading.paragraph_format.page_break_before = new_page
+
+
+def _prose(doc: Any, expr: str) -> None:
+    """Paragraphs and lists of a Prose value, each in the matching Word style."""
+    _p(doc, f"{{%p for block in {expr}.blocks %}}")
+    _p(doc, "{%p for item in block.items %}")
+    _p(doc, '{%p if block.kind == "bullet" %}')
+    _p(doc, f"{{{{r item|rich({expr}.placeholder) }}}}", "List Bullet")
+    _p(doc, '{%p elif block.kind == "number" %}')
+    _p(doc, f"{{{{ loop.index }}}}. {{{{r item|rich({expr}.placeholder) }}}}", "List Continue")
+    _p(doc, "{%p else %}")
+    _p(doc, f"{{{{r item|rich({expr}.placeholder) }}}}")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p endfor %}")
+    _p(doc, "{%p endfor %}")
+
+
+def _cover(doc: Any) -> None:
+    _p(doc, "{{ report.council }}", "Subtitle")
+    _p(doc, "{{ report.meeting.committee }} · {{ report.meeting.date }}", "Subtitle")
+    _p(doc, "{{ report.meeting.title }}", "Title")
+    table = doc.add_table(rows=3, cols=2)
+    table.style = "Table Grid"
+    table.autofit = False
+    _cell(table.rows[0].cells[0], "{%tr for d in report.meeting.cover %}")
+    _cell(table.rows[1].cells[0], "{{ d.label }}", bold=True)
+    _shade(table.rows[1].cells[0], LABEL_FILL)
+    _cell(table.rows[1].cells[1], "{{r d|rich(d.placeholder) }}")
+    _cell(table.rows[2].cells[0], "{%tr endfor %}")
+    _widths(table, [4.5, 12.5])
+    _spacer(doc)
+    _heading(doc, "Purpose of the report", 1)
+    _prose(doc, "report.meeting.purpose")
+    _heading(doc, "Recommendations", 1)
+    _p(doc, "{%p for r in report.meeting.recommendations %}")
+    _p(doc, "{{r r.text|rich(r.placeholder) }}", "List Number")
+    _p(doc, "{%p endfor %}")
+
+
+def _summary_and_exceptions(doc: Any) -> None:
+    _heading(doc, "Executive summary", 1, new_page=True)
+    _p(doc, "{%p for paragraph in report.summary %}")
+    _p(doc, "{{ paragraph }}")
+    _p(doc, "{%p endfor %}")
+    for name, heading in (("improved", "Improved"), ("declined", "Declined")):
+        _p(doc, f"{{%p if report.{name} %}}")
+        _p(doc, f"{heading} since {{{{ report.previous_period }}}}:")
+        _p(doc, f"{{%p for line in report.{name} %}}")
+        _p(doc, "{{ line.ref }} {{ line.title }}: {{ line.moved }}", "List Bullet")
+        _p(doc, "{%p endfor %}")
+        _p(doc, "{%p endif %}")
+    _p(doc, "{{ report.red_note }}")
+    _table(
+        doc,
+        ["Status", "Measures"],
+        ["{% cellbg c.status.colour %}{{r c.status|status }}", "{{ c.count }}"],
+        [4.5, 2.5],
+        "c in report.counts",
+    )
+    _heading(doc, "Exceptions: measures rated red", 1)
+    _p(doc, "{%p for ex in report.exceptions %}")
+    _heading(doc, "{{ ex.line.ref }} {{ ex.line.title }}", 2)
+    _details(
+        doc,
+        [
+            ("Value", "{{ ex.against }}"),
+            ("Status", "{% cellbg ex.line.status.colour %}{{r ex.line.status|status }}"),
+            ("Why", "{{ ex.reason }}"),
+            ("Trend", "{{ ex.trend }}"),
+            ("Recent figures", "{{ ex.history }}"),
+            ("Measure owner", '{{ ex.line.owner or "Not named" }}'),
+        ],
+        (3.5, 13.5),
+    )
+    chart = doc.add_paragraph("{{ ex.chart|chart }}")
+    chart.paragraph_format.keep_with_next = True
+    _heading(doc, "Commentary", 3)
+    _prose(doc, "ex.commentary")
+    _p(doc, "{%p endfor %}")
+    _p(doc, "{%p if not report.exceptions %}")
+    _p(doc, "No measure is rated red this {{ report.span }}.")
+    _p(doc, "{%p endif %}")
+
+
+def _pledges(doc: Any) -> None:
+    _heading(doc, "Update by pledge", 1, new_page=True)
+    _p(doc, "{%p for p in report.pledges %}")
+    _heading(doc, "Pledge {{ p.id }}: {{ p.title }}", 2)
+    _p(doc, "{%p if p.outcome %}")
+    _p(doc, "Outcome: {{ p.outcome }}")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p if p.promises %}")
+    _p(doc, "What we promise:")
+    _p(doc, "{%p for promise in p.promises %}")
+    _p(doc, "{{ promise }}", "List Bullet")
+    _p(doc, "{%p endfor %}")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p if p.lines %}")
+    _table(
+        doc,
+        ["Ref", "Measure", "Value", "Target", "Status", "Trend"],
+        [
+            "{{ line.ref }}",
+            "{{ line.title }}",
+            "{{ line.value }}",
+            "{{ line.target }}",
+            "{% cellbg line.status.colour %}{{r line.status|status }}",
+            "{{ line.trend }}",
+        ],
+        [1.1, 5.8, 2.0, 2.0, 2.8, 3.3],
+        "line in p.lines",
+    )
+    _p(doc, "{%p endif %}")
+    _prose(doc, "p.narrative")
+    _p(doc, "{%p endfor %}")
+
+
+def _commitments_and_profile(doc: Any) -> None:
+    _p(doc, "{%p if report.commitments %}")
+    _heading(doc, "Commitments progress", 1, new_page=True)
+    _p(doc, "{%p for d in report.commitments %}")
+    _heading(doc, "{{ d.name }}", 2)
+    _p(doc, "{{ d.summary }}")
+    _table(
+        doc,
+        ["Pledge", "Commitment", "Status", "Update"],
+        ["{{ c.pledge }}", "{{ c.commitment }}", "{{ c.status }}", "{{ c.update }}"],
+        [1.5, 6.0, 2.5, 7.0],
+        "c in d.commitments",
+    )
+    _p(doc, "{%p endfor %}")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p if report.profile %}")
+    _heading(doc, "Profile of children in care", 1)
+    _table(
+        doc,
+        ["Measure", "Figure"],
+        ["{{ item.label }}", "{{ item.value }}"],
+        [11.0, 4.0],
+        "item in report.profile",
+    )
+    _p(doc, "{%p endif %}")
+
+
+def _closing(doc: Any) -> None:
+    _heading(doc, "Implications", 1, new_page=True)
+    _p(doc, "{%p for i in report.meeting.implications %}")
+    _heading(doc, "{{ i.heading }}", 2)
+    _prose(doc, "i.text")
+    _p(doc, "Verified by: {{r i.verified_by|rich(i.verified_by.placeholder) }}")
+    _p(doc, "{%p endfor %}")
+    _heading(doc, "Conclusion", 1)
+    _prose(doc, "report.meeting.conclusion")
+    _heading(doc, "Background papers", 1)
+    _p(doc, "{%p for paper in report.meeting.background_papers %}")
+    _p(doc, "{{ paper }}", "List Bullet")
+    _p(doc, "{%p endfor %}")
+    _p(doc, "{%p if not report.meeting.background_papers %}")
+    _p(doc, "None.")
+    _p(doc, "{%p endif %}")
+    _heading(doc, "Appendices", 1)
+    _p(doc, "{%p for a in report.appendices %}")
+    _p(doc, "Appendix {{ a.letter }}: {{ a.title }}", "List Bullet")
+    _p(doc, "{%p endfor %}")
+    _p(doc, "Contact officer: {{r report.meeting.author|rich(report.meeting.author.placeholder) }}")
+
+
+def _appendix(doc: Any) -> None:
+    _heading(doc, "Appendix A: {{ report.appendices[0].title }}", 1, new_page=True)
+    _p(doc, "{%p for p in report.pledges %}")
+    _heading(doc, "Pledge {{ p.id }}: {{ p.title }}", 2)
+    _table(
+        doc,
+        ["Ref", "Measure", "Value", "Target", "Status", "Previous", "Trend"],
+        [
+            "{{ line.ref }}",
+            "{{ line.title }}",
+            "{{ line.value }}",
+            "{{ line.target }}",
+            "{% cellbg line.status.colour %}{{r line.status|status }}",
+            "{{ line.previous }}",
+            "{{ line.trend }}",
+        ],
+        [1.1, 4.7, 1.9, 1.9, 2.8, 1.8, 2.8],
+        "line in p.lines",
+    )
+    _p(doc, "{%p endfor %}")
+    _p(doc, "{%p if report.has_suppressed %}")
+    _p(doc, "c = suppressed to protect small numbers (below {{ report.threshold }}).")
+    _p(doc, "{%p endif %}")
+
+
+def _page_setup(doc: Any) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.0))
+    section.top_margin = section.bottom_margin = Cm(2.0)
+    footer = section.footer.paragraphs[0]
+    footer.text = "{{ report.council }} · {{ report.meeting.committee }} · {{ report.period }}"
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.style = doc.styles["Footer"]
+    footer.runs[0].font.size = Pt(8)
+
+
+def build() -> Any:
+    """The template document."""
+    doc = Document()
+    _styles(doc)
+    _page_setup(doc)
+    doc.core_properties.title = "{{ report.document_title|safe }}"
+    doc.core_properties.author = "pledgekit"
+    doc.core_properties.language = "en-GB"
+    # python-docx stamps the build time; a fixed date keeps the template byte-stable.
+    import datetime
+
+    fixed = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    doc.core_properties.created = doc.core_properties.modified = fixed
+    doc.core_properties.last_modified_by = "pledgekit"
+    doc.core_properties.revision = 1
+    _cover(doc)
+    _summary_and_exceptions(doc)
+    _pledges(doc)
+    _commitments_and_profile(doc)
+    _closing(doc)
+    _appendix(doc)
+    return doc
+
+
+def main() -> int:
+    buffer = io.BytesIO()
+    build().save(buffer)
+    OUT.write_bytes(stable_zip(buffer.getvalue()))
+    print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

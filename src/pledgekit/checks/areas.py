@@ -1,0 +1,109 @@
+"""Checks on the area column of multi-council workbooks, and on whole workbooks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from pledgekit.checks.base import Context, area_key, check, check_code
+from pledgekit.findings import Finding, Severity, finding
+from pledgekit.location import Location
+from pledgekit.observations import Observation
+
+INCONSISTENT_AREA = check_code(
+    "inconsistent-area",
+    Severity.WARNING,
+    "Some rows name an area and others do not, or one area is spelled in more than one way.",
+)
+HOME_AREA_MISSING = check_code(
+    "home-area-missing",
+    Severity.ERROR,
+    "The workbook has several areas and none is known to be this council's.",
+)
+EMPTY_WORKBOOK = check_code(
+    "empty-workbook", Severity.ERROR, "A workbook with no indicator rows at all."
+)
+
+
+@check
+def consistent_areas(context: Context) -> Iterator[Finding]:
+    """On one sheet, either every row names its area or none does; one spelling per area."""
+    by_sheet: dict[tuple[str, str | None], list[Observation]] = defaultdict(list)
+    for obs in context.dataset.observations:
+        by_sheet[(obs.location.file, obs.location.sheet)].append(obs)
+    for rows in by_sheet.values():
+        named = [o for o in rows if o.area is not None]
+        if not named:
+            continue
+        for obs in rows:
+            if obs.area is None:
+                yield finding(
+                    INCONSISTENT_AREA,
+                    f"the row for measure {obs.measure} ({obs.period.label}) has no area, "
+                    "while other rows on the sheet do",
+                    obs.cell_location("area"),
+                    found="a blank area",
+                    expected="the area's code or name",
+                    measure=obs.measure,
+                )
+        spellings: dict[str, dict[str, Observation]] = defaultdict(dict)
+        for obs in named:
+            assert obs.area is not None
+            spellings[area_key(obs.area)].setdefault(obs.area, obs)
+        for variants in spellings.values():
+            if len(variants) < 2:
+                continue
+            first, *others = variants
+            for other in others:
+                obs = variants[other]
+                yield finding(
+                    INCONSISTENT_AREA,
+                    f"area {other!r} is also written {first!r} on this sheet; use one spelling",
+                    obs.cell_location("area"),
+                    found=other,
+                    expected=first,
+                    measure=obs.measure,
+                )
+
+
+@check
+def home_area(context: Context) -> Iterator[Finding]:
+    """With several areas, pledge.yaml must name this council's (``area:``) and it must be there."""
+    if context.home is not None or context.definition is None:
+        return
+    areas = sorted({o.area for o in context.dataset.observations if o.area is not None})
+    shown = ", ".join(areas[:5]) + (" ..." if len(areas) > 5 else "")
+    files = context.dataset.files
+    where = Location(files[0] if files else "")
+    definition = context.definition
+    if definition.area:
+        message = (
+            f"no rows for area {definition.area!r} (the 'area:' in pledge.yaml); "
+            f"the workbook has {shown}"
+        )
+        found = definition.area
+    else:
+        message = (
+            f"the workbook has figures for {len(areas)} areas ({shown}); set 'area:' in "
+            "pledge.yaml to the code or name of this council"
+        )
+        found = f"{len(areas)} areas"
+    yield finding(
+        HOME_AREA_MISSING, message, where, found=found, expected="this council's area code or name"
+    )
+
+
+@check
+def empty_workbooks(context: Context) -> Iterator[Finding]:
+    """A file that gave no rows and no other explanation (a blank or wrong-sheet workbook)."""
+    used = {o.location.file for o in context.dataset.observations}
+    explained = {f.location.file for f in context.dataset.findings}
+    for file in context.dataset.files:
+        if file not in used and file not in explained:
+            yield finding(
+                EMPTY_WORKBOOK,
+                "the workbook has no indicator rows (is the table on another sheet?)",
+                Location(file),
+                found="no rows",
+                expected="a table with Measure, Period and Value columns",
+            )

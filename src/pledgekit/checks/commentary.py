@@ -1,0 +1,71 @@
+"""Checks on commentary: every red measure needs an explanation for the committee."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from pledgekit.checks.base import Context, check, check_code, main_location, uses_codes
+from pledgekit.errors import PledgekitError
+from pledgekit.findings import Finding, Severity, finding
+from pledgekit.pii import CODES as PERSONAL_DATA_CODES
+from pledgekit.pii import pii_findings
+from pledgekit.rag import Status
+
+uses_codes(*PERSONAL_DATA_CODES.values())
+MISSING_COMMENTARY_FOR_RED = check_code(
+    "missing-commentary-for-red",
+    Severity.ERROR,
+    "A measure rated red for the reporting period has no commentary saying why and what is done.",
+)
+
+
+@check
+def commentary_for_reds(context: Context) -> Iterator[Finding]:
+    """Rate the reporting period as the scorecard would, and ask for commentary on every red."""
+    if context.definition is None or context.home is None or context.period is None:
+        return
+    from pledgekit.scorecard import build_scorecard
+
+    try:
+        card = build_scorecard(context.definition, context.dataset, period=context.period)
+    except PledgekitError:
+        return  # the area and period checks already say why the data cannot be rated
+    rows = {(o.measure, o.period): o for o in context.known_home()}
+    for row in card.rows_with(Status.RED):
+        if row.commentary and row.commentary.strip():
+            continue
+        obs = rows.get((row.measure.id, row.period)) if row.period else None
+        where = obs.cell_location("commentary") if obs else main_location(context, row.period)
+        yield finding(
+            MISSING_COMMENTARY_FOR_RED,
+            f"measure {row.measure.id} ({row.measure.title}) is red for "
+            f"{row.period.label if row.period else context.period.label} ({row.rating.reason}) "
+            "and has no commentary",
+            where,
+            found="no commentary",
+            expected="commentary: why the measure is red and what is being done",
+            measure=row.measure.id,
+        )
+
+
+@check
+def personal_data(context: Context) -> Iterator[Finding]:
+    """Commentary and narrative are published: nothing in them may identify a child.
+
+    The same guard blocks ``report`` and ``scorecard`` output; running it here lets CI catch a
+    name or date of birth when the workbook is committed, not on the day the papers are due.
+    """
+    for obs in context.dataset.observations:
+        if obs.commentary:
+            for found in pii_findings(
+                obs.commentary, obs.cell_location("commentary"), "commentary"
+            ):
+                yield replace(found, measure=obs.measure)
+    for update in context.dataset.updates:
+        yield from pii_findings(update.text, update.location, "update")
+    for item in context.dataset.commitments:
+        for name in ("commitment", "update"):
+            text = getattr(item, name)
+            if text:
+                yield from pii_findings(text, item.location, name)

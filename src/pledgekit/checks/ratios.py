@@ -1,0 +1,142 @@
+"""Checks that a value agrees with its numerator and denominator (why figures "don't add up")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pledgekit.checks.base import Context, check, check_code
+from pledgekit.checks.values import shown
+from pledgekit.definition import Unit
+from pledgekit.findings import Finding, Severity, finding
+from pledgekit.ingest import PERCENT_SCALE_UNCLEAR
+from pledgekit.observations import Observation
+from pledgekit.values import format_number
+
+NUMERATOR_EXCEEDS_DENOMINATOR = check_code(
+    "numerator-exceeds-denominator",
+    Severity.ERROR,
+    "A percentage's numerator is larger than its denominator.",
+)
+ZERO_DENOMINATOR = check_code(
+    "zero-denominator", Severity.ERROR, "A denominator of zero under a numerator or value."
+)
+VALUE_DISAGREES_WITH_RATIO = check_code(
+    "value-disagrees-with-ratio",
+    Severity.ERROR,
+    "The value is not numerator / denominator (x 100 for a percentage), even allowing for "
+    "rounding.",
+)
+
+# Rates are "per 100", "per 1,000", "per 10,000 children" ...: any power of ten is a fair scale.
+_RATE_SCALES = tuple(10.0**k for k in range(7))
+
+
+def _pair(obs: Observation) -> tuple[float, float] | None:
+    num, den = obs.numerator.number, obs.denominator.number  # set only for numbers
+    if num is not None and den is not None:
+        return num, den
+    return None
+
+
+_SCALES = {Unit.PERCENT: (100.0,), Unit.RATIO: (1.0,), Unit.RATE: _RATE_SCALES}
+
+
+def _agrees(value: float, exact: float) -> bool:
+    """``value`` is ``exact`` as written, within rounding (checked cheaply before exactly)."""
+    gap = abs(value - exact)
+    if gap <= 1e-9:
+        return True
+    return gap <= 0.5 + 1e-9 and gap <= rounding_allowance(value)
+
+
+def rounding_allowance(number: float) -> float:
+    """Half a unit in the last decimal place written: 36 may be 35.5-36.5, 36.4 is 36.35-36.45."""
+    for places in range(7):
+        scaled = number * 10.0**places
+        if abs(scaled - round(scaled)) < 1e-9 * max(1.0, abs(scaled)):  # float noise
+            return 0.5 * 10.0**-places + 1e-9
+    return 0.5e-6 + 1e-9
+
+
+@check
+def numerators_within_denominators(context: Context) -> Iterator[Finding]:
+    """A percentage of a group cannot count more children than the group holds."""
+    for obs, _ in context.of_units(Unit.PERCENT):
+        pair = _pair(obs)
+        if pair is None:
+            continue
+        num, den = pair
+        if num > den >= 0:
+            yield finding(
+                NUMERATOR_EXCEEDS_DENOMINATOR,
+                f"measure {obs.measure} for {obs.period.label}: the numerator "
+                f"{format_number(num)} is larger than the denominator {format_number(den)}",
+                obs.cell_location("numerator"),
+                found=f"{format_number(num)} of {format_number(den)}",
+                expected="a numerator no larger than the denominator",
+                measure=obs.measure,
+            )
+
+
+@check
+def zero_denominators(context: Context) -> Iterator[Finding]:
+    """A rate over nobody is not a number; 0 of 0 is fine (nothing to report, nothing wrong)."""
+    for obs in context.dataset.observations:
+        den = obs.denominator
+        if not den.is_number or den.number != 0:
+            continue
+        num = obs.numerator.number if obs.numerator.is_number else None
+        value = obs.value.number if obs.value.is_number else None
+        if (num is None or num == 0) and (value is None or value == 0):
+            continue
+        yield finding(
+            ZERO_DENOMINATOR,
+            f"measure {obs.measure} for {obs.period.label} has a denominator of 0 under a "
+            "non-zero figure",
+            obs.cell_location("denominator"),
+            found="0",
+            expected="a denominator above 0",
+            measure=obs.measure,
+        )
+
+
+@check
+def values_match_ratios(context: Context) -> Iterator[Finding]:
+    """The value must be what the numerator and denominator give, within its rounding."""
+    for obs, measure in context.of_units(Unit.PERCENT, Unit.RATIO, Unit.RATE):
+        pair = _pair(obs)
+        value = obs.value.number
+        if pair is None or value is None or pair[1] == 0:
+            continue
+        ratio = pair[0] / pair[1]
+        scales = _SCALES[measure.unit]
+        if any(_agrees(value, ratio * scale) for scale in scales):
+            continue
+        allowance = rounding_allowance(value)
+        if measure.unit is Unit.PERCENT and abs(value - ratio) <= allowance:
+            yield finding(
+                PERCENT_SCALE_UNCLEAR,
+                f"measure {obs.measure} is a percentage, but {shown(obs.value)} is "
+                f"numerator / denominator as a proportion; write {format_number(100 * ratio)}",
+                obs.cell_location("value"),
+                found=shown(obs.value),
+                expected=f"{format_number(100 * ratio)} (a percentage)",
+                measure=obs.measure,
+            )
+            continue
+        expected = {
+            Unit.PERCENT: f"{format_number(100 * ratio)} (100 x {format_number(pair[0])} / "
+            f"{format_number(pair[1])})",
+            Unit.RATIO: f"{format_number(ratio, 2)} ({format_number(pair[0])} / "
+            f"{format_number(pair[1])})",
+        }.get(measure.unit, f"{format_number(ratio, 4)} times a power of ten")
+        yield finding(
+            VALUE_DISAGREES_WITH_RATIO,
+            f"measure {obs.measure} for {obs.period.label}: the value {shown(obs.value)} does "
+            f"not match the numerator {format_number(pair[0])} and denominator "
+            f"{format_number(pair[1])}",
+            obs.cell_location("value"),
+            found=shown(obs.value),
+            expected=expected,
+            measure=obs.measure,
+        )

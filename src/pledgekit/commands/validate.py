@@ -1,0 +1,154 @@
+"""``pledgekit validate``: check the definition and workbooks, for people and for CI."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pledgekit.commands.common import ForceOption, OutputOption, PledgeOption, handle_errors
+
+if TYPE_CHECKING:
+    from pledgekit.checks.report import ValidationReport
+
+
+class FindingsFormat(str, Enum):
+    """Output formats of ``validate``."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    MARKDOWN = "markdown"
+    JUNIT = "junit"
+    XLSX = "xlsx"
+
+
+CodesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Finding codes, comma-separated or repeated (replaces pledge.yaml's setting).",
+        metavar="CODES",
+        show_default=False,
+    ),
+]
+
+
+@handle_errors
+def validate(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Workbooks (.xlsx, .xlsm, .ods, .csv); a .yaml among them is the definition.",
+            show_default=False,
+        ),
+    ] = None,
+    pledge: PledgeOption = None,
+    output_format: Annotated[
+        FindingsFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = FindingsFormat.TEXT,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    select: CodesOption = None,
+    ignore: CodesOption = None,
+    strict: Annotated[
+        bool | None,
+        typer.Option(
+            "--strict/--no-strict",
+            help="Fail on warnings too (default: pledge.yaml's validation.strict, else no).",
+            show_default=False,
+        ),
+    ] = None,
+    max_findings: Annotated[
+        int | None,
+        typer.Option(help="Show at most this many findings (counts include the rest).", min=1),
+    ] = None,
+) -> None:
+    """Check the pledge definition and every workbook; list every problem with its cell.
+
+    Exit code 0 when clean, 1 when there are errors (or warnings with --strict), 2 when an input
+    cannot be read or the command is misused. Settings in the `validation:` section of
+    pledge.yaml apply unless a flag here says otherwise.
+
+    Example: pledgekit validate sample_data/*.xlsx --format github
+    """
+    from pledgekit.checks import UNREADABLE_FILE, parse_codes
+    from pledgekit.checks import validate as run_validation
+    from pledgekit.errors import UsageError
+
+    if output_format is FindingsFormat.XLSX and output is None:
+        raise UsageError("--format xlsx writes a workbook: give -o FILE.xlsx")
+    report = run_validation(
+        files or [],
+        pledge=pledge,
+        select=parse_codes(select),
+        ignore=parse_codes(ignore),
+        strict=strict,
+        max_findings=max_findings,
+    )
+    messages = {f.location.file: f.message for f in report.findings if f.code == UNREADABLE_FILE}
+    for name in report.unreadable:
+        typer.echo(f"Error: {messages.get(name, f'{name}: cannot be read')}", err=True)
+    _emit(report, output_format, output, force)
+    raise typer.Exit(report.exit_code())
+
+
+def _emit(
+    report: ValidationReport, output_format: FindingsFormat, output: Path | None, force: bool
+) -> None:
+    from pledgekit.outputs import emit
+
+    if output_format is FindingsFormat.TEXT:
+        from pledgekit.render.findings_text import render_text
+        from pledgekit.terminal import console_for
+
+        if output is None:
+            render_text(report, console_for())
+            return
+        from io import StringIO
+
+        buffer = StringIO()
+        render_text(report, console_for(buffer))
+        emit(buffer.getvalue(), output, force=force)
+        return
+    if output_format is FindingsFormat.XLSX:
+        from pledgekit.render.findings_xlsx import render_xlsx
+
+        emit(render_xlsx(report), output, force=force)
+        return
+    if output_format is FindingsFormat.GITHUB:
+        _step_summary(report)
+    emit(_render(report, output_format), output, force=force)
+
+
+def _render(report: ValidationReport, output_format: FindingsFormat) -> str:
+    from pledgekit.render import findings_common, findings_github, findings_junit, findings_markdown
+
+    renderers = {
+        FindingsFormat.JSON: findings_common.render_json,
+        FindingsFormat.GITHUB: findings_github.render_github,
+        FindingsFormat.MARKDOWN: findings_markdown.render_markdown,
+        FindingsFormat.JUNIT: findings_junit.render_junit,
+    }
+    return renderers[output_format](report)
+
+
+def _step_summary(report: ValidationReport) -> None:
+    """Inside GitHub Actions, add the full Markdown report to the job's step summary.
+
+    The runner gives each step a file to append to ($GITHUB_STEP_SUMMARY); annotations show only
+    10 findings of each kind, and the summary is where the rest are.
+    """
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from pledgekit.render.findings_markdown import render_markdown
+
+    try:
+        with Path(target).open("a", encoding="utf-8") as handle:
+            handle.write(render_markdown(report))
+    except OSError as exc:
+        typer.echo(f"warning: cannot write the step summary to {target}: {exc}", err=True)

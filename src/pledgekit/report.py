@@ -1,0 +1,284 @@
+"""The committee update report as a model: scorecard + workbook sheets + meeting.yaml -> Report.
+
+:func:`build_report` gathers what the templates show (cover, executive summary, exceptions, a
+section per pledge, commitments, cohort profile, implications, the scorecard appendix);
+renderers in :mod:`pledgekit.render` turn a :class:`Report` into Markdown, HTML or Word.
+:func:`load_report` is the path the ``report`` command takes, for the same result from Python.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pledgekit.errors import DefinitionError
+from pledgekit.findings import Finding
+from pledgekit.meeting import Meeting
+from pledgekit.observations import Commitment, Dataset, PledgeUpdate, ProfileItem
+from pledgekit.periods import Period
+from pledgekit.prose import Prose
+from pledgekit.rag import Direction, Status
+from pledgekit.report_measures import (
+    ExceptionItem,
+    MeasureLine,
+    exception_item,
+    measure_line,
+    red_note,
+    summary_paragraphs,
+)
+from pledgekit.report_meeting import Appendix, MeetingView, meeting_view
+from pledgekit.scorecard import Scorecard
+from pledgekit.values import ValueState
+
+T = TypeVar("T", Commitment, PledgeUpdate, ProfileItem)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCount:
+    """How many measures have one status (a line of the summary table)."""
+
+    status: Status
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeSection:
+    """A pledge: its promises, its measures and the update on it."""
+
+    id: str
+    title: str
+    outcome: str | None
+    promises: tuple[str, ...]
+    lines: tuple[MeasureLine, ...]
+    narrative: Prose
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentLine:
+    """One directorate commitment and its progress."""
+
+    pledge: str
+    commitment: Prose
+    status: Prose
+    update: Prose
+
+
+@dataclass(frozen=True, slots=True)
+class Directorate:
+    """A directorate's commitments, and a count of them by status."""
+
+    name: Prose
+    commitments: tuple[CommitmentLine, ...]
+
+    @property
+    def summary(self) -> str:
+        """E.g. "3 commitments: 2 on track, 1 delayed." (statuses as the workbook spells them)."""
+        counts = Counter(c.status.text.strip().lower() or "no status" for c in self.commitments)
+        total = len(self.commitments)
+        parts = ", ".join(f"{n} {status}" for status, n in counts.items())
+        return f"{total} commitment{'s' if total != 1 else ''}: {parts}."
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileLine:
+    """One line of the cohort profile."""
+
+    label: Prose
+    value: Prose
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything the committee report shows, in the order it shows it.
+
+    ``span`` is "quarter" or "year", for sentences like "no measure is red this quarter".
+    ``improved`` and ``declined`` list the measures that moved since ``previous_period``.
+    """
+
+    council: str
+    period: str
+    previous_period: str
+    span: str
+    meeting: MeetingView
+    summary: tuple[str, ...]
+    improved: tuple[MeasureLine, ...]
+    declined: tuple[MeasureLine, ...]
+    red_note: str
+    counts: tuple[StatusCount, ...]
+    exceptions: tuple[ExceptionItem, ...]
+    pledges: tuple[PledgeSection, ...]
+    commitments: tuple[Directorate, ...]
+    profile: tuple[ProfileLine, ...]
+    appendices: tuple[Appendix, ...]
+    threshold: int
+    has_suppressed: bool
+
+    @property
+    def document_title(self) -> str:
+        """Title for the document's properties and the HTML <title>."""
+        return f"{self.council}: {self.meeting.title}"
+
+
+def _latest_file(items: Sequence[T], files: Sequence[str]) -> list[T]:
+    """Items from the last workbook that has any: the latest quarter's sheet wins.
+
+    Files are given oldest first (as a sorted glob gives them); an older quarter's Updates or
+    Commitments sheet must not be repeated in this quarter's report.
+    """
+    if not items:
+        return []
+    order = {name: i for i, name in enumerate(files)}
+    last = max(order.get(item.location.file, -1) for item in items)
+    return [item for item in items if order.get(item.location.file, -1) == last]
+
+
+def _text(value: str | None, field: str, item: Commitment | ProfileItem) -> Prose:
+    return Prose(value or "", field, item.location, markdown=False)
+
+
+def _narrative(pledge_id: str, meeting: Meeting | None, updates: list[PledgeUpdate]) -> Prose:
+    if meeting is not None and pledge_id in meeting.narratives:
+        where = meeting.location("narratives", pledge_id)
+        return Prose(meeting.narratives[pledge_id], f"narrative for pledge {pledge_id}", where)
+    mine = [u for u in updates if u.pledge == pledge_id and u.text.strip()]
+    if mine:
+        text = "\n".join(u.text for u in mine)
+        return Prose(text, f"update for pledge {pledge_id}", mine[0].location, markdown=False)
+    return Prose.missing(f"narrative for pledge {pledge_id}")
+
+
+def _directorates(commitments: list[Commitment]) -> tuple[Directorate, ...]:
+    grouped: dict[str, list[Commitment]] = {}
+    for item in commitments:
+        grouped.setdefault(item.directorate, []).append(item)
+    return tuple(
+        Directorate(
+            _text(name, "directorate", items[0]),
+            tuple(
+                CommitmentLine(
+                    item.pledge or "",
+                    _text(item.commitment, "commitment", item),
+                    _text(item.status, "commitment status", item),
+                    _text(item.update, "commitment update", item),
+                )
+                for item in items
+            ),
+        )
+        for name, items in grouped.items()
+    )
+
+
+def _profile(items: list[ProfileItem], period: Period) -> tuple[ProfileLine, ...]:
+    dated = [i for i in items if i.period == period]
+    chosen = dated or [i for i in items if i.period is None]
+    latest: dict[str, ProfileItem] = {i.label: i for i in chosen}  # a repeated label: last wins
+    return tuple(
+        ProfileLine(_text(i.label, "profile label", i), _text(i.value, "profile value", i))
+        for i in latest.values()
+    )
+
+
+def _check_narratives(card: Scorecard, meeting: Meeting | None) -> None:
+    if meeting is None:
+        return
+    known = [p.id for p in card.pledges]
+    for key in meeting.narratives:
+        if key not in known:
+            raise DefinitionError(
+                f"{meeting.location('narratives', key)}: a narrative for pledge {key!r}, which "
+                f"the pledge definition does not have (pledges: {', '.join(known)})"
+            )
+
+
+def build_report(card: Scorecard, dataset: Dataset, meeting: Meeting | None) -> Report:
+    """The report for ``card``'s period.
+
+    ``dataset`` supplies the optional Updates, Commitments and Profile sheets (sections without
+    a sheet are left out); ``meeting`` the cover and prose (None: placeholders throughout).
+    Raises :class:`DefinitionError` for a narrative keyed to a pledge the definition lacks.
+    """
+    _check_narratives(card, meeting)
+    updates = _latest_file(dataset.updates, dataset.files)
+    lines = {row.measure.id: measure_line(row, card.period) for row in card.rows}
+    pledges = tuple(
+        PledgeSection(
+            id=p.id,
+            title=p.title,
+            outcome=p.outcome,
+            promises=tuple(p.promises),
+            lines=tuple(lines[row.measure.id] for row in card.rows_for(p)),
+            narrative=_narrative(p.id, meeting, updates),
+        )
+        for p in card.pledges
+    )
+    view = meeting_view(
+        meeting,
+        committee=card.committee,
+        default_title=f"Corporate parenting performance update, {card.period.label}",
+    )
+    extra = meeting.appendices if meeting else []
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    appendices = (
+        Appendix("A", f"Corporate parenting scorecard, {card.period.label}"),
+        *(Appendix(letters[i + 1], title) for i, title in enumerate(extra[: len(letters) - 1])),
+    )
+    statuses = card.summary.statuses
+    span = "year" if card.period.is_annual else "quarter"
+    return Report(
+        council=card.council,
+        period=card.period.label,
+        previous_period=card.period.previous().label,
+        span=span,
+        meeting=view,
+        summary=summary_paragraphs(card, list(lines.values())),
+        improved=tuple(x for x in lines.values() if x.direction is Direction.IMPROVED),
+        declined=tuple(x for x in lines.values() if x.direction is Direction.DECLINED),
+        red_note=red_note(list(lines.values()), span),
+        counts=tuple(StatusCount(s, statuses[s]) for s in Status if statuses[s]),
+        exceptions=tuple(
+            exception_item(r, lines[r.measure.id]) for r in card.rows_with(Status.RED)
+        ),
+        pledges=pledges,
+        commitments=_directorates(_latest_file(dataset.commitments, dataset.files)),
+        profile=_profile(dataset.profile, card.period),
+        appendices=appendices,
+        threshold=card.threshold,
+        # Any "c" in the tables, this period's or an earlier one's, needs the footnote.
+        has_suppressed=any(
+            r.status is Status.SUPPRESSED
+            or any(p.value.state is ValueState.SUPPRESSED for p in r.history)
+            for r in card.rows
+        ),
+    )
+
+
+def load_report(
+    files: Sequence[Path],
+    *,
+    meeting: Path | None = None,
+    pledge: Path | None = None,
+    period: str | Period | None = None,
+    threshold: int | None = None,
+    redact: bool = False,
+) -> tuple[Report, list[Finding], list[Finding]]:
+    """Read the inputs and build the report, guarded for personal data.
+
+    Returns the report, the data findings met while reading, and the personal-data findings
+    that must block output (none when ``redact``: matches are then replaced by [redacted]).
+    """
+    from pledgekit.meeting import load_meeting
+    from pledgekit.pipeline import load_inputs, parse_period_option
+    from pledgekit.publish import guard_report, guard_scorecard
+    from pledgekit.scorecard import build_scorecard
+
+    details = load_meeting(meeting) if meeting is not None else None
+    chosen = parse_period_option(period) if isinstance(period, str) else period
+    definition, dataset = load_inputs(files, pledge=pledge, period=chosen)
+    card = build_scorecard(definition, dataset, period=chosen, threshold=threshold)
+    card, blocking = guard_scorecard(card, redact=redact)
+    report, more = guard_report(build_report(card, dataset, details), redact=redact)
+    # The exceptions repeat scorecard commentary, so the same finding can come twice.
+    return report, card.findings, list(dict.fromkeys([*blocking, *more]))

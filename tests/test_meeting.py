@@ -1,0 +1,82 @@
+"""meeting.yaml: typed, every key optional, typos and wrong types located by line and column."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from pledgekit.errors import DefinitionError
+from pledgekit.meeting import check_meeting, load_meeting
+from pledgekit.resources import sample_data_dir
+
+from .report_fixtures import MEETING
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "meeting.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_complete_meeting_loads_with_locations(tmp_path: Path) -> None:
+    meeting = load_meeting(write(tmp_path, MEETING))
+    assert meeting.date == datetime.date(2026, 11, 12)
+    assert meeting.version == "1.0"
+    assert meeting.wards_affected == ["All wards"]  # a single ward is a list of one
+    assert meeting.author is not None and meeting.author.email == "performance@example.gov.uk"
+    assert meeting.implications.legal is not None
+    assert meeting.implications.legal.verified_by == "Lee Law, Senior Solicitor"
+    where = meeting.location("narratives", "1")
+    assert where.file.endswith("meeting.yaml") and (where.line, where.col) == (19, 3)
+
+
+def test_sample_meeting_is_valid() -> None:
+    meeting = load_meeting(sample_data_dir() / "meeting.yaml")
+    assert meeting.title and meeting.recommendations and meeting.narratives
+
+
+def test_every_key_is_optional(tmp_path: Path) -> None:
+    meeting = load_meeting(write(tmp_path, "title: Draft\n"))
+    assert meeting.purpose is None and meeting.recommendations == []
+
+
+def test_pledge_ids_written_as_numbers_are_text(tmp_path: Path) -> None:
+    meeting = load_meeting(write(tmp_path, "narratives:\n  1: Health\n  2.5: Other\n"))
+    assert meeting.narratives == {"1": "Health", "2.5": "Other"}
+
+
+def test_unknown_key_is_located_with_a_suggestion(tmp_path: Path) -> None:
+    text = "title: T\nimplications:\n  legal:\n    text: none\n    verfied_by: Lee Law\n"
+    meeting, findings = check_meeting(write(tmp_path, text))
+    assert meeting is None
+    [problem] = findings
+    assert problem.code == "unknown-key"
+    assert (problem.location.line, problem.location.col) == (5, 5)
+    assert "did you mean 'verified_by'?" in problem.message
+
+
+def test_wrong_types_are_all_reported(tmp_path: Path) -> None:
+    text = "date: next Tuesday\nkey_decision: perhaps\nrecommendations: Note it\n"
+    with pytest.raises(DefinitionError) as caught:
+        load_meeting(write(tmp_path, text))
+    message = str(caught.value)
+    assert "the meeting file has 3 problems" in message
+    assert "line 1, column 1: date:" in message
+    assert "line 2, column 1: key_decision:" in message
+    assert "line 3, column 1: recommendations:" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", "found an empty file"), ("- a list\n", "found list"), ("key: [unclosed\n", "YAML")],
+)
+def test_unusable_files_are_errors(tmp_path: Path, text: str, expected: str) -> None:
+    with pytest.raises(DefinitionError, match=expected):
+        load_meeting(write(tmp_path, text))
+
+
+def test_missing_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DefinitionError, match="file not found"):
+        load_meeting(tmp_path / "nope.yaml")

@@ -1,0 +1,185 @@
+"""The report model: summary in words, exceptions, pledge sections, optional sheets, the guard."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from pledgekit.errors import DefinitionError
+from pledgekit.location import Location
+from pledgekit.observations import Commitment, PledgeUpdate, ProfileItem
+from pledgekit.prose import PLACEHOLDER
+from pledgekit.publish import guard_report
+from pledgekit.rag import Status
+from pledgekit.report import build_report
+
+from .report_fixtures import (
+    FILE,
+    MEETING,
+    fixed_report,
+    report_meeting,
+    report_scorecard,
+)
+
+
+def test_summary_says_counts_and_movement_in_words(tmp_path: Path) -> None:
+    report = fixed_report(tmp_path)
+    assert report.summary == (
+        "Of 6 measures rated, 1 is green, 0 amber and 3 red; 1 has no figure this quarter and "
+        "1 is suppressed to protect small numbers. 1 further measure is shown for context or "
+        "without a target, and not rated.",
+        "Since 2026-27 Q1, 1 measure improved, 3 declined and 0 did not change.",
+    )
+    assert [line.ref for line in report.improved] == ["1.1"]
+    assert [line.moved for line in report.declined] == [
+        "12.5% to 14.8%",
+        "88.0% to 85.0%",
+        "17.5% to 20.5%",
+    ]
+    assert report.red_note == (
+        "The 3 measures rated red are explained in the exceptions section (1.2, 2.1, 2.3)."
+    )
+    assert [(c.status, c.count) for c in report.counts][:2] == [(Status.GREEN, 1), (Status.RED, 3)]
+
+
+def test_every_red_measure_is_an_exception_with_figures_and_trend(tmp_path: Path) -> None:
+    report = fixed_report(tmp_path)
+    assert [ex.line.ref for ex in report.exceptions] == ["1.2", "2.1", "2.3"]
+    missing = report.exceptions[0]
+    assert missing.against == "14.8% against a target of ≤ 10.0%"
+    assert missing.trend == (
+        "Declined from 12.5% in 2026-27 Q1. No figure a year earlier (2025-26 Q2)."
+    )
+    assert missing.commentary.location == Location(FILE, "Indicators", 5, "C")
+    assert not missing.commentary_missing
+
+
+def test_missing_commentary_is_said_plainly_with_the_owner(tmp_path: Path) -> None:
+    report = fixed_report(tmp_path)
+    peps, absence = report.exceptions[1], report.exceptions[2]
+    assert peps.commentary_missing and peps.commentary.placeholder
+    assert peps.commentary.text == (
+        "Commentary missing: the measure owner (Virtual School Head) has not yet explained "
+        "this result."
+    )
+    assert "(not named in the pledge definition)" in absence.commentary.text
+
+
+def test_charts_leave_suppressed_figures_out(tmp_path: Path) -> None:
+    chart = fixed_report(tmp_path).exceptions[1].chart
+    assert chart.values == (92.0, None, 88.0, 85.0)
+    assert "2025-26 Q4 suppressed" in chart.alt and "1 figure not shown" in chart.alt
+
+
+def test_narrative_comes_from_meeting_then_updates_sheet_then_placeholder(tmp_path: Path) -> None:
+    card, data = report_scorecard(tmp_path)
+    report = build_report(card, data, report_meeting(tmp_path))
+    health, education = report.pledges
+    assert health.narrative.text.startswith("Health assessments recovered")
+    assert health.narrative.markdown
+    assert education.narrative.text.startswith("Tutoring for Year 11")
+    assert not education.narrative.markdown  # spreadsheet text: * is not emphasis
+    no_updates = replace(data, updates=[])
+    assert build_report(card, no_updates, None).pledges[1].narrative.placeholder
+
+
+def test_older_workbooks_sheets_are_not_repeated(tmp_path: Path) -> None:
+    card, data = report_scorecard(tmp_path)
+    old = Location("2026-27-Q1.xlsx", "Updates", 2, "B")
+    data = replace(
+        data,
+        files=["2026-27-Q1.xlsx", FILE],
+        updates=[PledgeUpdate("2", "Last quarter's news.", old), *data.updates],
+    )
+    report = build_report(card, data, None)
+    assert "Last quarter" not in report.pledges[1].narrative.text
+
+
+def test_sections_without_sheets_are_empty(tmp_path: Path) -> None:
+    report = fixed_report(tmp_path, sheets=False)
+    assert report.commitments == () and report.profile == ()
+
+
+def test_commitments_grouped_by_directorate_with_a_count(tmp_path: Path) -> None:
+    report = fixed_report(tmp_path)
+    assert [str(d.name) for d in report.commitments] == ["Children's Services", "Housing"]
+    assert report.commitments[0].summary == "2 commitments: 1 on track, 1 complete."
+    assert [str(p.label) for p in report.profile] == [
+        "Children in care",
+        "Placed more than 20 miles away",
+    ]
+
+
+def test_without_a_meeting_everything_is_marked(tmp_path: Path) -> None:
+    report = fixed_report(tmp_path, meeting=False)
+    m = report.meeting
+    assert m.purpose.placeholder and m.conclusion.placeholder
+    assert m.recommendations[0].text == PLACEHOLDER
+    assert m.date.placeholder and m.author.text == PLACEHOLDER
+    assert str(m.title) == "Corporate parenting performance update, 2026-27 Q2"
+    assert [a.letter for a in report.appendices] == ["A"]
+    assert all(i.text.placeholder for i in m.implications)
+
+
+def test_meeting_details_on_the_cover(tmp_path: Path) -> None:
+    m = fixed_report(tmp_path).meeting
+    cover = {d.label: d.text for d in m.cover}
+    assert cover["Date of meeting"] == "12 November 2026"
+    assert cover["Key decision"] == "No"
+    assert cover["Report author"] == (
+        "Sam Analyst, Performance Analyst, performance@example.gov.uk, 01632 960000"
+    )
+    hr = m.implications[2]
+    assert hr.heading == "Human resources implications" and hr.text.placeholder
+
+
+def test_narrative_for_an_unknown_pledge_is_a_located_error(tmp_path: Path) -> None:
+    card, data = report_scorecard(tmp_path)
+    meeting = report_meeting(tmp_path, MEETING.replace('  "1": |', '  "9": |'))
+    with pytest.raises(DefinitionError, match=r"meeting.yaml, line 19, column 3: .*pledge '9'"):
+        build_report(card, data, meeting)
+
+
+PERSONAL = "Jamie Smith (14) was seen by the nurse."
+
+
+@pytest.mark.parametrize("where", ["meeting", "updates", "commitments", "profile"])
+def test_guard_finds_personal_data_in_every_free_text(tmp_path: Path, where: str) -> None:
+    card, data = report_scorecard(tmp_path)
+    meeting_text = MEETING
+    if where == "meeting":
+        meeting_text = MEETING.replace("in **Quarter 2** of 2026-27.", PERSONAL)
+    elif where == "updates":
+        data.updates = [PledgeUpdate("2", PERSONAL, Location(FILE, "Updates", 3, "B"))]
+    elif where == "commitments":
+        data.commitments = [
+            Commitment(
+                "Housing", "2", "Homes", "Done", PERSONAL, Location(FILE, "Commitments", 2, "E")
+            )
+        ]
+    else:
+        data.profile = [ProfileItem(PERSONAL, "1", Location(FILE, "Profile", 2, "A"))]
+    report = build_report(card, data, report_meeting(tmp_path, meeting_text))
+    guarded, findings = guard_report(report)
+    assert [f.code for f in findings] == ["personal-data-name-with-age"]
+    assert "Jamie" not in findings[0].message  # the finding never repeats what it found
+    assert guarded is report
+    redacted, none = guard_report(report, redact=True)
+    assert none == []
+    assert "Jamie" not in repr(redacted) and "[redacted]" in repr(redacted)
+
+
+def test_guard_locates_meeting_text_by_line(tmp_path: Path) -> None:
+    card, data = report_scorecard(tmp_path)
+    meeting = report_meeting(tmp_path, MEETING.replace("in **Quarter 2** of 2026-27.", PERSONAL))
+    _, [found] = guard_report(build_report(card, data, meeting))
+    assert found.location.file.endswith("meeting.yaml") and found.location.line == 12
+    assert found.location.field == "purpose"
+
+
+def test_officer_contact_details_are_not_flagged(tmp_path: Path) -> None:
+    # The author's work email and phone belong on the cover of every committee paper.
+    _, findings = guard_report(fixed_report(tmp_path))
+    assert findings == []

@@ -1,0 +1,242 @@
+"""The report in Markdown, HTML and Word: golden files, escaping, shading, charts, templates.
+
+Refresh the golden files in tests/golden/report/ after an intended change with
+``PLEDGEKIT_UPDATE_GOLDEN=1 pytest tests/test_report_render.py`` and review the diff (see
+tests/golden/README.md). The HTML's chart images are replaced by a marker before comparing,
+since PNG bytes vary with the matplotlib and FreeType versions.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from pledgekit.errors import TemplateError
+from pledgekit.render.report_docx import render_docx
+from pledgekit.render.report_text import render_html, render_markdown
+from pledgekit.report import Report
+from pledgekit.stablezip import stable_zip
+
+from .docx_text import cell_fills, docx_text
+from .report_fixtures import fixed_report
+
+GOLDEN = Path(__file__).parent / "golden" / "report"
+DATA_URI = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=]+")
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/report/<name>; rewrite it when PLEDGEKIT_UPDATE_GOLDEN=1."""
+    path = GOLDEN / name
+    if os.environ.get("PLEDGEKIT_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden file {path}: run with PLEDGEKIT_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Report:
+    return fixed_report(tmp_path)
+
+
+@pytest.fixture
+def docx_bytes(report: Report) -> bytes:
+    return render_docx(report)
+
+
+def test_markdown_golden(report: Report) -> None:
+    assert_golden("report.md", render_markdown(report))
+
+
+def test_html_golden(report: Report) -> None:
+    assert_golden("report.html", DATA_URI.sub("data:image/png;base64,(chart)", render_html(report)))
+
+
+def test_docx_text_golden(docx_bytes: bytes) -> None:
+    assert_golden("report.docx.txt", docx_text(docx_bytes))
+
+
+def test_markdown_tables_survive_pipes_and_newlines(report: Report) -> None:
+    text = render_markdown(report)
+    tables = re.findall(r"(?:^\|.*\n)+", text, flags=re.MULTILINE)
+    assert len(tables) == 12
+    for table in tables:
+        widths = {len(re.split(r"(?<!\\)\|", line)) for line in table.splitlines()}
+        assert len(widths) == 1, table  # every row has as many cells as the header
+    assert '\\<script\\>alert("x")\\</script\\> & a "\\|" pipe' in text
+    assert "Awaiting budget decision \\<March\\>." in text
+
+
+def test_html_escapes_commentary_and_is_self_contained(report: Report) -> None:
+    html = render_html(report)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; a &#34;|&#34; pipe" in html
+    assert "Education &amp; training" in html
+    # Offline: nothing fetched, not even a font.
+    assert not re.search(r"(src|href)=\"(https?:)?//", html)
+    assert "@import" not in html and "url(" not in html
+    assert '<html lang="en-GB">' in html and "@media print" in html
+
+
+def test_html_is_accessible(report: Report) -> None:
+    html = render_html(report)
+    levels = [int(n) for n in re.findall(r"<h([1-6])", html)]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+    assert html.count("<table") == html.count("<caption>")
+    assert '<th scope="col">Status</th>' in html and '<th scope="row">1.1</th>' in html
+    images = re.findall(r"<img [^>]*>", html)
+    assert len(images) == 3
+    assert all('alt="Line chart of measure' in img and "data:image/png" in img for img in images)
+    # Colour is never the only signal: every RAG cell carries the word too.
+    assert re.search(r'class="rag rag-red"><span aria-hidden="true">✖</span> Red', html)
+
+
+def test_docx_escapes_and_reads_back(docx_bytes: bytes) -> None:
+    text = docx_text(docx_bytes)
+    assert 'Rise linked to three older children; <script>alert("x")</script> & a "|" pipe' in text
+    assert "## Pledge 2: Education & training" in text
+    assert "Awaiting budget decision <March>." in text
+
+
+def test_docx_shades_rag_cells_and_labels_them(docx_bytes: bytes) -> None:
+    fills = cell_fills(docx_bytes)
+    assert fills["✖ Red"] == "C00000"
+    assert fills["● Green"] == "00B050"
+    assert fills["◌ Suppressed"] == "BFBFBF"
+
+
+def test_docx_headings_pictures_and_page_breaks(docx_bytes: bytes) -> None:
+    doc = Document(io.BytesIO(docx_bytes))
+    h1 = [p for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert [p.text for p in h1] == [
+        "Purpose of the report",
+        "Recommendations",
+        "Executive summary",
+        "Exceptions: measures rated red",
+        "Update by pledge",
+        "Commitments progress",
+        "Profile of children in care",
+        "Implications",
+        "Conclusion",
+        "Background papers",
+        "Appendices",
+        "Appendix A: Corporate parenting scorecard, 2026-27 Q2",
+    ]
+    new_pages = [p.text for p in h1 if p.paragraph_format.page_break_before]
+    assert new_pages == [
+        "Executive summary",
+        "Update by pledge",
+        "Commitments progress",
+        "Implications",
+        "Appendix A: Corporate parenting scorecard, 2026-27 Q2",
+    ]
+    pictures = list(doc.element.body.iter(qn("wp:docPr")))
+    assert len(pictures) == 3
+    assert pictures[0].get("descr").startswith("Line chart of measure 1.2")
+    assert doc.core_properties.title == (
+        "Example Borough Council: Corporate Parenting Performance Update, Quarter 2 2026-27"
+    )
+
+
+def test_sections_without_sheets_are_left_out(tmp_path: Path) -> None:
+    report = fixed_report(tmp_path, sheets=False)
+    assert "Commitments progress" not in render_markdown(report)
+    assert "Profile of children" not in render_html(report)
+    text = docx_text(render_docx(report))
+    assert "Commitments progress" not in text and "Profile of children" not in text
+    assert "# Implications" in text
+
+
+def test_no_red_measures_says_so(tmp_path: Path) -> None:
+    calm = replace(fixed_report(tmp_path), exceptions=())
+    assert "No measure is rated red this quarter." in render_markdown(calm)
+    assert "No measure is rated red this quarter." in docx_text(render_docx(calm))
+
+
+def test_custom_text_template(report: Report, tmp_path: Path) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text("{{ report.council }} | {{ report.exceptions|length }} reds\n")
+    assert render_markdown(report, template=template) == "Example Borough Council | 3 reds\n"
+
+
+def test_custom_docx_template(report: Report, tmp_path: Path) -> None:
+    template = tmp_path / "mine.docx"
+    doc = Document()
+    doc.add_heading("{{ report.council }}", 1)
+    doc.add_paragraph("{{ report.red_note }}")
+    doc.save(str(template))
+    text = docx_text(render_docx(report, template=template))
+    assert text == (
+        "# Example Borough Council\n"
+        "The 3 measures rated red are explained in the exceptions section (1.2, 2.1, 2.3).\n"
+    )
+
+
+@pytest.mark.parametrize("render", [render_markdown, render_html])
+def test_text_template_errors_name_file_and_line(
+    report: Report, tmp_path: Path, render: object
+) -> None:
+    broken = tmp_path / "broken.md.j2"
+    broken.write_text("# {{ report.council }}\n\n{% if report.exceptions %}\nno end\n")
+    with pytest.raises(TemplateError, match=rf"{re.escape(str(broken))}, line 4: syntax error: "):
+        render(report, template=broken)  # type: ignore[operator]
+    undefined = tmp_path / "undefined.md.j2"
+    undefined.write_text("# {{ report.council }}\n\n{{ report.meeting.chair }}\n")
+    with pytest.raises(TemplateError) as caught:
+        render(report, template=undefined)  # type: ignore[operator]
+    assert str(caught.value).startswith(f"{undefined}, line 3: undefined variable: ")
+    assert "'chair'" in str(caught.value)
+
+
+def _docx_template(path: Path, *lines: str) -> Path:
+    doc = Document()
+    for line in lines:
+        doc.add_paragraph(line)
+    doc.save(str(path))
+    return path
+
+
+def test_docx_template_errors_name_file_line_and_paragraph(report: Report, tmp_path: Path) -> None:
+    broken = _docx_template(tmp_path / "broken.docx", "Title", "{% if report.council %}", "text")
+    with pytest.raises(TemplateError) as caught:
+        render_docx(report, template=broken)
+    assert re.match(rf"{re.escape(str(broken))}, line \d+.*: syntax error: ", str(caught.value))
+    undefined = _docx_template(tmp_path / "undefined.docx", "Title", "Chair: {{ report.chair }}")
+    with pytest.raises(TemplateError) as caught:
+        render_docx(report, template=undefined)
+    message = str(caught.value)
+    assert re.match(rf"{re.escape(str(undefined))}, line \d+ \(the paragraph reading ", message)
+    assert "Chair: {{ report.chair }}" in message and "undefined variable" in message
+
+
+def test_a_template_that_is_not_a_word_document(report: Report, tmp_path: Path) -> None:
+    fake = tmp_path / "fake.docx"
+    fake.write_text("not a zip")
+    with pytest.raises(TemplateError, match="not a Word"):
+        render_docx(report, template=fake)
+
+
+def test_shipped_word_template_is_what_the_build_script_makes() -> None:
+    # Edit scripts/build_docx_template.py and run it; never edit templates/report.docx by hand.
+    import runpy
+
+    script = Path(__file__).parents[1] / "scripts" / "build_docx_template.py"
+    module = runpy.run_path(str(script))
+    buffer = io.BytesIO()
+    module["build"]().save(buffer)
+    built = stable_zip(buffer.getvalue())
+    shipped = Path(__file__).parents[1] / "templates" / "report.docx"
+    assert built == shipped.read_bytes(), "run scripts/build_docx_template.py"
+
+
+def test_same_report_same_docx_bytes(report: Report) -> None:
+    # No save times inside: CI can tell whether a report really changed.
+    assert render_docx(report) == render_docx(report)
