@@ -9,43 +9,41 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
-import click
 import typer
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
-def _commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
-    found: list[tuple[str, click.Command]] = []
-    for name in sorted(group.commands):
-        command = group.commands[name]
-        path = f"{prefix} {name}"
-        found.append((path, command))
-        if isinstance(command, click.Group):
-            found += _commands(command, path)
+def _command_paths(command: Any, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and sub-command below ``command``, as argument paths."""
+    found: list[tuple[str, ...]] = [path]
+    for name in sorted(getattr(command, "commands", {}) or {}):
+        found += _command_paths(command.commands[name], (*path, name))
     return found
 
 
 def cli_reference() -> str:
-    """Markdown with the --help text of every command."""
+    """Markdown with the --help text of every command, as a user sees it at 100 columns."""
+    from typer.testing import CliRunner
+
     from pledgekit.cli import app
 
-    root = typer.main.get_command(app)
-    assert isinstance(root, click.Group)
+    runner = CliRunner()
     parts = [
         "# Command-line reference",
         "",
         "Generated from `--help` by `python scripts/gen_docs.py`; do not edit by hand.",
         "",
     ]
-    for path, command in [("pledgekit", root), *_commands(root, "pledgekit")]:
-        with click.Context(
-            command, info_name=path, terminal_width=100, max_content_width=100
-        ) as ctx:
-            text = command.get_help(ctx)
-        parts += [f"## `{path}`", "", "```text", text.rstrip(), "```", ""]
+    for path in _command_paths(typer.main.get_command(app)):
+        result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"})
+        if result.exit_code != 0:
+            raise RuntimeError(f"pledgekit {' '.join(path)} --help failed: {result.output}")
+        title = " ".join(("pledgekit", *path))
+        parts += [f"## `{title}`", "", "```text", result.stdout.rstrip(), "```", ""]
     return "\n".join(parts)
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from pledgekit.definition import Definition
 from pledgekit.errors import InputError
@@ -516,6 +517,12 @@ def test_sheet_choice(tmp_path: Path) -> None:
         InputError, match=r"q2.xlsx: no sheet named 'Foo'; sheets are: 'Data', 'Other'"
     ):
         read_workbook(path, sheet="Foo")
+    # A hidden first sheet (a lookup table, say) is passed over.
+    path = write_xlsx(tmp_path / "q3.xlsx", other, sheet="Data", first={"Lookup": table})
+    book = load_workbook(path)
+    book["Lookup"].sheet_state = "hidden"
+    book.save(path)
+    assert [o.measure for o in read_workbook(path).observations] == ["3"]
 
 
 def test_commitments_updates_and_profile_sheets(tmp_path: Path) -> None:
@@ -544,8 +551,6 @@ def test_commitments_updates_and_profile_sheets(tmp_path: Path) -> None:
     }
     path = write_xlsx(tmp_path / "q1.xlsx", [HEADER, ["2.6", "2019-20 Q1", 18]], sheets=sheets)
     # Merged directorate and a percent-formatted profile figure, as councils lay them out.
-    from openpyxl import load_workbook
-
     book = load_workbook(path)
     book["Commitments"].merge_cells("A3:A4")
     book["Profile"]["B3"].number_format = "0%"

@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
@@ -48,11 +49,11 @@ def write_xlsx(
     return path
 
 
-def _fill(worksheet: object, rows: Rows) -> None:
+def _fill(worksheet: Any, rows: Rows) -> None:
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             if value is not None:
-                worksheet.cell(row=r, column=c, value=value)  # type: ignore[attr-defined]
+                worksheet.cell(row=r, column=c, value=value)
 
 
 def patch_sheet_xml(path: Path, replace: Mapping[str, str], sheet_part: str = "sheet1") -> None:

@@ -79,6 +79,8 @@ class Book:
         self.is_csv = path.suffix.lower() == ".csv"
         self._xlsx: XlsxFile | None = None
         self._workbook: python_calamine.CalamineWorkbook | None = None
+        #: Sheets hidden in Excel (lookup tables and the like), never chosen by default.
+        self.hidden: set[str] = set()
         if self.is_csv:
             self.names = [path.stem]
             self._csv_rows = _read_csv(path)
@@ -86,6 +88,11 @@ class Book:
         with input_errors(path):
             self._workbook = python_calamine.CalamineWorkbook.from_path(str(path))
             self.names = list(self._workbook.sheet_names)
+            self.hidden = {
+                sheet.name
+                for sheet in self._workbook.sheets_metadata
+                if sheet.visible is not python_calamine.SheetVisibleEnum.Visible
+            }
             if path.suffix.lower() in (".xlsx", ".xlsm"):
                 self._xlsx = XlsxFile(path)
 

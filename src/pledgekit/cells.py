@@ -52,9 +52,8 @@ def parse_value(raw: object, *, percent_format: bool = False) -> Reading:
     :class:`Reading`: a number, a statistical state (``c``, ``<5``, ``x``, ``k`` ...), MISSING for a
     blank, or INVALID with the text kept in ``raw``.
     """
-    kind = type(raw)
-    if kind is float or kind is int:  # the common case first: ingest calls this per cell
-        number = float(raw)  # type: ignore[arg-type]
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):  # bool is not a figure
+        number = float(raw)
         if not math.isfinite(number):
             return Reading(ValueState.INVALID, raw=str(raw))
         if percent_format:

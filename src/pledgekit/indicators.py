@@ -184,7 +184,7 @@ class _Table:
         # target, then the comparators.
         slots = (*FIGURES, "target", *COMPARATORS)
         numeric = [
-            (i, _SAID.get(name, name), cols[name], cols[name] in self.percent)
+            (i, _SAID.get(name, name), cols[name], self.percent.get(cols[name]))
             for i, name in enumerate(slots)
             if name in cols
         ]
@@ -195,7 +195,7 @@ class _Table:
         anchor = column_letter(cols.get("value", m_col))
         file, sheet_name, rows = self.ctx.file, self.sheet.name, self.sheet.rows
         id_cache, areas, periods = self.id_cache, self.areas, self.periods
-        cache = self.cache
+        cache, scaled_cache = self.cache, self.scaled
         for row0 in range(self.header.row + 1, len(rows)):
             row = rows[row0]
             raw_id = row[m_col]
@@ -226,10 +226,12 @@ class _Table:
                 if period is None:
                     continue
             got = [MISSING] * len(slots)
-            for index, what, col, scaled in numeric:
+            for index, what, col, percent in numeric:
                 raw = row[col]
-                fast = not scaled and (type(raw) is float or type(raw) is str)
-                known = cache.get(raw) if fast else None
+                known = None
+                if type(raw) is float or type(raw) is str:
+                    scaled = percent is not None and row0 in percent
+                    known = (scaled_cache if scaled else cache).get(raw)
                 got[index] = known or self._reading(row, row0, col, what, measure)
             compared = {}
             if has_comparators:

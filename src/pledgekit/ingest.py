@@ -90,7 +90,7 @@ def _read_file(
     data = Dataset(files=[str(path)])
     with open_book(path) as book:
         ctx = Context(str(path), definition, period, is_csv=book.is_csv)
-        main = _indicator_sheet(ctx.file, book.names, wanted, book.is_csv)
+        main = _indicator_sheet(ctx.file, book.names, wanted, book.is_csv, book.hidden)
         if main is not None:
             data.observations = IndicatorReader(ctx).read(book.sheet(main))
         for name in book.names:
@@ -100,8 +100,14 @@ def _read_file(
     return data
 
 
-def _indicator_sheet(file: str, names: list[str], wanted: str | None, is_csv: bool) -> str | None:
-    """The sheet holding the indicator table, or None for a file of optional sheets only."""
+def _indicator_sheet(
+    file: str, names: list[str], wanted: str | None, is_csv: bool, hidden: set[str]
+) -> str | None:
+    """The sheet holding the indicator table, or None for a file of optional sheets only.
+
+    ``wanted`` by name (exact, else ignoring case); else ``Indicators``; else the first visible
+    sheet that is not Commitments, Updates or Profile.
+    """
     if is_csv:
         return names[0]
     if wanted is not None:
@@ -115,7 +121,7 @@ def _indicator_sheet(file: str, names: list[str], wanted: str | None, is_csv: bo
     by_lower = {n.lower(): n for n in names}
     if "indicators" in by_lower:
         return by_lower["indicators"]
-    return next((n for n in names if n.lower() not in _OPTIONAL_SHEETS), None)
+    return next((n for n in names if n.lower() not in _OPTIONAL_SHEETS and n not in hidden), None)
 
 
 def _read_optional(ctx: Context, sheet: Sheet, data: Dataset) -> None:

@@ -132,7 +132,7 @@ class Scorecard:
         return [r for r in self.rows if r.status in statuses]
 
     def to_dict(self) -> dict[str, Any]:
-        """The documented, versioned JSON shape (see docs/json.md)."""
+        """The documented, versioned JSON shape (see docs/formats.md)."""
         from pledgekit.scorecard_json import scorecard_to_dict
 
         return scorecard_to_dict(self)

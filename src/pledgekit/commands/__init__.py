@@ -14,8 +14,8 @@ from pledgekit.commands import validate as validate_command
 def register_all(app: typer.Typer) -> None:
     """Register every command on ``app``."""
     app.command("scorecard", no_args_is_help=True)(scorecard.scorecard)
-    app.command("schema")(schema.schema)
+    app.command("report", no_args_is_help=True)(report_command.report)
     app.command("validate", no_args_is_help=True)(validate_command.validate)
     app.command("template")(template_command.template)
-    app.command("report", no_args_is_help=True)(report_command.report)
     app.add_typer(templates_command.app, name="templates")
+    app.command("schema")(schema.schema)

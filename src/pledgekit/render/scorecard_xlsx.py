@@ -8,6 +8,7 @@ from datetime import datetime
 from pledgekit.outputs import safe_cell
 from pledgekit.render.scorecard_flat import previous_display
 from pledgekit.scorecard import Scorecard
+from pledgekit.stablezip import stable_zip
 
 HEADERS = [
     "Pledge",
@@ -25,7 +26,7 @@ HEADERS = [
     "Commentary",
 ]
 WIDTHS = [8, 7, 48, 11, 10, 11, 12, 10, 14, 10, 16, 60, 60]
-# Fixed workbook timestamps keep the output byte-stable for the same input.
+# A fixed creation time (and stable_zip for the rest) keeps the bytes stable for the same input.
 _EPOCH = datetime(2000, 1, 1)
 
 
@@ -77,7 +78,7 @@ def render_xlsx(card: Scorecard) -> bytes:
         sheet.append([])
         sheet.append([f"c = suppressed to protect small numbers (below {card.threshold})."])
     book.properties.creator = "pledgekit"
-    book.properties.created = book.properties.modified = _EPOCH
+    book.properties.created = _EPOCH
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())
