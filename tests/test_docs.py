@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import re
 import runpy
 import shlex
@@ -52,10 +51,23 @@ def test_readme_example_runs(command: str, tmp_path: Path, monkeypatch: pytest.M
     (tmp_path / "sample_data").symlink_to(ROOT / "sample_data")
     args: list[str] = []
     for word in shlex.split(command)[1:]:
-        args += sorted(glob.glob(word)) if "*" in word else [word]
+        args += sorted(str(p) for p in Path().glob(word)) if "*" in word else [word]
     result = CliRunner().invoke(app, args)
     # 1 is allowed: validate reports the sample's one deliberate problem (a red without commentary).
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output
     if result.exit_code == 1:
         assert command.startswith("pledgekit validate")
+
+
+def test_readme_python_example_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    [block] = re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL)
+    namespace: dict[str, object] = {}
+    exec(compile(block, "README.md", "exec"), namespace)
+    assert namespace["data"]["schema"] == "pledgekit.scorecard/1"  # type: ignore[index]
+    assert namespace["personal_data"] == []
+    assert "misses a target" in capsys.readouterr().out

@@ -112,7 +112,9 @@ def test_formula_injection_is_neutralised_in_csv_and_xlsx(folder: Path) -> None:
     )
     code, out, err = run("scorecard", folder / "evil.csv", "--format", "csv")
     assert code == 0, err
-    assert list(csv.DictReader(io.StringIO(out)))[0]["commentary"] == '\'=HYPERLINK("http://x","y")'
+    assert (
+        next(iter(csv.DictReader(io.StringIO(out))))["commentary"] == '\'=HYPERLINK("http://x","y")'
+    )
     target = folder / "card.xlsx"
     code, _, err = run("scorecard", folder / "evil.csv", "--format", "xlsx", "-o", target)
     assert code == 0, err

@@ -27,22 +27,23 @@ def parse_period_option(text: str | None) -> Period | None:
 
 
 def load_inputs(
-    files: Sequence[Path], *, pledge: Path | None, period: Period | None
+    files: Sequence[Path | str], *, pledge: Path | str | None, period: Period | None
 ) -> tuple[Definition, Dataset]:
     """Find and load the definition, then read every workbook against it."""
     from pledgekit.ingest import read_workbooks
 
     if not files:
         raise UsageError("give at least one workbook")
-    definition = load_definition(find_definition(pledge, list(files)))
-    dataset = read_workbooks(list(files), definition=definition, period=period)
+    paths = [Path(f) for f in files]
+    definition = load_definition(find_definition(Path(pledge) if pledge else None, paths))
+    dataset = read_workbooks(paths, definition=definition, period=period)
     return definition, dataset
 
 
 def load_scorecard(
-    files: Sequence[Path],
+    files: Sequence[Path | str],
     *,
-    pledge: Path | None = None,
+    pledge: Path | str | None = None,
     period: str | Period | None = None,
     threshold: int | None = None,
     redact: bool = False,
