@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -24,22 +23,16 @@ from pledgekit.render.report_docx import render_docx
 from pledgekit.render.report_text import render_html, render_markdown
 from pledgekit.report import Report
 from pledgekit.stablezip import stable_zip
+from tests import golden
 
 from .docx_text import cell_fills, docx_text
 from .report_fixtures import fixed_report
 
-GOLDEN = Path(__file__).parent / "golden" / "report"
 DATA_URI = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=]+")
 
 
 def assert_golden(name: str, text: str) -> None:
-    """Compare with tests/golden/report/<name>; rewrite it when PLEDGEKIT_UPDATE_GOLDEN=1."""
-    path = GOLDEN / name
-    if os.environ.get("PLEDGEKIT_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"no golden file {path}: run with PLEDGEKIT_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8")
+    golden.assert_golden("report", name, text)
 
 
 @pytest.fixture

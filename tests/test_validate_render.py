@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -25,20 +24,13 @@ from pledgekit.render.findings_markdown import render_markdown
 from pledgekit.render.findings_text import render_text
 from pledgekit.render.findings_xlsx import render_xlsx
 from pledgekit.terminal import console_for
+from tests import golden
 
 from .validate_fixtures import CLEAN, PLANTED, project
 
-GOLDEN = Path(__file__).parent / "golden" / "validate"
-
 
 def assert_golden(name: str, text: str) -> None:
-    """Compare with tests/golden/validate/<name>; rewrite it when PLEDGEKIT_UPDATE_GOLDEN=1."""
-    path = GOLDEN / name
-    if os.environ.get("PLEDGEKIT_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"no golden file {path}: run with PLEDGEKIT_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8")
+    golden.assert_golden("validate", name, text)
 
 
 @pytest.fixture

@@ -38,6 +38,15 @@ OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file instead of standard output."),
 ]
+ThresholdOption = Annotated[
+    int | None,
+    typer.Option(
+        "--threshold", help="Suppress counts below this (default: pledge.yaml, else 5).", min=0
+    ),
+]
+RedactOption = Annotated[
+    bool, typer.Option("--redact", help="Replace personal data in free text with [redacted].")
+]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
 
 

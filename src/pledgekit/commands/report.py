@@ -14,6 +14,8 @@ from pledgekit.commands.common import (
     OutputOption,
     PeriodOption,
     PledgeOption,
+    RedactOption,
+    ThresholdOption,
     handle_errors,
 )
 
@@ -98,13 +100,8 @@ def report(
             exists=True,
         ),
     ] = None,
-    redact: Annotated[
-        bool, typer.Option("--redact", help="Replace personal data in free text with [redacted].")
-    ] = False,
-    threshold: Annotated[
-        int | None,
-        typer.Option(help="Suppress counts below this (default: pledge.yaml, else 5).", min=0),
-    ] = None,
+    redact: RedactOption = False,
+    threshold: ThresholdOption = None,
 ) -> None:
     """Write the committee update report for the latest period (or --period).
 

@@ -13,6 +13,8 @@ from pledgekit.commands.common import (
     OutputOption,
     PeriodOption,
     PledgeOption,
+    RedactOption,
+    ThresholdOption,
     fail,
     handle_errors,
 )
@@ -38,13 +40,8 @@ def scorecard(
     ] = ScorecardFormat.TABLE,
     output: OutputOption = None,
     force: ForceOption = False,
-    threshold: Annotated[
-        int | None,
-        typer.Option(help="Suppress counts below this (default: pledge.yaml, else 5).", min=0),
-    ] = None,
-    redact: Annotated[
-        bool, typer.Option("--redact", help="Replace personal data in free text with [redacted].")
-    ] = False,
+    threshold: ThresholdOption = None,
+    redact: RedactOption = False,
 ) -> None:
     """Show the RAG scorecard: every measure's value, target, status, trend and why.
 

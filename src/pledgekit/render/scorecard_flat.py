@@ -10,6 +10,7 @@ from pledgekit.outputs import safe_cell
 from pledgekit.rag import Direction
 from pledgekit.render.markdown_util import md_cell
 from pledgekit.scorecard import Row, Scorecard
+from pledgekit.values import Reading
 
 CSV_COLUMNS = [
     "pledge",
@@ -49,6 +50,25 @@ def _comparator(row: Row, name: str) -> str:
     return f"{comparison.comparator:g}"
 
 
+def reading_cell(reading: Reading) -> float | str:
+    """A figure for a spreadsheet cell: the number itself, or its statistical symbol."""
+    return reading.number if reading.is_number and reading.number is not None else reading.display()
+
+
+def identity_cells(row: Row) -> list[object]:
+    """The cells every flat export starts with: ids, title, period, figures and target."""
+    return [
+        row.pledge.id,
+        row.measure.id,
+        row.measure.title,
+        row.period.label if row.period else "",
+        reading_cell(row.value),
+        reading_cell(row.numerator),
+        reading_cell(row.denominator),
+        row.target_display,
+    ]
+
+
 def render_csv(card: Scorecard) -> str:
     """One row per measure; text cells neutralised against formula injection."""
     buffer = io.StringIO()
@@ -56,14 +76,7 @@ def render_csv(card: Scorecard) -> str:
     writer.writerow(CSV_COLUMNS)
     for row in card.rows:
         cells = [
-            row.pledge.id,
-            row.measure.id,
-            row.measure.title,
-            row.period.label if row.period else "",
-            row.value.number if row.value.is_number else row.value.display(),
-            row.numerator.number if row.numerator.is_number else row.numerator.display(),
-            row.denominator.number if row.denominator.is_number else row.denominator.display(),
-            row.target_display,
+            *identity_cells(row),
             row.status.value,
             previous_display(row),
             row.short_term.direction.value,

@@ -6,7 +6,7 @@ import io
 from datetime import datetime
 
 from pledgekit.outputs import safe_cell
-from pledgekit.render.scorecard_flat import previous_display
+from pledgekit.render.scorecard_flat import identity_cells, previous_display
 from pledgekit.scorecard import Scorecard
 from pledgekit.stablezip import stable_zip
 
@@ -46,14 +46,7 @@ def render_xlsx(card: Scorecard) -> bytes:
     for row in card.rows:
         move = row.short_term.direction
         values = [
-            row.pledge.id,
-            row.measure.id,
-            row.measure.title,
-            row.period.label if row.period else "",
-            row.value.number if row.value.is_number else row.value.display(),
-            row.numerator.number if row.numerator.is_number else row.numerator.display(),
-            row.denominator.number if row.denominator.is_number else row.denominator.display(),
-            row.target_display,
+            *identity_cells(row),
             f"{row.status.symbol} {row.status.label}",
             previous_display(row),
             f"{move.symbol} {move.label}",
