@@ -11,7 +11,10 @@ from pledgekit.commands.common import ForceOption, handle_errors
 
 app = typer.Typer(
     name="templates",
-    help="The default report templates: export them to restyle, then use --template.",
+    help=(
+        "The default report templates: export them to restyle, then use --template.\n\n"
+        "Example: pledgekit templates export my-templates"
+    ),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
