@@ -2,6 +2,7 @@
 
 The library works without the CLI: load a definition, read workbooks, build a scorecard.
 
+    >>> from pledgekit import load_scorecard, load_report, validate
     >>> from pledgekit import load_definition, read_workbooks, build_scorecard
 """
 
@@ -12,9 +13,12 @@ __version__ = "0.1.0"
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pledgekit.checks import validate as validate
     from pledgekit.definition import Definition as Definition
     from pledgekit.definition import load_definition as load_definition
     from pledgekit.ingest import read_workbooks as read_workbooks
+    from pledgekit.pipeline import load_scorecard as load_scorecard
+    from pledgekit.report import load_report as load_report
     from pledgekit.scorecard import Scorecard as Scorecard
     from pledgekit.scorecard import build_scorecard as build_scorecard
 
@@ -24,6 +28,9 @@ _LAZY = {
     "read_workbooks": "pledgekit.ingest",
     "Scorecard": "pledgekit.scorecard",
     "build_scorecard": "pledgekit.scorecard",
+    "load_scorecard": "pledgekit.pipeline",
+    "load_report": "pledgekit.report",
+    "validate": "pledgekit.checks",
 }
 
 __all__ = ["__version__", *_LAZY]
