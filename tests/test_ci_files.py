@@ -81,3 +81,9 @@ def test_github_actions_example_parses_as_a_workflow() -> None:
     # YAML 1.1 reads the key `on` as True; GitHub reads it as the trigger list.
     assert workflow.get("on") or workflow.get(True)
     assert all("runs-on" in job and job["steps"] for job in workflow["jobs"].values())
+
+
+def test_readme_shows_the_tested_workflow() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", readme, flags=re.DOTALL)
+    assert (ROOT / "docs" / "github-actions.yml").read_text(encoding="utf-8") in blocks
