@@ -174,3 +174,10 @@ def test_xlsx_text_is_made_safe() -> None:
     data = render_xlsx(ValidationReport.build([item], files=["q.xlsx"]))
     sheet = load_workbook(io.BytesIO(data))["Findings"]
     assert sheet["H2"].value == "'=1+1" and sheet["J2"].value.startswith("'=")
+
+
+def test_every_cli_format_has_a_renderer() -> None:
+    from pledgekit.commands.validate import FindingsFormat
+    from pledgekit.render.findings_formats import FORMATS
+
+    assert {f.value for f in FindingsFormat} == set(FORMATS)

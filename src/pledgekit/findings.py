@@ -6,6 +6,7 @@ generated from), a severity, a plain-English message, what was found and expecte
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -116,3 +117,8 @@ def finding(
         expected=expected,
         measure=measure,
     )
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """True when any finding is an error (a command then exits 1)."""
+    return any(f.severity is Severity.ERROR for f in findings)

@@ -40,6 +40,29 @@ def load_inputs(
     return definition, dataset
 
 
+def load_guarded(
+    files: Sequence[Path | str],
+    *,
+    pledge: Path | str | None = None,
+    period: str | Period | None = None,
+    threshold: int | None = None,
+    redact: bool = False,
+) -> tuple[Scorecard, Dataset, list[Finding]]:
+    """Read the inputs and build the scorecard, guarded for personal data.
+
+    Returns the scorecard, the dataset it came from (the report also needs its optional sheets)
+    and the personal-data findings that block output (none with ``redact``, which replaces
+    the matches with [redacted] instead).
+    """
+    from pledgekit.publish import guard_scorecard
+
+    chosen = parse_period_option(period) if isinstance(period, str) else period
+    definition, dataset = load_inputs(files, pledge=pledge, period=chosen)
+    card = build_scorecard(definition, dataset, period=chosen, threshold=threshold)
+    card, blocking = guard_scorecard(card, redact=redact)
+    return card, dataset, blocking
+
+
 def load_scorecard(
     files: Sequence[Path | str],
     *,
@@ -52,9 +75,7 @@ def load_scorecard(
 
     With ``redact`` the free text is redacted instead and nothing blocks.
     """
-    chosen = parse_period_option(period) if isinstance(period, str) else period
-    definition, dataset = load_inputs(files, pledge=pledge, period=chosen)
-    card = build_scorecard(definition, dataset, period=chosen, threshold=threshold)
-    from pledgekit.publish import guard_scorecard
-
-    return guard_scorecard(card, redact=redact)
+    card, _, blocking = load_guarded(
+        files, pledge=pledge, period=period, threshold=threshold, redact=redact
+    )
+    return card, blocking

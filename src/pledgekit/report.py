@@ -256,10 +256,10 @@ def build_report(card: Scorecard, dataset: Dataset, meeting: Meeting | None) -> 
 
 
 def load_report(
-    files: Sequence[Path],
+    files: Sequence[Path | str],
     *,
     meeting: Path | None = None,
-    pledge: Path | None = None,
+    pledge: Path | str | None = None,
     period: str | Period | None = None,
     threshold: int | None = None,
     redact: bool = False,
@@ -270,15 +270,13 @@ def load_report(
     that must block output (none when ``redact``: matches are then replaced by [redacted]).
     """
     from pledgekit.meeting import load_meeting
-    from pledgekit.pipeline import load_inputs, parse_period_option
-    from pledgekit.publish import guard_report, guard_scorecard
-    from pledgekit.scorecard import build_scorecard
+    from pledgekit.pipeline import load_guarded
+    from pledgekit.publish import guard_report
 
     details = load_meeting(meeting) if meeting is not None else None
-    chosen = parse_period_option(period) if isinstance(period, str) else period
-    definition, dataset = load_inputs(files, pledge=pledge, period=chosen)
-    card = build_scorecard(definition, dataset, period=chosen, threshold=threshold)
-    card, blocking = guard_scorecard(card, redact=redact)
+    card, dataset, blocking = load_guarded(
+        files, pledge=pledge, period=period, threshold=threshold, redact=redact
+    )
     report, more = guard_report(build_report(card, dataset, details), redact=redact)
     # The exceptions repeat scorecard commentary, so the same finding can come twice.
     return report, card.findings, list(dict.fromkeys([*blocking, *more]))

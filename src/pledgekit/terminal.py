@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from io import StringIO
 from typing import IO
 
 from rich.console import Console
@@ -23,3 +25,10 @@ def console_for(file: IO[str] | None = None, *, stderr: bool = False) -> Console
         soft_wrap=False,
         emoji=False,
     )
+
+
+def captured(draw: Callable[[Console], None]) -> str:
+    """What ``draw`` prints, as plain text (no colour), for writing to a file."""
+    buffer = StringIO()
+    draw(console_for(buffer))
+    return buffer.getvalue()

@@ -135,8 +135,8 @@ def report(
         )
     if output is not None and str(output) != "-":
         typer.echo(f"Wrote {output}", err=True)
-    from pledgekit.findings import Severity
+    from pledgekit.findings import has_errors
 
     # As for the scorecard: the report is written, but errors in the data fail the run.
-    if any(f.severity is Severity.ERROR for f in data_findings):
+    if has_errors(data_findings):
         raise typer.Exit(1)

@@ -70,12 +70,8 @@ def scorecard(
         from pledgekit.render.scorecard_formats import render_scorecard
 
         emit(render_scorecard(card, output_format.value), output, force=force)
-    _exit_for(card)
+    from pledgekit.findings import has_errors
 
-
-def _exit_for(card: object) -> None:
-    from pledgekit.findings import Severity
-
-    findings = getattr(card, "findings", [])
-    if any(f.severity is Severity.ERROR for f in findings):
+    # The scorecard is shown, but errors met in the data fail the run.
+    if has_errors(card.findings):
         raise typer.Exit(1)

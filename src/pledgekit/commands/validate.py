@@ -97,41 +97,18 @@ def validate(
 def _emit(
     report: ValidationReport, output_format: FindingsFormat, output: Path | None, force: bool
 ) -> None:
-    from pledgekit.outputs import emit
-
-    if output_format is FindingsFormat.TEXT:
+    if output_format is FindingsFormat.TEXT and output is None:
         from pledgekit.render.findings_text import render_text
         from pledgekit.terminal import console_for
 
-        if output is None:
-            render_text(report, console_for())
-            return
-        from io import StringIO
-
-        buffer = StringIO()
-        render_text(report, console_for(buffer))
-        emit(buffer.getvalue(), output, force=force)
+        render_text(report, console_for())
         return
-    if output_format is FindingsFormat.XLSX:
-        from pledgekit.render.findings_xlsx import render_xlsx
+    from pledgekit.outputs import emit
+    from pledgekit.render.findings_formats import render_findings
 
-        emit(render_xlsx(report), output, force=force)
-        return
     if output_format is FindingsFormat.GITHUB:
         _step_summary(report)
-    emit(_render(report, output_format), output, force=force)
-
-
-def _render(report: ValidationReport, output_format: FindingsFormat) -> str:
-    from pledgekit.render import findings_common, findings_github, findings_junit, findings_markdown
-
-    renderers = {
-        FindingsFormat.JSON: findings_common.render_json,
-        FindingsFormat.GITHUB: findings_github.render_github,
-        FindingsFormat.MARKDOWN: findings_markdown.render_markdown,
-        FindingsFormat.JUNIT: findings_junit.render_junit,
-    }
-    return renderers[output_format](report)
+    emit(render_findings(report, output_format.value), output, force=force)
 
 
 def _step_summary(report: ValidationReport) -> None:

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
 from pledgekit.scorecard import Scorecard
 
 FORMATS = ("table", "json", "csv", "md", "xlsx")
-BINARY = frozenset({"xlsx"})
 
 
 def render_scorecard(card: Scorecard, fmt: str) -> str | bytes:
     """The scorecard in ``fmt`` (one of :data:`FORMATS`); ``table`` is plain text here."""
     if fmt == "table":
         from pledgekit.render.scorecard_text import render_table
-        from pledgekit.terminal import console_for
+        from pledgekit.terminal import captured
 
-        buffer = StringIO()
-        render_table(card, console_for(buffer))
-        return buffer.getvalue()
+        return captured(lambda console: render_table(card, console))
     if fmt == "xlsx":
         from pledgekit.render.scorecard_xlsx import render_xlsx
 
