@@ -141,3 +141,10 @@ def test_schema_is_generated_from_models() -> None:
     assert "pledges" in schema["required"]
     measure = schema["$defs"]["Measure"]
     assert set(measure["properties"]["polarity"]["$ref"].split("/")[-1:]) == {"Polarity"}
+
+
+def test_impossible_date_is_a_located_yaml_problem(tmp_path: Path) -> None:
+    found = codes_and_lines(tmp_path, GOOD.replace("council: Test Council", "council: 2026-13-45"))
+    assert found == [("bad-yaml", 1)]
+    _, findings = check_definition(tmp_path / "pledge.yaml")
+    assert "looks like a date but is not one" in findings[0].message

@@ -196,3 +196,11 @@ def test_a_typo_in_meeting_yaml_is_located(here: Path) -> None:
         "did you mean 'recommendations'?" in result.stderr
     )
     assert not (here / "r.md").exists()
+
+
+def test_impossible_meeting_date_exits_2_naming_the_line(here: Path) -> None:
+    (here / "bad.yaml").write_text("title: Update\ndate: 2026-13-45\n", encoding="utf-8")
+    result = runner.invoke(app, ["report", "q.xlsx", "-m", "bad.yaml", "-o", "r.md"])
+    assert result.exit_code == 2, result.output
+    assert "bad.yaml" in result.stderr and "line 2" in result.stderr
+    assert "Traceback" not in result.output and not (here / "r.md").exists()

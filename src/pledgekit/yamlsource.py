@@ -41,7 +41,16 @@ def _walk(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, positions: Posi
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_walk(item, loader, (*path, i), positions) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:
+        # PyYAML builds dates itself and lets ValueError out for e.g. 2026-13-45.
+        raise YamlProblem(
+            f"{node.value!r} looks like a date but is not one ({exc}); "
+            "write a real date as YYYY-MM-DD, or quote the text",
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+        ) from exc
 
 
 def load_yaml(path: Path) -> tuple[Any, Positions]:
