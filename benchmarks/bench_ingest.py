@@ -29,15 +29,15 @@ def main() -> None:
     )
     ours = time_python(
         "pledgekit ingest",
-        "from pledgekit.definition import load_definition\n"
-        "from pledgekit.ingest import read_workbooks\n"
+        "from pledgekit.config.pledge import load_definition\n"
+        "from pledgekit.read.workbooks import read_workbooks\n"
         "data = read_workbooks([book], definition=load_definition(pledge))\n"
         "assert len(data.observations) == 120000, len(data.observations)",
         setup=setup,
     )
     scorecard = time_python(
         "pledgekit ingest + scorecard",
-        "from pledgekit.pipeline import load_scorecard\n"
+        "from pledgekit.api import load_scorecard\n"
         "card, _ = load_scorecard([book], pledge=pledge)\n"
         "assert len(card.rows) == 40",
         setup=setup,

@@ -26,10 +26,10 @@ SAMPLE = ROOT / "sample_data"
 
 _ALL_CHARTS = """
 from dataclasses import replace
-from pledgekit.report import load_report
-from pledgekit.report_measures import exception_item, measure_line
-from pledgekit.scorecard import build_scorecard
-from pledgekit.pipeline import load_inputs
+from pledgekit.api import load_report
+from pledgekit.report.measure_lines import exception_item, measure_line
+from pledgekit.score.build import build_scorecard
+from pledgekit.api import load_inputs
 definition, dataset = load_inputs(books, pledge=None, period=None)
 card = build_scorecard(definition, dataset)
 report, _, _ = load_report(books, meeting=meeting)
@@ -57,7 +57,7 @@ def main() -> None:
     )
     everything = time_python(
         "render_docx, every measure charted",
-        "from pledgekit.render.report_docx import render_docx\n"
+        "from pledgekit.render.report.docx import render_docx\n"
         "data = render_docx(report)\n"
         "assert data[:2] == b'PK' and len(report.exceptions) == 35, len(report.exceptions)",
         setup=setup,

@@ -49,7 +49,7 @@ def main() -> None:
     setup = f"book = {str(workbook)!r}; pledge = {str(pledge)!r}"
     ours = time_python(
         "pledgekit validate (API)",
-        "from pledgekit.checks import validate\n"
+        "from pledgekit.api import validate\n"
         "report = validate([book], pledge=pledge)\n"
         "assert not report.unreadable, report.unreadable\n"
         "assert report.counts is not None",

@@ -27,7 +27,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from pledgekit.stablezip import stable_zip
+from pledgekit.render.stablezip import stable_zip
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "report.docx"
 NAVY = RGBColor(0x1F, 0x38, 0x64)

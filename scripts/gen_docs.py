@@ -48,27 +48,43 @@ def cli_reference() -> str:
 
 
 def findings_catalogue() -> str:
-    """Markdown table of every finding code."""
-    from pledgekit.findings import catalogue
+    """Markdown catalogue of every finding code, from :mod:`pledgekit.model.codes`."""
+    from pledgekit.model.codes import CATALOGUE
 
     lines = [
         "# Finding codes",
         "",
         "Every problem `pledgekit validate` (and the other commands) can report. Codes are stable:",
         "use them with `--select` / `--ignore` and in `validation:` settings in pledge.yaml.",
-        "Generated from the code by `python scripts/gen_docs.py`; do not edit by hand.",
+        "Generated from `src/pledgekit/model/codes.py` by `python scripts/gen_docs.py`; do not",
+        "edit by hand.",
         "",
-        "| code | severity | meaning |",
+        "| code | severity | title |",
         "|---|---|---|",
     ]
-    for info in catalogue():
-        lines.append(f"| `{info.code}` | {info.severity.value} | {info.summary} |")
+    for info in CATALOGUE:
+        lines.append(f"| [`{info.code}`](#{info.code}) | {info.severity.value} | {info.title} |")
+    for info in CATALOGUE:
+        lines += [
+            "",
+            f"## {info.code}",
+            "",
+            f"**{info.severity.value}**: {info.title}",
+            "",
+            info.meaning,
+            "",
+            "Example:",
+            "",
+            "```text",
+            info.example,
+            "```",
+        ]
     return "\n".join(lines) + "\n"
 
 
 def schema() -> str:
     """The JSON Schema of pledge.yaml."""
-    from pledgekit.definition import json_schema
+    from pledgekit.config.pledge import json_schema
 
     return json.dumps(json_schema(), indent=2) + "\n"
 

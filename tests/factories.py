@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pledgekit.definition import Definition, load_definition
-from pledgekit.location import Location
-from pledgekit.observations import Dataset, Observation
-from pledgekit.periods import Period, parse_period
-from pledgekit.values import Reading, ValueState
+from pledgekit.config.pledge import Definition, load_definition
+from pledgekit.model.location import Location
+from pledgekit.model.observations import Dataset, Observation
+from pledgekit.model.periods import Period, parse_period
+from pledgekit.model.values import Reading, ValueState
 
 DEFINITION = """\
 council: Test Council

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pledgekit.definition import Definition
-from pledgekit.location import Location
-from pledgekit.meeting import Meeting, load_meeting
-from pledgekit.observations import Commitment, Dataset, Observation, PledgeUpdate, ProfileItem
-from pledgekit.periods import parse_period
-from pledgekit.report import Report, build_report
-from pledgekit.scorecard import Scorecard, build_scorecard
-from pledgekit.values import Reading, ValueState
+from pledgekit.config.meeting import Meeting, load_meeting
+from pledgekit.config.pledge import Definition
+from pledgekit.model.location import Location
+from pledgekit.model.observations import Commitment, Dataset, Observation, PledgeUpdate, ProfileItem
+from pledgekit.model.periods import parse_period
+from pledgekit.model.values import Reading, ValueState
+from pledgekit.report.build import build_report
+from pledgekit.report.model import Report
+from pledgekit.score.build import build_scorecard
+from pledgekit.score.scorecard import Scorecard
 
 from .factories import definition, number
 

@@ -9,12 +9,13 @@ import pytest
 from pledgekit.checks import CHECKS, build_context, run_checks
 from pledgekit.checks.base import reporting_period
 from pledgekit.checks.ratios import rounding_allowance
-from pledgekit.definition import Definition, load_definition
-from pledgekit.findings import Finding, Severity, catalogue
-from pledgekit.location import Location
-from pledgekit.observations import Dataset, Observation
-from pledgekit.periods import Period, parse_period
-from pledgekit.values import Reading, ValueState
+from pledgekit.config.pledge import Definition, load_definition
+from pledgekit.model.codes import CATALOGUE
+from pledgekit.model.findings import Finding, Severity
+from pledgekit.model.location import Location
+from pledgekit.model.observations import Dataset, Observation
+from pledgekit.model.periods import Period, parse_period
+from pledgekit.model.values import Reading, ValueState
 
 PLEDGE = """\
 council: Test Council
@@ -406,4 +407,4 @@ def test_without_a_definition_only_workbook_checks_run() -> None:
 
 def test_every_check_has_a_docstring_and_every_code_a_summary() -> None:
     assert all(check.__doc__ for check in CHECKS)
-    assert all(info.summary.endswith(".") for info in catalogue())
+    assert all(info.summary.endswith(".") for info in CATALOGUE)

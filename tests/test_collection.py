@@ -13,10 +13,16 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from pledgekit.cli import app
-from pledgekit.collection import COLUMNS, NEEDED, build_collection, needed_formula, row_period
-from pledgekit.definition import load_definition
-from pledgekit.ingest import read_workbooks
-from pledgekit.periods import Period
+from pledgekit.config.pledge import load_definition
+from pledgekit.model.periods import Period
+from pledgekit.read.workbooks import read_workbooks
+from pledgekit.render.workbook.collection import (
+    COLUMNS,
+    NEEDED,
+    build_collection,
+    needed_formula,
+    row_period,
+)
 
 from .validate_fixtures import PLEDGE, write_pledge
 
@@ -33,7 +39,7 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def make(*args: str) -> Any:
-    return runner.invoke(app, ["template", *args])
+    return runner.invoke(app, ["collection-workbook", *args])
 
 
 def headers(sheet: Any) -> dict[str, str]:

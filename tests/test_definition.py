@@ -2,15 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from pledgekit.definition import (
-    Polarity,
-    check_definition,
-    find_definition,
-    json_schema,
-    load_definition,
-)
-from pledgekit.errors import DefinitionError
-from pledgekit.periods import Period
+from pledgekit.config.pledge import check_definition, find_definition, json_schema, load_definition
+from pledgekit.model.errors import DefinitionError
+from pledgekit.model.measures import Polarity
+from pledgekit.model.periods import Period
 
 GOOD = """\
 council: Test Council

@@ -25,7 +25,14 @@ def test_generated_docs_are_current() -> None:
 
 def test_every_command_is_documented() -> None:
     reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    for name in ("scorecard", "report", "validate", "template", "templates export", "schema"):
+    for name in (
+        "scorecard",
+        "report",
+        "validate",
+        "collection-workbook",
+        "templates export",
+        "schema",
+    ):
         assert f"## `pledgekit {name}`" in reference
 
 

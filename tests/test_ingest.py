@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from pledgekit.definition import Definition
-from pledgekit.errors import InputError
-from pledgekit.findings import Finding, Severity, catalogue
-from pledgekit.ingest import read_workbook, read_workbooks
-from pledgekit.observations import Dataset, Observation
-from pledgekit.periods import Period
-from pledgekit.values import Reading, ValueState
+from pledgekit.config.pledge import Definition
+from pledgekit.model.codes import CATALOGUE
+from pledgekit.model.errors import InputError
+from pledgekit.model.findings import Finding, Severity
+from pledgekit.model.observations import Dataset, Observation
+from pledgekit.model.periods import Period
+from pledgekit.model.values import Reading, ValueState
+from pledgekit.read.workbooks import read_workbook, read_workbooks
 
 from .factories import definition as make_definition
 from .workbooks import OdsFormula, patch_sheet_xml, write_csv, write_ods, write_xlsx
@@ -771,7 +772,7 @@ def test_a_folder(tmp_path: Path) -> None:
 
 
 def test_codes_are_in_the_catalogue() -> None:
-    registered = {c.code for c in catalogue()}
+    registered = {c.code for c in CATALOGUE}
     assert {
         "not-a-number",
         "bad-period",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pledgekit.errors import DefinitionError
-from pledgekit.meeting import check_meeting, load_meeting
-from pledgekit.resources import sample_data_dir
+from pledgekit.config.meeting import check_meeting, load_meeting
+from pledgekit.model.errors import DefinitionError
+from pledgekit.render.resources import sample_data_dir
 
 from .report_fixtures import MEETING
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pledgekit.periods import Period, PeriodError, parse_period, period_of_date
+from pledgekit.model.periods import Period, PeriodError, parse_period, period_of_date
 
 
 @pytest.mark.parametrize(

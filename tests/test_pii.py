@@ -11,11 +11,13 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from pledgekit import pii, piipatterns
-from pledgekit.findings import Severity, default_severity
-from pledgekit.location import Location
-from pledgekit.pii import PiiKind, PiiMatch, pii_findings, redact, scan_text
-from pledgekit.piipatterns import child_birth_year, nhs_check_digit, upn_valid
+from pledgekit.model.codes import default_severity
+from pledgekit.model.findings import Severity
+from pledgekit.model.location import Location
+from pledgekit.privacy import detect as pii
+from pledgekit.privacy import patterns as piipatterns
+from pledgekit.privacy.detect import PiiKind, PiiMatch, pii_findings, redact, scan_text
+from pledgekit.privacy.patterns import child_birth_year, nhs_check_digit, upn_valid
 
 DATA = Path(__file__).parent / "data"
 MARK = re.compile(r"\[\[(.+?)\]\]")

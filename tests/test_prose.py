@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pledgekit.prose import Block, Prose, Span, parse_blocks
+from pledgekit.model.prose import Block, Prose, Span, parse_blocks
 
 
 def test_markdown_paragraphs_lists_and_emphasis() -> None:

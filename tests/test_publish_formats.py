@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from pledgekit.pipeline import load_scorecard
-from pledgekit.render.report_any import render_report
-from pledgekit.render.scorecard_formats import FORMATS, render_scorecard
-from pledgekit.report import load_report
+from pledgekit.api import load_report, load_scorecard
+from pledgekit.render.report.formats import FORMATS as REPORT_FORMATS
+from pledgekit.render.scorecard.formats import FORMATS
 
 from .docx_text import docx_text
 from .workbooks import write_xlsx
@@ -67,10 +66,10 @@ def assert_nothing_hidden_shows(text: str, where: str) -> None:
     assert "Suppressed" in text or "suppressed" in text, f"no suppression mark in {where}"
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", FORMATS.names)
 def test_scorecard_formats_hide_small_and_derivable_numbers(workbook: Path, fmt: str) -> None:
     card, _ = load_scorecard([workbook])
-    data = render_scorecard(card, fmt)
+    data = FORMATS.render(card, fmt)
     text = xlsx_text(data) if isinstance(data, bytes) else data
     assert_nothing_hidden_shows(text, fmt)
     if fmt == "json":
@@ -86,7 +85,7 @@ def test_scorecard_formats_hide_small_and_derivable_numbers(workbook: Path, fmt:
 def test_report_formats_hide_small_and_derivable_numbers(workbook: Path, fmt: str) -> None:
     report, _, blocking = load_report([workbook])
     assert blocking == []
-    data = render_report(report, fmt)
+    data = REPORT_FORMATS.render(report, fmt)
     text = docx_text(data) if isinstance(data, bytes) else data
     assert_nothing_hidden_shows(text, f"report {fmt}")
     assert "8,939" in text or "8939" in text  # what is safe still shows

@@ -4,9 +4,12 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from pledgekit.definition import Polarity, RagRule
-from pledgekit.rag import Direction, Position, Status, direction, position, rate
-from pledgekit.values import Reading, ValueState
+from pledgekit.model.measures import Polarity, RagRule
+from pledgekit.model.status import Direction, Position, Status
+from pledgekit.model.values import Reading, ValueState
+from pledgekit.score.compare import position
+from pledgekit.score.rules import rate
+from pledgekit.score.travel import direction
 
 ORDER = {Status.RED: 0, Status.AMBER: 1, Status.GREEN: 2}
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from pledgekit.errors import DefinitionError
-from pledgekit.location import Location
-from pledgekit.observations import Commitment, PledgeUpdate, ProfileItem
-from pledgekit.prose import PLACEHOLDER
-from pledgekit.publish import guard_report
-from pledgekit.rag import Status
-from pledgekit.report import build_report
+from pledgekit.model.errors import DefinitionError
+from pledgekit.model.location import Location
+from pledgekit.model.observations import Commitment, PledgeUpdate, ProfileItem
+from pledgekit.model.prose import PLACEHOLDER
+from pledgekit.model.status import Status
+from pledgekit.privacy.guard import guard as guard_report
+from pledgekit.report.build import build_report
 
 from .report_fixtures import (
     FILE,

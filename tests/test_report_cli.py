@@ -11,10 +11,10 @@ from docx import Document
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
+from pledgekit.api import load_report
 from pledgekit.cli import app
-from pledgekit.render.report_text import render_markdown
-from pledgekit.report import load_report
-from pledgekit.resources import sample_data_dir, templates_dir
+from pledgekit.render.report.markup import render_markdown
+from pledgekit.render.resources import sample_data_dir, templates_dir
 
 from .docx_text import docx_text
 from .report_fixtures import MEETING, REPORT_DEFINITION

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pledgekit.render.report_docx import render_docx
-from pledgekit.render.report_text import render_markdown
+from pledgekit.render.report.docx import render_docx
+from pledgekit.render.report.markup import render_markdown
 
 from .report_fixtures import fixed_report
 

@@ -18,11 +18,11 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from pledgekit.errors import TemplateError
-from pledgekit.render.report_docx import render_docx
-from pledgekit.render.report_text import render_html, render_markdown
-from pledgekit.report import Report
-from pledgekit.stablezip import stable_zip
+from pledgekit.model.errors import TemplateError
+from pledgekit.render.report.docx import render_docx
+from pledgekit.render.report.markup import render_html, render_markdown
+from pledgekit.render.stablezip import stable_zip
+from pledgekit.report.model import Report
 from tests import golden
 
 from .docx_text import cell_fills, docx_text

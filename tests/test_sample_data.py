@@ -14,7 +14,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from pledgekit.definition import Definition, Polarity, Unit, load_definition
+from pledgekit.config.pledge import Definition, load_definition
+from pledgekit.model.measures import Polarity, Unit
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"

@@ -2,11 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from pledgekit.errors import InputError, UsageError
-from pledgekit.periods import Period
-from pledgekit.rag import Direction, Position, Status
-from pledgekit.scorecard import build_scorecard
-from pledgekit.values import Reading, ValueState
+from pledgekit.model.errors import InputError, UsageError
+from pledgekit.model.periods import Period
+from pledgekit.model.status import Direction, Position, Status
+from pledgekit.model.values import Reading, ValueState
+from pledgekit.score.build import build_scorecard
 
 from .factories import DEFINITION, dataset, definition, obs
 
@@ -37,7 +37,7 @@ def test_latest_quarter_is_rated_with_trend_and_comparators(tmp_path: Path) -> N
         health.rating.reason
         == "86.0% misses a target of 90.0% or more by 4.0 pp, within the tolerance of 5.0 pp"
     )
-    assert health.commentary == "Improving."
+    assert health.commentary is not None and health.commentary.text == "Improving."
     missing = row(card, "1.2")
     assert missing.status is Status.AMBER  # "10%" of target 10 = 1 point
     assert row(card, "1.3").status is Status.NOT_RATED

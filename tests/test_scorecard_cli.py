@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from pledgekit.api import load_scorecard
 from pledgekit.cli import app
-from pledgekit.pipeline import load_scorecard
 
 from .factories import DEFINITION
 from .workbooks import write_csv, write_xlsx

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from pledgekit.stablezip import FIXED_TIME, stable_zip
+from pledgekit.render.stablezip import FIXED_TIME, stable_zip
 
 CORE = (
     b'<cp:coreProperties><dcterms:modified xsi:type="dcterms:W3CDTF">{}</dcterms:modified>'

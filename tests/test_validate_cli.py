@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from pledgekit.checks import validate
+from pledgekit.api import validate
 from pledgekit.cli import app
-from pledgekit.errors import UsageError
+from pledgekit.model.errors import UsageError
 
 from .validate_fixtures import CLEAN, PLANTED, PLANTED_FINDINGS, project, write_pledge
 

@@ -1,8 +1,11 @@
 """pledgekit: corporate-parenting indicator workbooks to RAG scorecards, reports and CI checks.
 
-The library works without the CLI: load a definition, read workbooks, build a scorecard.
+The library works without the CLI. The API (:mod:`pledgekit.api`) is what the commands call:
 
     >>> from pledgekit import load_scorecard, load_report, validate
+
+and lower down, each step on its own:
+
     >>> from pledgekit import load_definition, read_workbooks, build_scorecard
 """
 
@@ -13,24 +16,24 @@ __version__ = "0.1.0"
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pledgekit.checks import validate as validate
-    from pledgekit.definition import Definition as Definition
-    from pledgekit.definition import load_definition as load_definition
-    from pledgekit.ingest import read_workbooks as read_workbooks
-    from pledgekit.pipeline import load_scorecard as load_scorecard
-    from pledgekit.report import load_report as load_report
-    from pledgekit.scorecard import Scorecard as Scorecard
-    from pledgekit.scorecard import build_scorecard as build_scorecard
+    from pledgekit.api import load_report as load_report
+    from pledgekit.api import load_scorecard as load_scorecard
+    from pledgekit.api import validate as validate
+    from pledgekit.config.pledge import Definition as Definition
+    from pledgekit.config.pledge import load_definition as load_definition
+    from pledgekit.read.workbooks import read_workbooks as read_workbooks
+    from pledgekit.score.build import build_scorecard as build_scorecard
+    from pledgekit.score.scorecard import Scorecard as Scorecard
 
 _LAZY = {
-    "Definition": "pledgekit.definition",
-    "load_definition": "pledgekit.definition",
-    "read_workbooks": "pledgekit.ingest",
-    "Scorecard": "pledgekit.scorecard",
-    "build_scorecard": "pledgekit.scorecard",
-    "load_scorecard": "pledgekit.pipeline",
-    "load_report": "pledgekit.report",
-    "validate": "pledgekit.checks",
+    "Definition": "pledgekit.config.pledge",
+    "load_definition": "pledgekit.config.pledge",
+    "read_workbooks": "pledgekit.read.workbooks",
+    "Scorecard": "pledgekit.score.scorecard",
+    "build_scorecard": "pledgekit.score.build",
+    "load_scorecard": "pledgekit.api",
+    "load_report": "pledgekit.api",
+    "validate": "pledgekit.api",
 }
 
 __all__ = ["__version__", *_LAZY]

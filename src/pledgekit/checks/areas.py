@@ -5,24 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from pledgekit.checks.base import Context, area_key, check, check_code
-from pledgekit.findings import Finding, Severity, finding
-from pledgekit.location import Location
-from pledgekit.observations import Observation
+from pledgekit.checks.base import Context, area_key, check, uses_codes
+from pledgekit.model.codes import EMPTY_WORKBOOK, HOME_AREA_MISSING, INCONSISTENT_AREA
+from pledgekit.model.findings import Finding, finding
+from pledgekit.model.location import Location
+from pledgekit.model.observations import Observation
 
-INCONSISTENT_AREA = check_code(
-    "inconsistent-area",
-    Severity.WARNING,
-    "Some rows name an area and others do not, or one area is spelled in more than one way.",
-)
-HOME_AREA_MISSING = check_code(
-    "home-area-missing",
-    Severity.ERROR,
-    "The workbook has several areas and none is known to be this council's.",
-)
-EMPTY_WORKBOOK = check_code(
-    "empty-workbook", Severity.ERROR, "A workbook with no indicator rows at all."
-)
+uses_codes(INCONSISTENT_AREA, HOME_AREA_MISSING, EMPTY_WORKBOOK)
 
 
 @check

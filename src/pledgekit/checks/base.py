@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pledgekit.definition import Definition, Frequency, Measure, Unit
-from pledgekit.findings import Finding, Severity, register
-from pledgekit.location import Location
-from pledgekit.observations import Dataset, Observation
-from pledgekit.periods import Period
+from pledgekit.config.pledge import Definition, Measure
+from pledgekit.model.findings import Finding
+from pledgekit.model.location import Location
+from pledgekit.model.measures import Frequency, Unit
+from pledgekit.model.observations import Dataset, Observation
+from pledgekit.model.periods import Period
 
 
 @lru_cache(maxsize=4096)  # a national file repeats ~150 areas 120,000 times
@@ -66,14 +67,8 @@ CHECKS: list[Check] = []
 CHECK_CODES: list[str] = []
 
 
-def check_code(code: str, severity: Severity, summary: str) -> str:
-    """Register a code the checks report (see :func:`pledgekit.findings.register`)."""
-    uses_codes(register(code, severity, summary))
-    return code
-
-
 def uses_codes(*codes: str) -> None:
-    """Record codes registered elsewhere (ingest, the personal-data guard) that checks report."""
+    """Record catalogued codes the checks report (their own, and readers' and the guard's)."""
     for code in codes:
         if code not in CHECK_CODES:
             CHECK_CODES.append(code)
@@ -88,7 +83,9 @@ def check(func: Check) -> Check:
 def home_observations(
     definition: Definition | None, observations: list[Observation]
 ) -> tuple[Observation, ...] | None:
-    """The home council's rows, chosen as :func:`pledgekit.areas.split_areas` does, never raising.
+    """The home council's rows, chosen as :func:`~pledgekit.score.area_figures.split_areas` does.
+
+    Never raises.
 
     Rows without an area belong to the home council. None when there are several areas and no
     ``area:`` in the definition to pick one, or when the named area has no rows.

@@ -5,19 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from pledgekit.checks.base import Context, check, check_code, main_location, uses_codes
-from pledgekit.errors import PledgekitError
-from pledgekit.findings import Finding, Severity, finding
-from pledgekit.pii import CODES as PERSONAL_DATA_CODES
-from pledgekit.pii import pii_findings
-from pledgekit.rag import Status
+from pledgekit.checks.base import Context, check, main_location, uses_codes
+from pledgekit.model.codes import MISSING_COMMENTARY_FOR_RED
+from pledgekit.model.errors import PledgekitError
+from pledgekit.model.findings import Finding, finding
+from pledgekit.model.status import Status
+from pledgekit.privacy.detect import CODES as PERSONAL_DATA_CODES
+from pledgekit.privacy.detect import pii_findings
+
+uses_codes(MISSING_COMMENTARY_FOR_RED)
 
 uses_codes(*PERSONAL_DATA_CODES.values())
-MISSING_COMMENTARY_FOR_RED = check_code(
-    "missing-commentary-for-red",
-    Severity.ERROR,
-    "A measure rated red for the reporting period has no commentary saying why and what is done.",
-)
 
 
 @check
@@ -25,7 +23,7 @@ def commentary_for_reds(context: Context) -> Iterator[Finding]:
     """Rate the reporting period as the scorecard would, and ask for commentary on every red."""
     if context.definition is None or context.home is None or context.period is None:
         return
-    from pledgekit.scorecard import build_scorecard
+    from pledgekit.score.build import build_scorecard
 
     try:
         card = build_scorecard(context.definition, context.dataset, period=context.period)
@@ -33,7 +31,7 @@ def commentary_for_reds(context: Context) -> Iterator[Finding]:
         return  # the area and period checks already say why the data cannot be rated
     rows = {(o.measure, o.period): o for o in context.known_home()}
     for row in card.rows_with(Status.RED):
-        if row.commentary and row.commentary.strip():
+        if row.commentary is not None:
             continue
         obs = rows.get((row.measure.id, row.period)) if row.period else None
         where = obs.cell_location("commentary") if obs else main_location(context, row.period)

@@ -4,32 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pledgekit.checks.base import Context, area_key, check, check_code, main_location
-from pledgekit.definition import Frequency, Measure
-from pledgekit.findings import Finding, Severity, finding
-from pledgekit.location import Location
-from pledgekit.observations import Observation
-from pledgekit.periods import Period
-from pledgekit.values import ValueState
+from pledgekit.checks.base import Context, area_key, check, main_location, uses_codes
+from pledgekit.config.pledge import Measure
+from pledgekit.model.codes import (
+    DUPLICATE_OBSERVATION,
+    MISSING_MEASURE,
+    TARGET_MISSING,
+    UNKNOWN_MEASURE,
+)
+from pledgekit.model.findings import Finding, finding
+from pledgekit.model.location import Location
+from pledgekit.model.measures import Frequency
+from pledgekit.model.observations import Observation
+from pledgekit.model.periods import Period
+from pledgekit.model.values import ValueState
 
-UNKNOWN_MEASURE = check_code(
-    "unknown-measure", Severity.ERROR, "A measure id the pledge definition does not have."
-)
-DUPLICATE_OBSERVATION = check_code(
-    "duplicate-observation",
-    Severity.ERROR,
-    "The same measure, period (and area) appears on two rows.",
-)
-MISSING_MEASURE = check_code(
-    "missing-measure",
-    Severity.WARNING,
-    "A measure of the definition has no figure for the reporting period.",
-)
-TARGET_MISSING = check_code(
-    "target-missing",
-    Severity.WARNING,
-    "A rated measure has no target for the reporting period, so it cannot be rated.",
-)
+uses_codes(UNKNOWN_MEASURE, DUPLICATE_OBSERVATION, MISSING_MEASURE, TARGET_MISSING)
 
 
 def _where(location: Location) -> str:

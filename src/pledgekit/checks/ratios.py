@@ -4,28 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pledgekit.checks.base import Context, check, check_code
-from pledgekit.checks.values import shown
-from pledgekit.definition import Unit
-from pledgekit.findings import Finding, Severity, finding
-from pledgekit.ingest import PERCENT_SCALE_UNCLEAR
-from pledgekit.observations import Observation
-from pledgekit.values import format_number
+from pledgekit.checks.base import Context, check, uses_codes
+from pledgekit.checks.units import shown
+from pledgekit.model.codes import (
+    NUMERATOR_EXCEEDS_DENOMINATOR,
+    PERCENT_SCALE_UNCLEAR,
+    VALUE_DISAGREES_WITH_RATIO,
+    ZERO_DENOMINATOR,
+)
+from pledgekit.model.findings import Finding, finding
+from pledgekit.model.measures import Unit
+from pledgekit.model.observations import Observation
+from pledgekit.model.values import format_number
 
-NUMERATOR_EXCEEDS_DENOMINATOR = check_code(
-    "numerator-exceeds-denominator",
-    Severity.ERROR,
-    "A percentage's numerator is larger than its denominator.",
-)
-ZERO_DENOMINATOR = check_code(
-    "zero-denominator", Severity.ERROR, "A denominator of zero under a numerator or value."
-)
-VALUE_DISAGREES_WITH_RATIO = check_code(
-    "value-disagrees-with-ratio",
-    Severity.ERROR,
-    "The value is not numerator / denominator (x 100 for a percentage), even allowing for "
-    "rounding.",
-)
+uses_codes(NUMERATOR_EXCEEDS_DENOMINATOR, ZERO_DENOMINATOR, VALUE_DISAGREES_WITH_RATIO)
+
 
 # Rates are "per 100", "per 1,000", "per 10,000 children" ...: any power of ten is a fair scale.
 _RATE_SCALES = tuple(10.0**k for k in range(7))

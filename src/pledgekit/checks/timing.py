@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pledgekit.checks.base import Context, check, check_code
-from pledgekit.findings import Finding, Severity, finding
-from pledgekit.periods import Period
+from pledgekit.checks.base import Context, check, uses_codes
+from pledgekit.model.codes import PERIOD_IN_FUTURE
+from pledgekit.model.findings import Finding, finding
+from pledgekit.model.periods import Period
 
-PERIOD_IN_FUTURE = check_code(
-    "period-in-future",
-    Severity.WARNING,
-    "A period later than the one most measures report (often a typo in the year or quarter).",
-)
+uses_codes(PERIOD_IN_FUTURE)
 
 
 def _after(period: Period, reporting: Period) -> bool:

@@ -1,0 +1,237 @@
+"""What the CLI and Python users call: one path from files to a scorecard, a report or a verdict.
+
+Every command reads its inputs the same way (:func:`read_inputs`): find and load the definition,
+read each workbook against it. Then :func:`load_scorecard` rates and guards, :func:`load_report`
+builds the committee report from that scorecard, and :func:`validate` runs the checks. The CLI
+adds only option parsing, rendering and exit codes, so the library gives the same results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pledgekit.model.errors import InputError, UsageError
+from pledgekit.model.findings import Finding
+from pledgekit.model.periods import Period, PeriodError, parse_period
+
+if TYPE_CHECKING:
+    from pledgekit.checks.result import ValidationReport
+    from pledgekit.config.pledge import Definition
+    from pledgekit.model.observations import Dataset
+    from pledgekit.report.model import Report
+    from pledgekit.score.scorecard import Scorecard
+
+_YAML = (".yaml", ".yml")
+
+
+def parse_period_option(text: str | None) -> Period | None:
+    """``--period`` text to a Period; a bad one is a usage error."""
+    if text is None:
+        return None
+    try:
+        return parse_period(text)
+    except PeriodError as exc:
+        raise UsageError(f"--period: {exc}") from exc
+
+
+@dataclass
+class Inputs:
+    """The workbooks as read: the dataset, and the files that could not be read at all."""
+
+    dataset: Dataset
+    unreadable: list[str] = field(default_factory=list)
+
+
+def read_inputs(
+    paths: Sequence[Path],
+    definition: Definition | None,
+    *,
+    period: Period | None = None,
+    keep_going: bool = False,
+) -> Inputs:
+    """Read every workbook against ``definition``.
+
+    With ``keep_going`` (validation), a file that cannot be read becomes an ``unreadable-file``
+    finding and the others are still read; without it the :class:`InputError` is raised.
+    """
+    from pledgekit.model.codes import UNREADABLE_FILE
+    from pledgekit.model.findings import finding
+    from pledgekit.model.location import Location
+    from pledgekit.model.observations import Dataset
+    from pledgekit.read.workbooks import read_workbooks
+
+    if not keep_going:
+        return Inputs(read_workbooks(paths, definition=definition, period=period))
+    inputs = Inputs(Dataset())
+    for path in paths:
+        try:
+            inputs.dataset.extend(read_workbooks([path], definition=definition, period=period))
+        except InputError as exc:
+            inputs.unreadable.append(str(path))
+            inputs.dataset.findings.append(
+                finding(UNREADABLE_FILE, str(exc), Location(str(path)), found=path.name)
+            )
+    return inputs
+
+
+def load_inputs(
+    files: Sequence[Path | str], *, pledge: Path | str | None, period: Period | None
+) -> tuple[Definition, Dataset]:
+    """Find and load the definition, then read every workbook against it."""
+    from pledgekit.config.pledge import find_definition, load_definition
+
+    if not files:
+        raise UsageError("give at least one workbook")
+    paths = [Path(f) for f in files]
+    definition = load_definition(find_definition(Path(pledge) if pledge else None, paths))
+    return definition, read_inputs(paths, definition, period=period).dataset
+
+
+def load_guarded(
+    files: Sequence[Path | str],
+    *,
+    pledge: Path | str | None = None,
+    period: str | Period | None = None,
+    threshold: int | None = None,
+    redact: bool = False,
+) -> tuple[Scorecard, Dataset, list[Finding]]:
+    """Read the inputs and build the scorecard, guarded for personal data.
+
+    Returns the scorecard, the dataset it came from (the report also needs its optional sheets)
+    and the personal-data findings that block output (none with ``redact``, which replaces
+    the matches with [redacted] instead).
+    """
+    from pledgekit.privacy.guard import guard
+    from pledgekit.score.build import build_scorecard
+
+    chosen = parse_period_option(period) if isinstance(period, str) else period
+    definition, dataset = load_inputs(files, pledge=pledge, period=chosen)
+    card = build_scorecard(definition, dataset, period=chosen, threshold=threshold)
+    card, blocking = guard(card, redact=redact, where=card.files[0] if card.files else "")
+    return card, dataset, blocking
+
+
+def load_scorecard(
+    files: Sequence[Path | str],
+    *,
+    pledge: Path | str | None = None,
+    period: str | Period | None = None,
+    threshold: int | None = None,
+    redact: bool = False,
+) -> tuple[Scorecard, list[Finding]]:
+    """Build the scorecard for ``files``; also return personal-data findings that block output.
+
+    With ``redact`` the free text is redacted instead and nothing blocks.
+    """
+    card, _, blocking = load_guarded(
+        files, pledge=pledge, period=period, threshold=threshold, redact=redact
+    )
+    return card, blocking
+
+
+def load_report(
+    files: Sequence[Path | str],
+    *,
+    meeting: Path | None = None,
+    pledge: Path | str | None = None,
+    period: str | Period | None = None,
+    threshold: int | None = None,
+    redact: bool = False,
+) -> tuple[Report, list[Finding], list[Finding]]:
+    """Read the inputs and build the committee report, guarded for personal data.
+
+    Returns the report, the data findings met while reading, and the personal-data findings
+    that must block output (none when ``redact``: matches are then replaced by [redacted]).
+    """
+    from pledgekit.config.meeting import load_meeting
+    from pledgekit.privacy.guard import guard
+    from pledgekit.report.build import build_report
+
+    details = load_meeting(meeting) if meeting is not None else None
+    card, dataset, blocking = load_guarded(
+        files, pledge=pledge, period=period, threshold=threshold, redact=redact
+    )
+    report, more = guard(build_report(card, dataset, details), redact=redact)
+    # The exceptions repeat scorecard commentary, so the same finding can come twice.
+    return report, card.findings, list(dict.fromkeys([*blocking, *more]))
+
+
+def validate(
+    files: Sequence[Path | str],
+    *,
+    pledge: Path | str | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    strict: bool | None = None,
+    max_findings: int | None = None,
+) -> ValidationReport:
+    """Check the pledge definition and every workbook; return every finding in a report.
+
+    ``files`` are workbooks (a ``.yaml`` among them is taken as the definition when ``pledge`` is
+    not given). ``select``, ``ignore``, ``strict`` and ``max_findings`` replace the settings in
+    pledge.yaml's ``validation:`` section when given. Findings that stop the definition loading
+    are always reported, whatever ``select`` and ``ignore`` say, as nothing else can be trusted.
+
+    Raises :class:`UsageError` for unknown codes or no input, and :class:`DefinitionError` when
+    no definition can be found or opened. A workbook that cannot be read is an ``unreadable-file``
+    finding (the report's exit code is then 2) so the other files are still checked.
+    """
+    from pledgekit.checks import CHECK_CODES, run_checks
+    from pledgekit.checks.result import ValidationReport
+    from pledgekit.checks.selection import (
+        check_codes,
+        settings_findings,
+        sort_findings,
+        unique_findings,
+    )
+    from pledgekit.config.pledge import ValidationSettings, check_definition, find_definition
+    from pledgekit.model.codes import UNREADABLE_FILE
+
+    paths = [Path(f) for f in files]
+    yamls = [p for p in paths if p.suffix.lower() in _YAML]
+    workbooks = [p for p in paths if p.suffix.lower() not in _YAML]
+    if yamls and (pledge is not None or len(yamls) > 1):
+        raise UsageError("give one pledge definition, either as --pledge or among the files")
+    explicit = Path(pledge) if pledge is not None else (yamls[0] if yamls else None)
+    if not workbooks and explicit is None:
+        raise UsageError("give at least one workbook, or a pledge definition to check")
+    for option, codes in (("--select", select), ("--ignore", ignore)):
+        check_codes(codes or [], option)
+
+    pledge_path = find_definition(explicit, workbooks)
+    definition, definition_findings = check_definition(pledge_path)
+    settings = definition.validation if definition else ValidationSettings()
+    if definition is not None:
+        definition_findings += settings_findings(pledge_path, settings)
+    chosen = select if select is not None else settings.select
+    ignored = set(ignore if ignore is not None else settings.ignore)
+    strict = settings.strict if strict is None else strict
+    limit = settings.max_findings if max_findings is None else max_findings
+
+    inputs = read_inputs(workbooks, definition, keep_going=True)
+    dataset = inputs.dataset
+    found = unique_findings([*dataset.findings, *run_checks(definition, dataset)])
+
+    def runs(code: str) -> bool:
+        return (chosen is None or code in chosen) and code not in ignored
+
+    def wanted(f: Finding) -> bool:
+        return runs(f.code)
+
+    # A definition that did not load is reported whatever the filters say (see the docstring).
+    kept = definition_findings if definition is None else list(filter(wanted, definition_findings))
+    kept += [f for f in found if wanted(f) or f.code == UNREADABLE_FILE]
+    order = [str(pledge_path), *(str(p) for p in workbooks)]
+    return ValidationReport.build(
+        sort_findings(kept, order),
+        files=[str(p) for p in workbooks],
+        pledge=str(pledge_path),
+        strict=strict,
+        max_findings=limit,
+        unreadable=inputs.unreadable,
+        checked=sorted(code for code in CHECK_CODES if runs(code)),
+        definition_loaded=definition is not None,
+    )

@@ -1,0 +1,62 @@
+"""``pledgekit collection-workbook``: the data collection workbook for a period.
+
+Called ``template`` before 0.2; that name still works, hidden, and says what it is now called.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pledgekit.cli.options import ForceOption, PledgeOption, handle_errors
+
+CollectPeriod = Annotated[
+    str, typer.Option("--period", help="Period to collect, e.g. '2019-20 Q2'.", show_default=False)
+]
+WorkbookOutput = Annotated[
+    Path, typer.Option("--output", "-o", help="Workbook to write (.xlsx).", dir_okay=False)
+]
+
+
+@handle_errors
+def collection_workbook(
+    period: CollectPeriod,
+    output: WorkbookOutput,
+    pledge: PledgeOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the collection workbook: one row per measure, locked except the cells to fill in.
+
+    Data owners fill in Value, Numerator, Denominator and Commentary; Excel checks each figure
+    as it is typed and flags red measures that need commentary. The filled-in file is an
+    ordinary indicator workbook: check it with `pledgekit validate`.
+
+    Example: pledgekit collection-workbook --period "2019-20 Q2" -o collection.xlsx
+    """
+    from pledgekit.api import parse_period_option
+    from pledgekit.cli.output import write_atomic
+    from pledgekit.config.pledge import find_definition, load_definition
+    from pledgekit.model.errors import UsageError
+    from pledgekit.render.workbook.formats import FORMATS
+
+    if FORMATS.for_suffix(output.suffix) is None:
+        raise UsageError(f"--output: the collection workbook is .xlsx, not {output.name!r}")
+    chosen = parse_period_option(period)
+    assert chosen is not None
+    definition = load_definition(find_definition(pledge, []))
+    write_atomic(output, FORMATS.render(definition, "xlsx", period=chosen), force=force)
+    typer.echo(f"Wrote {output}: {len(definition.measure_ids())} measures for {chosen.label}.")
+
+
+@handle_errors
+def template_alias(
+    period: CollectPeriod,
+    output: WorkbookOutput,
+    pledge: PledgeOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Old name of collection-workbook."""
+    typer.echo("Note: 'pledgekit template' is now 'pledgekit collection-workbook'.", err=True)
+    collection_workbook(period=period, output=output, pledge=pledge, force=force)

@@ -1,0 +1,112 @@
+"""``pledgekit report``: the committee update report as Markdown, HTML or Word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pledgekit.cli.options import (
+    FilesArgument,
+    ForceOption,
+    OutputOption,
+    PeriodOption,
+    PledgeOption,
+    RedactOption,
+    ThresholdOption,
+    choose_format,
+    format_option,
+    handle_errors,
+)
+from pledgekit.render.registry import OutputFormat
+from pledgekit.render.report.formats import FORMATS
+
+
+def report_format(explicit: str | None, output: Path | None, template: Path | None) -> OutputFormat:
+    """``--format``, else the output's extension, else the template's, else Markdown."""
+    from pledgekit.model.errors import UsageError
+
+    if explicit is None and (output is None or str(output) == "-") and template is not None:
+        chosen = _template_format(template) or FORMATS.get(FORMATS.default)
+    else:
+        chosen = choose_format(FORMATS, explicit, output, from_output=True)
+    if chosen.binary and (output is None or str(output) == "-"):
+        raise UsageError(f"a Word report needs a file: pass -o report{chosen.suffixes[0]}")
+    if template is not None and _template_format(template) not in (None, chosen):
+        raise UsageError(f"--template {template.name} is not a {chosen.name} template")
+    return chosen
+
+
+def _template_format(template: Path) -> OutputFormat | None:
+    name = template.name.lower().removesuffix(".j2").removesuffix(".jinja")
+    return FORMATS.for_suffix(Path(name).suffix)
+
+
+@handle_errors
+def report(
+    files: FilesArgument,
+    meeting: Annotated[
+        Path | None,
+        typer.Option(
+            "--meeting",
+            "-m",
+            help="meeting.yaml with the cover details and prose (without: placeholders).",
+            dir_okay=False,
+            exists=True,
+        ),
+    ] = None,
+    pledge: PledgeOption = None,
+    period: PeriodOption = None,
+    output_format: Annotated[str | None, format_option(FORMATS, default_from_output=True)] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            "-t",
+            help="Your own template (see 'pledgekit templates export').",
+            dir_okay=False,
+            exists=True,
+        ),
+    ] = None,
+    redact: RedactOption = False,
+    threshold: ThresholdOption = None,
+) -> None:
+    """Write the committee update report for the latest period (or --period).
+
+    Cover details, purpose, recommendations, narratives and implications come from
+    --meeting; what it leaves out is marked [to be completed]. Nothing is written while free
+    text holds personal data (exit 1), unless --redact.
+
+    Example: pledgekit report sample_data/*.xlsx --meeting sample_data/meeting.yaml -o report.docx
+    """
+    from pledgekit.api import load_report
+    from pledgekit.cli.data_findings import print_data_findings
+    from pledgekit.cli.output import emit
+
+    chosen = report_format(output_format, output, template)
+    built, data_findings, blocking = load_report(
+        files,
+        meeting=meeting,
+        pledge=pledge,
+        period=period,
+        threshold=threshold,
+        redact=redact,
+    )
+    print_data_findings(data_findings, blocking)
+    if blocking:
+        raise typer.Exit(1)
+    emit(FORMATS.render(built, chosen.name, template=template), output, force=force)
+    if meeting is None:
+        typer.echo(
+            "Note: no --meeting file; meeting details are marked [to be completed].", err=True
+        )
+    if output is not None and str(output) != "-":
+        typer.echo(f"Wrote {output}", err=True)
+    from pledgekit.model.findings import has_errors
+
+    # As for the scorecard: the report is written, but errors in the data fail the run.
+    if has_errors(data_findings):
+        raise typer.Exit(1)

@@ -1,0 +1,68 @@
+"""``pledgekit scorecard``: the RAG scorecard in the terminal, or in any scorecard format."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from pledgekit.cli.options import (
+    FilesArgument,
+    ForceOption,
+    OutputOption,
+    PeriodOption,
+    PledgeOption,
+    RedactOption,
+    ThresholdOption,
+    choose_format,
+    format_option,
+    handle_errors,
+)
+from pledgekit.render.scorecard.formats import FORMATS
+
+
+@handle_errors
+def scorecard(
+    files: FilesArgument,
+    pledge: PledgeOption = None,
+    period: PeriodOption = None,
+    output_format: Annotated[str | None, format_option(FORMATS)] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    threshold: ThresholdOption = None,
+    redact: RedactOption = False,
+) -> None:
+    """Show the RAG scorecard: every measure's value, target, status, trend and why.
+
+    Several files (or a file with several periods) give the history; the latest period is shown.
+
+    Example: pledgekit scorecard sample_data/*.xlsx --format md -o scorecard.md
+    """
+    from pledgekit.model.errors import UsageError
+
+    chosen = choose_format(FORMATS, output_format, output, from_output=False)
+    if chosen.binary and (output is None or str(output) == "-"):
+        raise UsageError(f"--format {chosen.name} needs --output FILE{chosen.suffixes[0]}")
+    from pledgekit.api import load_scorecard
+    from pledgekit.cli.data_findings import print_data_findings
+
+    card, blocking = load_scorecard(
+        files, pledge=pledge, period=period, threshold=threshold, redact=redact
+    )
+    print_data_findings(card.findings, blocking)
+    if blocking:
+        raise typer.Exit(1)
+    if chosen.name == "table" and output is None:
+        from pledgekit.render.scorecard.table import render_table
+        from pledgekit.render.terminal import console_for
+
+        render_table(card, console_for())
+    else:
+        from pledgekit.cli.output import emit
+
+        emit(FORMATS.render(card, chosen.name), output, force=force)
+    from pledgekit.model.findings import has_errors
+
+    # The scorecard is shown, but errors met in the data fail the run.
+    if has_errors(card.findings):
+        raise typer.Exit(1)

@@ -1,0 +1,65 @@
+"""``pledgekit templates``: the default report templates, for a council to restyle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pledgekit.cli.options import ForceOption, handle_errors
+
+app = typer.Typer(
+    name="templates",
+    help=(
+        "The default report templates: export them to restyle, then use --template.\n\n"
+        "Example: pledgekit templates export my-templates"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@app.command("export", no_args_is_help=True)
+@handle_errors
+def export(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder to copy the templates into (created if missing).")
+    ],
+    force: ForceOption = False,
+) -> None:
+    """Copy the default report templates (Markdown, HTML, Word) and their README into FOLDER.
+
+    Edit a copy, then pass it to the report: the Word template keeps its {{ }} and {% %} tags
+    but can be restyled freely in Word.
+
+    Example: pledgekit templates export my-templates && pledgekit report q2.xlsx
+    --template my-templates/report.docx -o report.docx
+    """
+    for path in export_templates(folder, force=force):
+        typer.echo(f"Wrote {path}")
+
+
+def export_templates(folder: Path, *, force: bool = False) -> list[Path]:
+    """Copy every default template into ``folder`` (created if missing); return the new paths.
+
+    Nothing is written when any target exists and ``force`` is False, so an export never
+    leaves a mix of old and new templates behind.
+    """
+    from pledgekit.cli.output import write_atomic
+    from pledgekit.model.errors import OutputError
+    from pledgekit.render.resources import template_files
+
+    sources = template_files()
+    targets = [folder / source.name for source in sources]
+    existing = [t for t in targets if t.exists()]
+    if existing and not force:
+        names = ", ".join(t.name for t in existing)
+        raise OutputError(f"{folder} already has {names}; use --force to replace them")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the folder ({exc.strerror})") from exc
+    for source, target in zip(sources, targets, strict=True):
+        write_atomic(target, source.read_bytes(), force=force)
+    return targets

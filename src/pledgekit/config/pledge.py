@@ -1,0 +1,284 @@
+"""The Pledge definition (``pledge.yaml``): pledges, their promises and measures, as typed models.
+
+:func:`load_definition` reads the file and raises :class:`DefinitionError` naming file, line and
+column for every problem; :func:`check_definition` returns the same problems as findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from pledgekit.config.problems import check_yaml_model, problems_error
+from pledgekit.config.yamlsource import position_of
+from pledgekit.model.codes import BAD_DEFINITION, DUPLICATE_MEASURE
+from pledgekit.model.errors import DefinitionError
+from pledgekit.model.findings import Finding, finding
+from pledgekit.model.location import Location
+from pledgekit.model.measures import Frequency, Polarity, RagRule, TargetValue, Unit
+from pledgekit.model.periods import Period, PeriodError, parse_period
+
+#: A tolerance: an absolute amount in the measure's unit, or a string like "10%" (of the target).
+_RELATIVE = re.compile(r"^\s*\d+(\.\d+)?\s*%\s*$")
+
+
+def _tolerance(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    if isinstance(value, str) and _RELATIVE.match(value):
+        return value.replace(" ", "")
+    raise ValueError("expected a number like 5, or a share of the target like '10%'")
+
+
+Tolerance = Annotated[float | str, BeforeValidator(_tolerance)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Defaults(_Strict):
+    """Settings every measure inherits unless it sets its own."""
+
+    tolerance: Tolerance = Field(5, description="Amber band: absolute, or '10%' of the target.")
+    stable_within: float = Field(
+        0.5, ge=0, description="A change smaller than this is 'no change' in direction of travel."
+    )
+    rag_rule: RagRule = RagRule.TOLERANCE
+    suppression_threshold: int = Field(
+        5, ge=0, description="Counts below this (and rates resting on them) are suppressed."
+    )
+    similar_within: float | None = Field(
+        None, ge=0, description="Comparator position 'similar' band; defaults to stable_within."
+    )
+
+
+class ValidationSettings(_Strict):
+    """Per-project settings for ``pledgekit validate``."""
+
+    select: list[str] | None = Field(None, description="Only these finding codes.")
+    ignore: list[str] = Field(default_factory=list, description="Finding codes to leave out.")
+    strict: bool = Field(False, description="Warnings fail validation too.")
+    max_findings: int | None = Field(None, ge=1)
+
+
+class Measure(_Strict):
+    """One indicator of a pledge."""
+
+    id: str = Field(description="Measure number as the committee knows it, e.g. '2.6'.")
+    title: str
+    unit: Unit = Unit.PERCENT
+    polarity: Polarity
+    target: TargetValue | dict[str, TargetValue] | None = Field(
+        None, description="A number, a [low, high] band, or per financial year {'2019-20': 20}."
+    )
+    tolerance: Tolerance | None = None
+    stable_within: float | None = Field(None, ge=0)
+    rag_rule: RagRule | None = None
+    comparators: dict[str, float] = Field(
+        default_factory=dict, description="e.g. {england: 25.0, statistical_neighbours: 27.1}"
+    )
+    reference: str | None = None
+    description: str | None = None
+    owner: str | None = None
+    source: str | None = None
+    frequency: Frequency = Frequency.QUARTERLY
+    suppress_small: bool = True
+    part_of: str | None = Field(
+        None,
+        description="Id of a count measure this one is a part of (e.g. placements by type); "
+        "used to stop a hidden small number being worked out from the total.",
+    )
+    decimals: int | None = Field(None, ge=0, le=4)
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_text(cls, value: Any) -> Any:
+        # YAML reads `id: 2.10` as the float 2.1: require quotes rather than guess.
+        if isinstance(value, float):
+            raise ValueError(f"write the id in quotes (YAML read it as the number {value!r})")
+        return str(value) if isinstance(value, int) else value
+
+    @field_validator("target")
+    @classmethod
+    def _target_years(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            for key in value:
+                try:
+                    parsed = parse_period(key)
+                except PeriodError as exc:
+                    raise ValueError(f"target year {key!r}: {exc}") from exc
+                if not parsed.is_annual:
+                    raise ValueError(
+                        f"target years are financial years like '2019-20', not {key!r}"
+                    )
+        return value
+
+    @model_validator(mode="after")
+    def _band_needs_band(self) -> Measure:
+        targets = list(self.target.values()) if isinstance(self.target, dict) else [self.target]
+        for target in targets:
+            if target is None:
+                continue
+            if self.polarity is Polarity.BAND and not isinstance(target, tuple):
+                raise ValueError("polarity 'band' needs a target band like [90, 100]")
+            if isinstance(target, tuple):
+                if self.polarity is not Polarity.BAND:
+                    raise ValueError(
+                        f"a [low, high] target needs polarity 'band', not {self.polarity.value!r}"
+                    )
+                if target[0] > target[1]:
+                    raise ValueError(f"target band {list(target)} runs high to low")
+        return self
+
+    @property
+    def rated(self) -> bool:
+        """False for context measures that are shown but not rated."""
+        return self.polarity is not Polarity.NONE
+
+    def target_for(self, period: Period) -> TargetValue | None:
+        """The target that applies in ``period`` (per-year targets by financial year)."""
+        if not isinstance(self.target, dict):
+            return self.target
+        by_year = {parse_period(k).year: v for k, v in self.target.items()}
+        return by_year.get(period.year)
+
+
+class Pledge(_Strict):
+    """A pledge: what the council promises, and the measures that show whether it delivers."""
+
+    id: str
+    title: str
+    outcome: str | None = Field(None, description="Optional grouping, e.g. an ECM outcome.")
+    promises: list[str] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (int, float)) else value
+
+
+class Definition(_Strict):
+    """The whole Pledge definition."""
+
+    council: str
+    area: str | None = Field(
+        None, description="Code or name of the home council in 'area' columns."
+    )
+    committee: str = "Corporate Parenting Committee"
+    neighbours: list[str] = Field(
+        default_factory=list,
+        description="Area codes or names of statistical neighbours in 'area' columns.",
+    )
+    defaults: Defaults = Field(default_factory=Defaults)
+    validation: ValidationSettings = Field(default_factory=ValidationSettings)
+    pledges: list[Pledge] = Field(min_length=1)
+
+    def measures(self) -> Iterator[tuple[Pledge, Measure]]:
+        """Every measure with its pledge, in definition order."""
+        for pledge in self.pledges:
+            for measure in pledge.measures:
+                yield pledge, measure
+
+    def measure(self, measure_id: str) -> Measure | None:
+        """The measure with this id, or None."""
+        return next((m for _, m in self.measures() if m.id == measure_id), None)
+
+    def measure_ids(self) -> list[str]:
+        """All measure ids in definition order."""
+        return [m.id for _, m in self.measures()]
+
+    def tolerance_for(self, measure: Measure, target: float) -> float:
+        """The amber band for ``measure`` around ``target``, in the measure's unit."""
+        tolerance = measure.tolerance if measure.tolerance is not None else self.defaults.tolerance
+        if isinstance(tolerance, str):
+            return abs(target) * float(tolerance.strip().rstrip("%").strip()) / 100
+        return float(tolerance)
+
+    def stable_within(self, measure: Measure) -> float:
+        """Smallest change that counts as movement for ``measure``."""
+        return (
+            measure.stable_within
+            if measure.stable_within is not None
+            else self.defaults.stable_within
+        )
+
+    def rag_rule(self, measure: Measure) -> RagRule:
+        """The rating rule for ``measure``."""
+        return measure.rag_rule or self.defaults.rag_rule
+
+
+def check_definition(path: Path) -> tuple[Definition | None, list[Finding]]:
+    """Read and validate a pledge definition; return it (or None) and every problem found."""
+    definition, positions, problems = check_yaml_model(
+        path,
+        Definition,
+        invalid_code=BAD_DEFINITION,
+        expected="a mapping with 'council' and 'pledges'",
+    )
+    if definition is None:
+        return None, problems
+    name = str(path)
+    findings = []
+    seen: dict[str, tuple[int, int]] = {}
+    for p_index, pledge in enumerate(definition.pledges):
+        for m_index, measure in enumerate(pledge.measures):
+            key: tuple[str | int, ...] = ("pledges", p_index, "measures", m_index, "id")
+            line, col = position_of(positions, key)
+            if measure.id in seen:
+                findings.append(
+                    finding(
+                        DUPLICATE_MEASURE,
+                        f"measure id {measure.id!r} is used twice "
+                        f"(first at line {seen[measure.id][0]})",
+                        Location(name, line=line, col=col),
+                        found=measure.id,
+                        expected="a unique id per measure",
+                        measure=measure.id,
+                    )
+                )
+            else:
+                seen[measure.id] = (line or 0, col or 0)
+    return (None if findings else definition), findings
+
+
+def load_definition(path: Path | str) -> Definition:
+    """Load ``pledge.yaml``; raise :class:`DefinitionError` listing every problem with its line."""
+    definition, findings = check_definition(Path(path))
+    if definition is None:
+        raise problems_error(path, "the pledge definition", findings)
+    return definition
+
+
+def find_definition(explicit: Path | None, inputs: list[Path]) -> Path:
+    """Where the definition is: ``--pledge``, else pledge.yaml beside the first input, else here."""
+    if explicit is not None:
+        return explicit
+    candidates = [p.parent / "pledge.yaml" for p in inputs[:1]] + [Path("pledge.yaml")]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise DefinitionError(
+        "no pledge definition found: pass --pledge FILE, or put pledge.yaml beside the workbook "
+        "or in the current folder"
+    )
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema of ``pledge.yaml``, generated from the models."""
+    schema = Definition.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "pledgekit pledge definition"
+    return schema

@@ -1,0 +1,388 @@
+"""The one catalogue of finding codes: every code pledgekit can report, in one table.
+
+Each entry gives the stable slug, its default severity, a one-line title, what it means for the
+person reading it, and an example message. Checks and readers import the constants below; nothing
+registers codes as a side effect. ``docs/findings.md`` is generated from :data:`CATALOGUE`, and the
+tests fail on a repeated code or on a catalogued code that no module uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much a finding matters: errors fail validation, warnings fail it with --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    """One row of the catalogue."""
+
+    code: str
+    severity: Severity
+    title: str
+    meaning: str
+    example: str
+
+    @property
+    def summary(self) -> str:
+        """The title, as older callers knew it."""
+        return self.title
+
+
+_TABLE: dict[str, CodeInfo] = {}
+
+
+def _code(code: str, severity: Severity, title: str, meaning: str, example: str) -> str:
+    if code in _TABLE:
+        raise ValueError(f"finding code {code!r} is catalogued twice")
+    _TABLE[code] = CodeInfo(code, severity, title, meaning, example)
+    return code
+
+
+# --- YAML files: pledge.yaml and meeting.yaml ------------------------------------------------
+BAD_YAML = _code(
+    "bad-yaml",
+    Severity.ERROR,
+    "The YAML file cannot be parsed.",
+    "The file is not well-formed YAML (a bad indent, an unclosed quote, a tab), so nothing in it "
+    "could be read.",
+    "pledge.yaml, line 12, column 5: mapping values are not allowed here",
+)
+UNKNOWN_KEY = _code(
+    "unknown-key",
+    Severity.ERROR,
+    "A key the format does not define (a typo?).",
+    "Unknown keys are errors so that a misspelt setting never passes silently.",
+    "line 33, column 9: unknown key 'tolerence' in pledges[0].measures[0]; did you mean "
+    "'tolerance'?",
+)
+BAD_DEFINITION = _code(
+    "bad-definition",
+    Severity.ERROR,
+    "A value in the definition has the wrong type or is invalid.",
+    "A value in pledge.yaml (or meeting.yaml) is not of the kind the format expects: text where a "
+    "number belongs, an unknown polarity, a band without two ends.",
+    "line 40, column 17: pledges[1].measures[2].polarity: expected higher, lower, band or none",
+)
+DUPLICATE_MEASURE = _code(
+    "duplicate-measure-id",
+    Severity.ERROR,
+    "Two measures in the definition share an id.",
+    "Every figure is matched to its measure by id, so two measures with one id cannot both be "
+    "scored.",
+    "line 88, column 15: measure id '2.6' is used twice (first at line 41)",
+)
+
+# --- Reading workbooks -----------------------------------------------------------------------
+UNREADABLE_FILE = _code(
+    "unreadable-file",
+    Severity.ERROR,
+    "A file that cannot be read at all: missing, not a spreadsheet, or damaged (exit code 2).",
+    "Nothing could be read from the file; the other files are still checked.",
+    "q2.xlsx: not a spreadsheet pledgekit can read (a damaged or encrypted file?)",
+)
+MISSING_COLUMN = _code(
+    "missing-column",
+    Severity.ERROR,
+    "A required column is absent; nothing was read from the sheet.",
+    "The header row has no column pledgekit recognises as the measure id (or period), so no row "
+    "of the sheet can be matched to the Pledge.",
+    "q2.xlsx, sheet 'Indicators': no 'measure' column (looked for Measure, Ref, Measure ID, ...)",
+)
+DUPLICATE_COLUMN = _code(
+    "duplicate-column",
+    Severity.WARNING,
+    "Two columns name the same field; the first one is read.",
+    "Two header cells mean the same thing (say 'Value' and 'Actual'); only the first is read.",
+    "q2.xlsx, sheet 'Indicators' cell F4: 'Actual' repeats the value column in C4",
+)
+NOT_A_NUMBER = _code(
+    "not-a-number",
+    Severity.ERROR,
+    "A figure cell holds text that is neither a number nor a known statistical symbol.",
+    "The figure is shown as no data rather than guessed at.",
+    "q2.xlsx, sheet 'Indicators' cell D9: 'about 40' is not a number",
+)
+BAD_PERIOD = _code(
+    "bad-period",
+    Severity.ERROR,
+    "A period cell is not a reporting period.",
+    "Periods are UK financial-year quarters ('2019-20 Q1', 'Q1 2019/20', a quarter-end date) or "
+    "years ('2019-20'); the row cannot be placed in time.",
+    "q2.xlsx, sheet 'Indicators' cell B7: 'Spring' is not a period",
+)
+FORMULA_WITHOUT_VALUE = _code(
+    "formula-without-value",
+    Severity.WARNING,
+    "A formula cell has no saved result (the file was written by a program that does not "
+    "calculate); open and save it in Excel or LibreOffice.",
+    "pledgekit reads the value a spreadsheet program saved with the formula; there is none.",
+    "q2.xlsx, sheet 'Indicators' cell D12: formula =C12/E12 has no saved result",
+)
+AMBIGUOUS_MEASURE_ID = _code(
+    "ambiguous-measure-id",
+    Severity.WARNING,
+    "A measure id stored as a number matches more than one id in the definition (2.1 or 2.10).",
+    "Excel stored the id as a number, which drops a trailing zero; the row was matched to the "
+    "shorter id.",
+    "q2.xlsx, sheet 'Indicators' cell A14: 2.1 could be measure 2.1 or 2.10",
+)
+MEASURE_ID_FROM_NUMBER = _code(
+    "measure-id-from-number",
+    Severity.INFO,
+    "A measure id stored as a number (2.1) was matched to the definition's id (2.10).",
+    "Said so that the match can be checked.",
+    "q2.xlsx, sheet 'Indicators' cell A15: 2.1 read as measure 2.10",
+)
+MISSING_ID = _code(
+    "missing-id",
+    Severity.WARNING,
+    "A row has figures but no measure id (or pledge, or profile label); it was skipped.",
+    "The row's figures cannot be matched to anything, so they are left out.",
+    "q2.xlsx, sheet 'Indicators' cell A20: figures but no measure id; the row was skipped",
+)
+PERIOD_FROM_TITLE = _code(
+    "period-from-title",
+    Severity.INFO,
+    "Rows without a period cell take the period written above the table.",
+    "The sheet has no period column; the period in its title applies to every row.",
+    "q2.xlsx, sheet 'Indicators' cell A1: rows take the period 2026-27 Q2 from the title",
+)
+PERCENT_SCALE_UNCLEAR = _code(
+    "percent-scale-unclear",
+    Severity.WARNING,
+    "A percentage between 0 and 1, not formatted as a percentage, where the measure's other "
+    "figures or target are on the 0-100 scale: it may be a fraction (0.36 for 36%).",
+    "The figure is read as typed; check whether it should be multiplied by 100.",
+    "q2.xlsx, sheet 'Indicators' cell D8: 0.36 for a percentage measure; did you mean 36%?",
+)
+
+# --- Checks: measures and targets ------------------------------------------------------------
+UNKNOWN_MEASURE = _code(
+    "unknown-measure",
+    Severity.ERROR,
+    "A measure id the pledge definition does not have.",
+    "The row's figures belong to no measure of the Pledge and are left out of the scorecard.",
+    "q2.xlsx, sheet 'Indicators' cell A30: measure '9.9' is not in pledge.yaml",
+)
+DUPLICATE_OBSERVATION = _code(
+    "duplicate-observation",
+    Severity.ERROR,
+    "The same measure, period (and area) appears on two rows.",
+    "Two figures for one measure and period: which one is right cannot be told.",
+    "q2.xlsx, sheet 'Indicators' row 18: measure 2.6 for 2026-27 Q2 also on row 12",
+)
+MISSING_MEASURE = _code(
+    "missing-measure",
+    Severity.WARNING,
+    "A measure of the definition has no figure for the reporting period.",
+    "The measure will show as no data in the scorecard and the report.",
+    "q2.xlsx, sheet 'Indicators': measure 4.3 has no figure for 2026-27 Q2",
+)
+TARGET_MISSING = _code(
+    "target-missing",
+    Severity.WARNING,
+    "A rated measure has no target for the reporting period, so it cannot be rated.",
+    "Set the target in pledge.yaml (per year if it changes) or in a Target column.",
+    "pledge.yaml: measure 3.1 has no target for 2026-27",
+)
+
+# --- Checks: figures and their units ---------------------------------------------------------
+PERCENT_OUT_OF_RANGE = _code(
+    "percent-out-of-range",
+    Severity.ERROR,
+    "A percentage below 0 or above 100.",
+    "No share of children can be outside 0 to 100%.",
+    "q2.xlsx, sheet 'Indicators' cell D9: 112% is above 100%",
+)
+NEGATIVE_COUNT = _code(
+    "negative-count",
+    Severity.ERROR,
+    "A count (or a numerator or denominator) below zero.",
+    "A number of children cannot be negative.",
+    "q2.xlsx, sheet 'Indicators' cell E9: numerator -3 is below zero",
+)
+COUNT_NOT_WHOLE = _code(
+    "count-not-whole",
+    Severity.WARNING,
+    "A count of children that is not a whole number.",
+    "Often a percentage typed into a count column.",
+    "q2.xlsx, sheet 'Indicators' cell D11: a count of 12.5",
+)
+VALUE_OUT_OF_RANGE = _code(
+    "value-out-of-range",
+    Severity.ERROR,
+    "A figure impossible for its unit, such as negative days or a negative rate.",
+    "The figure cannot be right for its unit.",
+    "q2.xlsx, sheet 'Indicators' cell D13: -4 days",
+)
+SUPPRESSED_AT_SOURCE = _code(
+    "suppressed-at-source",
+    Severity.INFO,
+    "The figure was suppressed in the source (c, *, <5); it will show as suppressed.",
+    "The source hid the figure; pledgekit keeps it hidden.",
+    "q2.xlsx, sheet 'Indicators' cell D16: 'c' (suppressed at source)",
+)
+NOT_AVAILABLE = _code(
+    "not-available",
+    Severity.INFO,
+    "The figure is marked not available (x, .., :) or n/a (z).",
+    "The measure will show as no data, or not applicable, with the symbol explained.",
+    "q2.xlsx, sheet 'Indicators' cell D17: 'x' (not available)",
+)
+LOW_RELIABILITY = _code(
+    "low-reliability",
+    Severity.INFO,
+    "The figure is flagged u (low reliability).",
+    "The figure is used, and the flag is kept beside it.",
+    "q2.xlsx, sheet 'Indicators' cell D18: '41.2 u' (low reliability)",
+)
+WILL_BE_SUPPRESSED = _code(
+    "will-be-suppressed",
+    Severity.INFO,
+    "A small number: the figure will be shown as suppressed in published output.",
+    "Counts below the threshold (default 5), and rates resting on them, are hidden in every "
+    "output so that no child can be identified.",
+    "q2.xlsx, sheet 'Indicators' cell E19: a count below 5 will show as suppressed",
+)
+
+# --- Checks: ratios --------------------------------------------------------------------------
+NUMERATOR_EXCEEDS_DENOMINATOR = _code(
+    "numerator-exceeds-denominator",
+    Severity.ERROR,
+    "A percentage's numerator is larger than its denominator.",
+    "More children met the measure than were counted: the two columns may be swapped.",
+    "q2.xlsx, sheet 'Indicators' cell E9: numerator 52 exceeds denominator 48",
+)
+ZERO_DENOMINATOR = _code(
+    "zero-denominator",
+    Severity.ERROR,
+    "A denominator of zero under a numerator or value.",
+    "A rate out of no children cannot be worked out.",
+    "q2.xlsx, sheet 'Indicators' cell F9: denominator 0",
+)
+VALUE_DISAGREES_WITH_RATIO = _code(
+    "value-disagrees-with-ratio",
+    Severity.ERROR,
+    "The value is not numerator / denominator (x 100 for a percentage), even allowing for "
+    "rounding.",
+    "The value and its numerator and denominator tell different stories; one of them is wrong.",
+    "q2.xlsx, sheet 'Indicators' cell D9: 71.8% but 30 / 48 is 62.5%",
+)
+
+# --- Checks: commentary, periods and areas ---------------------------------------------------
+MISSING_COMMENTARY_FOR_RED = _code(
+    "missing-commentary-for-red",
+    Severity.ERROR,
+    "A measure rated red for the reporting period has no commentary saying why and what is done.",
+    "Every red measure in a committee paper must say why it is red and what is being done.",
+    "q2.xlsx, sheet 'Indicators' cell H22: measure 4.5 is red with no commentary",
+)
+PERIOD_IN_FUTURE = _code(
+    "period-in-future",
+    Severity.WARNING,
+    "A period later than the one most measures report (often a typo in the year or quarter).",
+    "Judged against the data, never the clock, so a re-run gives the same answer any day.",
+    "q2.xlsx, sheet 'Indicators' cell B25: 2029-30 Q2 is after the reporting period 2026-27 Q2",
+)
+INCONSISTENT_AREA = _code(
+    "inconsistent-area",
+    Severity.WARNING,
+    "Some rows name an area and others do not, or one area is spelled in more than one way.",
+    "Rows may be counted under the wrong council.",
+    "areas.xlsx, sheet 'Indicators': 'Example Borough' and 'example  borough' name one area",
+)
+HOME_AREA_MISSING = _code(
+    "home-area-missing",
+    Severity.ERROR,
+    "The workbook has several areas and none is known to be this council's.",
+    "Set `area:` in pledge.yaml so the council's own rows can be told from its comparators.",
+    "areas.xlsx: 12 areas and no 'area:' in pledge.yaml",
+)
+EMPTY_WORKBOOK = _code(
+    "empty-workbook",
+    Severity.ERROR,
+    "A workbook with no indicator rows at all.",
+    "Nothing was found to score; the wrong sheet or file may have been given.",
+    "q2.xlsx, sheet 'Indicators': no indicator rows",
+)
+
+# --- Personal data ---------------------------------------------------------------------------
+_PII = "Committee papers are public: output is blocked until it is removed, or --redact is given."
+PERSONAL_DATA_NAME_WITH_AGE = _code(
+    "personal-data-name-with-age",
+    Severity.ERROR,
+    "Free text gives a name next to an age, which can identify a child.",
+    _PII,
+    "q2.xlsx, sheet 'Indicators' cell H9: commentary: a name next to an age (J**** ***** (**))",
+)
+PERSONAL_DATA_DATE_OF_BIRTH = _code(
+    "personal-data-date-of-birth",
+    Severity.ERROR,
+    "Free text gives a full date of birth.",
+    _PII,
+    "q2.xlsx, sheet 'Indicators' cell H9: commentary: a date of birth (1* M*** 2***)",
+)
+PERSONAL_DATA_UPN = _code(
+    "personal-data-upn",
+    Severity.ERROR,
+    "Free text contains a unique pupil number (UPN).",
+    _PII,
+    "q2.xlsx, sheet 'Indicators' cell H9: commentary: a unique pupil number (A************)",
+)
+PERSONAL_DATA_NHS_NUMBER = _code(
+    "personal-data-nhs-number",
+    Severity.ERROR,
+    "Free text contains an NHS number (ten digits with a valid check digit).",
+    _PII,
+    "q2.xlsx, sheet 'Indicators' cell H9: commentary: an NHS number (9** *** ****)",
+)
+PERSONAL_DATA_NI_NUMBER = _code(
+    "personal-data-ni-number",
+    Severity.ERROR,
+    "Free text contains a National Insurance number.",
+    _PII,
+    "q2.xlsx, sheet 'Indicators' cell H9: commentary: a National Insurance number (Q********)",
+)
+PERSONAL_DATA_EMAIL = _code(
+    "personal-data-email",
+    Severity.ERROR,
+    "Free text contains an email address.",
+    _PII,
+    "q2.xlsx, sheet 'Indicators' cell H9: commentary: an email address (j****@*******.***)",
+)
+PERSONAL_DATA_PHONE = _code(
+    "personal-data-phone",
+    Severity.ERROR,
+    "Free text contains a UK phone number.",
+    _PII,
+    "q2.xlsx, sheet 'Indicators' cell H9: commentary: a phone number (0**** ******)",
+)
+PERSONAL_DATA_POSTCODE = _code(
+    "personal-data-postcode",
+    Severity.ERROR,
+    "Free text contains a full UK postcode.",
+    _PII,
+    "q2.xlsx, sheet 'Indicators' cell H9: commentary: a full postcode (S** ***)",
+)
+
+#: Every catalogued code, sorted by code.
+CATALOGUE: tuple[CodeInfo, ...] = tuple(sorted(_TABLE.values(), key=lambda c: c.code))
+
+
+def info(code: str) -> CodeInfo:
+    """The catalogue entry of ``code``; KeyError for a code that is not catalogued."""
+    return _TABLE[code]
+
+
+def default_severity(code: str) -> Severity:
+    """The catalogued severity of ``code`` (warning for a code not in the catalogue)."""
+    entry = _TABLE.get(code)
+    return entry.severity if entry else Severity.WARNING

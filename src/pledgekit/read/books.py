@@ -1,0 +1,231 @@
+"""Open a spreadsheet file as named sheets of cell rows, whatever its format.
+
+.xlsx, .xlsm and .ods are read with python-calamine (fast, values only), with :mod:`xlsxformats`
+for what calamine does not expose; .csv with the csv module. Anything that makes a file unreadable
+becomes one :class:`InputError` line naming the file; no reader's own exception escapes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import cast
+
+import python_calamine
+
+from pledgekit.model.errors import InputError
+from pledgekit.model.values import Reading
+from pledgekit.read.ods_cells import ods_cells
+from pledgekit.read.xlsx_styles import Cell, MergedRange, XlsxFile
+
+#: File kinds pledgekit reads, by suffix.
+SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, and Office's encrypted files
+_DELIMITERS = (",", ";", "\t", "|")
+
+Rows = list[list[object]]
+
+
+def _no_percent(columns: Iterable[int]) -> dict[int, set[int]]:
+    return {}
+
+
+def _no_hidden(columns: Iterable[int]) -> dict[Cell, Reading]:
+    return {}
+
+
+@dataclass
+class Sheet:
+    """One sheet's cells as a rectangle of rows from A1, with what the values alone do not say.
+
+    ``percent_cells(columns)`` gives the cells shown as percentages (column -> 0-based rows);
+    ``hidden_cells(columns)`` the cells read as blank that hold a formula without a result or an
+    error value.
+    """
+
+    name: str
+    rows: Rows
+    merged: list[MergedRange] = field(default_factory=list)
+    percent_cells: Callable[[Iterable[int]], dict[int, set[int]]] = _no_percent
+    hidden_cells: Callable[[Iterable[int]], dict[Cell, Reading]] = _no_hidden
+
+    def fill_merged(self, below: int, columns: Iterable[int]) -> None:
+        """Copy each merged cell's value into the rows it spans, in ``columns`` only.
+
+        Only merges starting below row ``below`` (the header) count. A measure or period merged
+        down a block of rows belongs to every row of the block; merged figure cells are left
+        alone, as copying a number would double count it.
+        """
+        wanted, rows = set(columns), self.rows
+        for (top, left), (bottom, right) in self.merged:
+            if top <= below or top >= len(rows) or left >= len(rows[top]):
+                continue
+            for col in range(left, right + 1):
+                if col in wanted:
+                    for row in range(top + 1, min(bottom, len(rows) - 1) + 1):
+                        rows[row][col] = rows[top][left]
+
+
+class Book:
+    """An open spreadsheet file. Use as a context manager."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.file = str(path)
+        self.is_csv = path.suffix.lower() == ".csv"
+        self._xlsx: XlsxFile | None = None
+        self._workbook: python_calamine.CalamineWorkbook | None = None
+        #: Sheets hidden in Excel (lookup tables and the like), never chosen by default.
+        self.hidden: set[str] = set()
+        if self.is_csv:
+            self.names = [path.stem]
+            self._csv_rows = _read_csv(path)
+            return
+        with input_errors(path):
+            self._workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+            self.names = list(self._workbook.sheet_names)
+            self.hidden = {
+                sheet.name
+                for sheet in self._workbook.sheets_metadata
+                if sheet.visible is not python_calamine.SheetVisibleEnum.Visible
+            }
+            if path.suffix.lower() in (".xlsx", ".xlsm"):
+                self._xlsx = XlsxFile(path)
+
+    def __enter__(self) -> Book:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._xlsx is not None:
+            self._xlsx.__exit__(None, None, None)
+        if self._workbook is not None:
+            self._workbook.close()
+
+    def sheet(self, name: str) -> Sheet:
+        """The named sheet (one of :attr:`names`)."""
+        if self.is_csv:
+            return Sheet(name, self._csv_rows)
+        assert self._workbook is not None
+        path = self.path
+        with input_errors(path):
+            raw = self._workbook.get_sheet_by_name(name)
+            rows = cast(Rows, raw.to_python(skip_empty_area=False))
+            if self._xlsx is None:  # .ods: calamine reports no merged cells or formats
+                ods = ods_cells(path, name)
+                return Sheet(
+                    name,
+                    rows,
+                    ods.merged,
+                    lambda cols: {c: ods.percent[c] for c in set(cols) & set(ods.percent)},
+                    lambda cols: {k: r for k, r in ods.hidden.items() if k[1] in set(cols)},
+                )
+            merged = list(raw.merged_cell_ranges or [])
+        xlsx = self._xlsx
+
+        def percent_cells(cols: Iterable[int]) -> dict[int, set[int]]:
+            with input_errors(path):
+                return xlsx.percent_cells(name, cols)
+
+        def hidden_cells(cols: Iterable[int]) -> dict[Cell, Reading]:
+            with input_errors(path):
+                return xlsx.hidden_cells(name, cols)
+
+        return Sheet(name, rows, merged, percent_cells, hidden_cells)
+
+
+@contextmanager
+def input_errors(path: Path) -> Iterator[None]:
+    """Turn whatever a reader raises on a bad file into one :class:`InputError` line.
+
+    Errors that mean a bug in pledgekit itself (a TypeError, say) are left to surface as bugs.
+    """
+    try:
+        yield
+    except (InputError, KeyboardInterrupt, SystemExit, MemoryError, GeneratorExit):
+        raise
+    except (TypeError, AttributeError, NameError, AssertionError):
+        raise
+    except BaseException as exc:  # calamine's Rust panics are BaseException, not Exception
+        raise _damaged(path, exc) from exc
+
+
+def open_book(path: Path) -> Book:
+    """Open ``path`` for reading; raise :class:`InputError` when it is not a spreadsheet we read."""
+    name = str(path)
+    if not path.exists():
+        raise InputError(f"{name}: file not found")
+    if path.is_dir():
+        raise InputError(f"{name}: is a folder, not a spreadsheet")
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        hint = "; save it as .xlsx" if suffix == ".xls" else ""
+        raise InputError(
+            f"{name}: not a spreadsheet pledgekit can read (expected .xlsx, .xlsm, .ods or .csv)"
+            + hint
+        )
+    return Book(path)
+
+
+def _damaged(path: Path, exc: BaseException) -> InputError:
+    kind = path.suffix.lower().lstrip(".")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as err:
+        return InputError(f"{path}: cannot read the file ({err.strerror or err})")
+    if head == _OLE_MAGIC:
+        return InputError(
+            f"{path}: the file is password-protected or an old .xls renamed; "
+            f"save it as .{kind} without a password"
+        )
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return InputError(f"{path}: the file is damaged or not really an {kind} ({detail})")
+
+
+def _read_csv(path: Path) -> Rows:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read the file ({exc.strerror or exc})") from exc
+    if b"\x00" in data:
+        raise InputError(
+            f"{name}: not a text CSV file (it holds binary data: a spreadsheet with the wrong "
+            "extension?)"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")  # Excel's "CSV" on Windows in the UK
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: the file is not text in UTF-8 or Windows-1252") from exc
+    try:
+        rows = cast(
+            Rows, list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+        )
+    except csv.Error as exc:
+        raise InputError(f"{name}: not a readable CSV file ({exc})") from exc
+    width = max((len(row) for row in rows), default=0)
+    for row in rows:
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+    return rows
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter, judged on the lines that have one (title lines above the header do not)."""
+    sample = [line for line in text[:65536].splitlines() if line.strip()][:50]
+    try:
+        return csv.Sniffer().sniff("\n".join(sample), delimiters="".join(_DELIMITERS)).delimiter
+    except csv.Error:
+        counts = {d: sum(line.count(d) for line in sample) for d in _DELIMITERS}
+        best = max(_DELIMITERS, key=lambda d: counts[d])
+        return best if counts[best] else ","

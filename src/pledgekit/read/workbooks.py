@@ -1,0 +1,333 @@
+"""Read indicator workbooks (.xlsx, .xlsm, .ods, .csv) into a :class:`Dataset`.
+
+A file that cannot be read at all raises :class:`InputError` with one line naming it. Everything
+wrong inside a readable file becomes a finding located at its cell, and reading carries on: the
+caller decides what blocks. Nothing is guessed silently: a cell that is neither a number nor a known
+symbol is reported, and a reading that needed interpretation (a numeric measure id, a period taken
+from a title) says so in a finding.
+
+Finding codes produced here: ``not-a-number``, ``bad-period``, ``missing-column``,
+``duplicate-column``, ``formula-without-value``, ``ambiguous-measure-id``,
+``measure-id-from-number``, ``missing-id``, ``period-from-title`` (registered in
+:mod:`pledgekit.read.sheet_context`) and ``percent-scale-unclear``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from statistics import median
+
+from pledgekit.config.pledge import Definition, Measure
+from pledgekit.model.codes import BAD_PERIOD, MISSING_COLUMN, MISSING_ID, PERCENT_SCALE_UNCLEAR
+from pledgekit.model.errors import InputError
+from pledgekit.model.findings import Finding, finding
+from pledgekit.model.measures import Unit
+from pledgekit.model.observations import Commitment, Dataset, Observation, PledgeUpdate, ProfileItem
+from pledgekit.model.periods import Period, PeriodError, parse_period
+from pledgekit.model.values import format_number
+from pledgekit.read.books import Sheet, open_book
+from pledgekit.read.cells import cell_text, id_text
+from pledgekit.read.columns import COMMITMENTS, PROFILE, UPDATES, Header, find_header, title_period
+from pledgekit.read.indicators import IndicatorReader
+from pledgekit.read.sheet_context import Context, has_columns, report_duplicates
+
+_OPTIONAL_SHEETS = {"commitments": COMMITMENTS, "updates": UPDATES, "profile": PROFILE}
+
+
+def read_workbook(
+    path: Path,
+    *,
+    definition: Definition | None = None,
+    period: Period | None = None,
+    sheet: str | None = None,
+) -> Dataset:
+    """Read one workbook into a :class:`Dataset`: observations, optional sheets and findings.
+
+    ``definition`` lets numeric measure ids (2.1 for ``"2.10"``) and percent measures be checked;
+    ``period`` applies to rows without a period cell; ``sheet`` names the indicator sheet (default
+    ``Indicators``, else the first sheet other than Commitments, Updates and Profile; ignored for
+    .csv, which holds one table). Raises :class:`InputError` when the file cannot be read.
+    """
+    return read_workbooks([path], definition=definition, period=period, sheet=sheet)
+
+
+def read_workbooks(
+    paths: Sequence[Path],
+    *,
+    definition: Definition | None = None,
+    period: Period | None = None,
+    sheet: str | None = None,
+) -> Dataset:
+    """Read several workbooks (e.g. one per quarter) into one :class:`Dataset`, in order.
+
+    Same arguments as :func:`read_workbook`; ``Dataset.files`` lists the files read.
+    """
+    dataset = Dataset()
+    for path in paths:
+        dataset.extend(_read_file(Path(path), definition, period, sheet))
+    dataset.findings.extend(percent_scale_findings(dataset.observations, definition))
+    return dataset
+
+
+def _read_file(
+    path: Path, definition: Definition | None, period: Period | None, wanted: str | None
+) -> Dataset:
+    data = Dataset(files=[str(path)])
+    with open_book(path) as book:
+        ctx = Context(str(path), definition, period, is_csv=book.is_csv)
+        main = _indicator_sheet(ctx.file, book.names, wanted, book.is_csv, book.hidden)
+        if main is not None:
+            data.observations = IndicatorReader(ctx).read(book.sheet(main))
+        for name in book.names:
+            if name != main and name.lower() in _OPTIONAL_SHEETS:
+                _read_optional(ctx, book.sheet(name), data)
+    data.findings = ctx.findings
+    return data
+
+
+def _indicator_sheet(
+    file: str, names: list[str], wanted: str | None, is_csv: bool, hidden: set[str]
+) -> str | None:
+    """The sheet holding the indicator table, or None for a file of optional sheets only.
+
+    ``wanted`` by name (exact, else ignoring case); else ``Indicators``; else the first visible
+    sheet that is not Commitments, Updates or Profile.
+    """
+    if is_csv:
+        return names[0]
+    if wanted is not None:
+        exact = [n for n in names if n == wanted] or [
+            n for n in names if n.lower() == wanted.lower()
+        ]
+        if not exact:
+            shown = ", ".join(repr(n) for n in names)
+            raise InputError(f"{file}: no sheet named {wanted!r}; sheets are: {shown}")
+        return exact[0]
+    by_lower = {n.lower(): n for n in names}
+    if "indicators" in by_lower:
+        return by_lower["indicators"]
+    return next((n for n in names if n.lower() not in _OPTIONAL_SHEETS and n not in hidden), None)
+
+
+def _read_optional(ctx: Context, sheet: Sheet, data: Dataset) -> None:
+    """Commitments, Updates or Profile: same header rules, read into the dataset."""
+    spec = _OPTIONAL_SHEETS[sheet.name.lower()]
+    header = find_header(sheet.rows, spec)
+    if header is None:
+        ctx.add(
+            MISSING_COLUMN,
+            f"no header row found, so nothing on this sheet was read; expected a row with a "
+            f"{spec.key!r} column",
+            ctx.at(sheet, 0, 0),
+            expected=spec.key,
+        )
+        return
+    report_duplicates(ctx, sheet, header)
+    if not has_columns(ctx, sheet, header, spec):
+        return
+    if spec is COMMITMENTS:
+        sheet.fill_merged(header.row, header.columns_of("directorate", "pledge"))
+        data.commitments.extend(_commitments(ctx, sheet, header))
+    elif spec is UPDATES:
+        sheet.fill_merged(header.row, header.columns_of("pledge"))
+        data.updates.extend(_updates(ctx, sheet, header))
+    else:
+        sheet.fill_merged(header.row, header.columns_of("period"))
+        data.profile.extend(_profile(ctx, sheet, header))
+
+
+def _text(row: list[object], col: int | None) -> str | None:
+    return cell_text(row[col]) if col is not None else None
+
+
+def _commitments(ctx: Context, sheet: Sheet, header: Header) -> list[Commitment]:
+    cols = header.columns
+    found = []
+    for row0 in range(header.row + 1, len(sheet.rows)):
+        row = sheet.rows[row0]
+        text = _text(row, cols["commitment"])
+        if text is None:
+            continue
+        pledge = id_text(row[cols["pledge"]]) if "pledge" in cols else None
+        found.append(
+            Commitment(
+                directorate=_text(row, cols["directorate"]) or "",
+                pledge=pledge,
+                commitment=text,
+                status=_text(row, cols.get("status")),
+                update=_text(row, cols.get("update")),
+                location=ctx.at(sheet, row0, cols["commitment"]),
+            )
+        )
+    return found
+
+
+def _updates(ctx: Context, sheet: Sheet, header: Header) -> list[PledgeUpdate]:
+    pledge_col, text_col = header.columns["pledge"], header.columns["text"]
+    found = []
+    for row0 in range(header.row + 1, len(sheet.rows)):
+        row = sheet.rows[row0]
+        text = _text(row, text_col)
+        if text is None:
+            continue
+        pledge = id_text(row[pledge_col])
+        if pledge is None:
+            ctx.add(
+                MISSING_ID,
+                "this row has text but no pledge, so it was skipped",
+                ctx.at(sheet, row0, pledge_col),
+                expected="a pledge id",
+            )
+            continue
+        found.append(PledgeUpdate(pledge, text, ctx.at(sheet, row0, text_col)))
+    return found
+
+
+def _profile(ctx: Context, sheet: Sheet, header: Header) -> list[ProfileItem]:
+    cols = header.columns
+    label_col, value_col, period_col = cols["label"], cols["value"], cols.get("period")
+    percent = sheet.percent_cells([value_col]).get(value_col, set())
+    hidden = sheet.hidden_cells([value_col])
+    title = title_period(sheet.rows[: header.row])
+    fallback = ctx.period or (title.period if title else None)
+    found = []
+    for row0 in range(header.row + 1, len(sheet.rows)):
+        row = sheet.rows[row0]
+        label, raw = _text(row, label_col), row[value_col]
+        where = ctx.at(sheet, row0, value_col)
+        if (row0, value_col) in hidden:
+            ctx.figure(hidden[row0, value_col], "value", where)
+            continue
+        if label is None or raw in ("", None):
+            if label is None and raw not in ("", None):
+                ctx.add(
+                    MISSING_ID,
+                    "this row has a value but no label, so it was skipped",
+                    ctx.at(sheet, row0, label_col),
+                    expected="a label",
+                )
+            continue
+        period = fallback
+        if period_col is not None and row[period_col] not in ("", None):
+            try:
+                period = parse_period(row[period_col])
+            except PeriodError as exc:
+                period = None  # kept, but not placed in a period it does not state
+                ctx.add(
+                    BAD_PERIOD,
+                    str(exc),
+                    ctx.at(sheet, row0, period_col),
+                    found=row[period_col],
+                    expected="a reporting period such as '2019-20 Q1'",
+                )
+        text = _profile_value(raw, row0 in percent)
+        found.append(ProfileItem(label, text, where, period))
+    return found
+
+
+def _profile_value(raw: object, percent: bool) -> str:
+    """A profile figure as shown: 412, 1,234, 36% (a percent-formatted 0.36)."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if percent:
+            return f"{format_number(round(raw * 100, 9))}%"
+        return format_number(raw)
+    return cell_text(raw) or ""
+
+
+def percent_scale_findings(
+    observations: Sequence[Observation], definition: Definition | None
+) -> list[Finding]:
+    """Warn about percentages that may be fractions: 0.36 where the measure's figures are near 40.
+
+    A measure counts as a percentage when the definition says so, or (without one) when any of
+    its figures was written or formatted as a percentage. A value ``x`` in (0, 1] not marked as a
+    percentage is suspect when its numerator / denominator give ``x`` rather than ``100x``, or when
+    a reference is nearer ``100x`` than ``x`` (above ``10x``, the midpoint on a log scale): the
+    median of the same area's other periods, else of other areas; or, when all of those are
+    fractions too (or there are none), the target.
+    """
+    measures = {m.id: m for _, m in definition.measures()} if definition else {}
+    suspects = [
+        obs for obs in observations if not obs.value.percent and 0 < (obs.value.number or 0) <= 1
+    ]
+    if not suspects:
+        return []
+    marked = {obs.measure for obs in observations if obs.value.percent}
+    suspects = [
+        obs
+        for obs in suspects
+        if (obs.measure in marked if obs.measure not in measures else _is_percent(measures, obs))
+    ]
+    # Figures to compare with: the suspects' own series, and other areas' only when needed.
+    series: dict[tuple[str, str | None], list[float]] = {(o.measure, o.area): [] for o in suspects}
+    for obs in observations:
+        same = series.get((obs.measure, obs.area))
+        if same is not None and obs.value.number is not None:
+            same.append(obs.value.number)
+    lonely = {key[0] for key, values in series.items() if len(values) < 2}
+    across: dict[str, list[float]] = defaultdict(list)
+    for obs in observations if lonely else ():
+        if obs.measure in lonely and obs.value.number is not None:
+            across[obs.measure].append(obs.value.number)
+    # (median, largest) of each group with more than the one figure; the suspect itself barely
+    # moves a median, and leaving it in keeps this linear however many suspects there are.
+    stats = {key: (median(v), max(v)) for key, v in series.items() if len(v) > 1}
+    wide = {m: (median(v), max(v)) for m, v in across.items() if len(v) > 1}
+    found = []
+    for obs in suspects:
+        evidence = _fraction_evidence(obs, measures.get(obs.measure), stats, wide)
+        if evidence is None:
+            continue
+        number = obs.value.number or 0.0
+        shown = format_number(round(number * 100, 9))
+        found.append(
+            finding(
+                PERCENT_SCALE_UNCLEAR,
+                f"the value {number:.10g} may be a fraction meaning {shown}%: "
+                f"{evidence}; write it as {shown}, or format the cell as a percentage",
+                obs.cell_location("value"),
+                found=f"{number:.10g}",
+                expected="a percentage from 0 to 100",
+                measure=obs.measure,
+            )
+        )
+    return found
+
+
+def _is_percent(measures: dict[str, Measure], obs: Observation) -> bool:
+    return measures[obs.measure].unit is Unit.PERCENT
+
+
+def _fraction_evidence(
+    obs: Observation,
+    measure: Measure | None,
+    stats: dict[tuple[str, str | None], tuple[float, float]],
+    wide: dict[str, tuple[float, float]],
+) -> str | None:
+    """Why ``obs.value`` looks like a fraction of 1, or None when it does not."""
+    number = obs.value.number or 0.0
+    num, den = obs.numerator.number, obs.denominator.number
+    if num is not None and den:
+        ratio = num / den
+        if abs(number - ratio) < abs(number - 100 * ratio):
+            return f"its numerator / denominator is {ratio:.4g}"
+        return None
+    own = stats.get((obs.measure, obs.area))
+    context = own or wide.get(obs.measure)
+    if context is not None:
+        reference, largest = context
+        if reference > 10 * number:
+            where = "other periods" if own else "other areas' figures"
+            return f"the measure's {where} are around {format_number(reference)}"
+        if largest > 1:
+            return None  # the measure's own figures put it on the 0-100 scale
+    target = obs.target
+    if target is None and measure is not None:
+        planned = measure.target_for(obs.period)
+        target = float(planned) if isinstance(planned, (int, float)) else None
+    if target is not None and target > 10 * number:
+        alone = "its figures are all between 0 and 1 but" if context else ""
+        return f"{alone} its target is {format_number(target)}".strip()
+    return None

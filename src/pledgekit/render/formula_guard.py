@@ -1,0 +1,16 @@
+"""Spreadsheet cells that cannot run: text a spreadsheet would take for a formula is neutralised."""
+
+from __future__ import annotations
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """Neutralise text a spreadsheet would run as a formula (CSV/XLSX injection).
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading apostrophe;
+    numbers and plain text pass through unchanged.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

@@ -1,0 +1,76 @@
+"""The committee report as Markdown or a self-contained HTML page, from Jinja templates.
+
+Markdown escaping is done by filters (``md_cell`` for table cells, ``md_text`` and ``md_prose``
+for paragraphs); HTML is autoescaped. Charts go into the HTML as ``data:`` URIs, so the page
+works offline and can be emailed as one file.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from pledgekit.model.prose import Prose, Span
+from pledgekit.render.md_escape import md_cell, md_text
+from pledgekit.render.report.templating import render_text
+from pledgekit.report.measure_lines import ChartData
+from pledgekit.report.model import Report
+
+MARKDOWN_TEMPLATE = "report.md.j2"
+HTML_TEMPLATE = "report.html.j2"
+
+
+def _md_span(span: Span) -> str:
+    text = span.text
+    if not text.strip():
+        return text
+    # Emphasis marks must hug the text, so keep surrounding spaces outside them.
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() else ""
+    core = md_cell(text)  # a span is one line: escaped, inner whitespace collapsed
+    if span.bold:
+        core = f"**{core}**"
+    if span.italic:
+        core = f"*{core}*"
+    return f"{lead}{core}{trail}"
+
+
+def md_prose(prose: Prose) -> str:
+    """Prose as Markdown paragraphs and lists, its text escaped, its emphasis kept."""
+    parts = []
+    for block in prose.blocks:
+        lines = []
+        for number, item in enumerate(block.items, start=1):
+            prefix = {"bullet": "- ", "number": f"{number}. "}.get(block.kind, "")
+            lines.append(prefix + "".join(_md_span(span) for span in item))
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def render_markdown(report: Report, *, template: Path | None = None) -> str:
+    """GitHub-flavoured Markdown of ``report`` from ``template`` (default: report.md.j2)."""
+    return render_text(
+        report,
+        default=MARKDOWN_TEMPLATE,
+        template=template,
+        autoescape=False,
+        filters={"md_cell": md_cell, "md_text": md_text, "md_prose": md_prose},
+    )
+
+
+def chart_uri(chart: ChartData) -> str:
+    """A chart as a ``data:image/png;base64`` URI for an ``<img src>``."""
+    from pledgekit.render.report.charts import chart_png
+
+    return "data:image/png;base64," + base64.b64encode(chart_png(chart)).decode("ascii")
+
+
+def render_html(report: Report, *, template: Path | None = None) -> str:
+    """A single self-contained HTML page of ``report`` (default template: report.html.j2)."""
+    return render_text(
+        report,
+        default=HTML_TEMPLATE,
+        template=template,
+        autoescape=True,
+        filters={"chart_uri": chart_uri},
+    )

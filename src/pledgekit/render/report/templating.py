@@ -1,0 +1,107 @@
+"""Jinja for the report templates: strict about undefined names, errors named by template and line.
+
+A council's own template (``--template FILE``) and the defaults load the same way; a syntax
+error or a name the report does not have becomes a :class:`TemplateError` that says which
+template and which line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from pledgekit.model.errors import TemplateError
+from pledgekit.render.resources import template_path
+
+#: What a template can call itself when it goes wrong at render time, besides Jinja's own errors.
+RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError)
+
+
+def environment(
+    *, autoescape: bool, folder: Path | None = None, trim: bool = True
+) -> jinja2.Environment:
+    """A Jinja environment for report templates: undefined names are errors, not blanks.
+
+    ``trim`` drops the newline after a block tag and the indent before it, so text templates
+    can put each tag on its own line.
+    """
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)) if folder is not None else None,
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=trim,
+        lstrip_blocks=trim,
+        keep_trailing_newline=True,
+    )
+
+
+def shown_name(template: Path | None, default: str) -> str:
+    """How errors name a template: the user's path, or the default's file name."""
+    return str(template) if template is not None else f"{default} (default template)"
+
+
+def _line_of(exc: BaseException, filename: str | None) -> int | None:
+    """The template line a render-time error happened on, from Jinja's rewritten traceback."""
+    line = getattr(exc, "lineno", None)
+    if line is not None:
+        return int(line)
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if filename is not None and frame.filename == filename:
+            found = frame.lineno
+    return found
+
+
+def template_error(
+    exc: BaseException, name: str, *, filename: str | None, where: Callable[[int], str] = str
+) -> TemplateError:
+    """A :class:`TemplateError` naming the template and line of ``exc``.
+
+    ``where`` turns a line number into words (a Word template says which paragraph).
+    """
+    line = _line_of(exc, filename)
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        kind = "syntax error"
+        if exc.name and exc.filename and exc.filename != filename:
+            name = exc.filename  # the error is in an included template
+    elif isinstance(exc, jinja2.UndefinedError):
+        kind = "undefined variable"
+    else:
+        kind = "error"
+    place = f", line {where(line)}" if line is not None else ""
+    message = getattr(exc, "message", None) or str(exc)
+    return TemplateError(f"{name}{place}: {kind}: {message}")
+
+
+def render_text(
+    report: object,
+    *,
+    default: str,
+    template: Path | None,
+    autoescape: bool,
+    filters: dict[str, Callable[..., Any]],
+) -> str:
+    """Render a text template (Markdown or HTML) with ``report`` as ``report``.
+
+    ``template`` is the user's file, or None for the default named ``default``.
+    """
+    path = template if template is not None else template_path(default)
+    name = shown_name(template, default)
+    if not path.is_file():
+        raise TemplateError(f"{name}: template file not found")
+    env = environment(autoescape=autoescape, folder=path.parent)
+    env.filters.update(filters)
+    try:
+        compiled = env.get_template(path.name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise template_error(exc, name, filename=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{name}: cannot read the template ({exc})") from None
+    try:
+        return compiled.render(report=report)
+    except RENDER_ERRORS as exc:
+        raise template_error(exc, name, filename=compiled.filename) from None

@@ -1,0 +1,78 @@
+"""The scorecard as an Excel workbook: one sheet, RAG cells shaded and labelled in words."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+from pledgekit.render.formula_guard import safe_cell
+from pledgekit.render.scorecard.flat import identity_cells, previous_display
+from pledgekit.render.stablezip import stable_zip
+from pledgekit.score.scorecard import Scorecard
+
+HEADERS = [
+    "Pledge",
+    "Ref",
+    "Measure",
+    "Period",
+    "Value",
+    "Numerator",
+    "Denominator",
+    "Target",
+    "Status",
+    "Previous",
+    "Trend",
+    "Why",
+    "Commentary",
+]
+WIDTHS = [8, 7, 48, 11, 10, 11, 12, 10, 14, 10, 16, 60, 60]
+# A fixed creation time (and stable_zip for the rest) keeps the bytes stable for the same input.
+_EPOCH = datetime(2000, 1, 1)
+
+
+def render_xlsx(card: Scorecard) -> bytes:
+    """Workbook bytes. Text from inputs passes through :func:`safe_cell` (no formula injection)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    book = Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    sheet.title = "Scorecard"
+    sheet.append([f"{card.council}: {card.committee} scorecard, {card.period.label}"])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append(HEADERS)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in card.rows:
+        move = row.short_term.direction
+        values = [
+            *identity_cells(row),
+            f"{row.status.symbol} {row.status.label}",
+            previous_display(row),
+            f"{move.symbol} {move.label}",
+            row.rating.reason,
+            row.commentary.text if row.commentary else "",
+        ]
+        sheet.append([safe_cell(v) for v in values])
+        status_cell = sheet.cell(row=sheet.max_row, column=HEADERS.index("Status") + 1)
+        status_cell.fill = PatternFill("solid", start_color=row.status.colour)
+        if row.status.value == "red":
+            status_cell.font = Font(color="FFFFFF", bold=True)
+    for index, width in enumerate(WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for cells in sheet.iter_rows(min_row=3):
+        for cell in cells:
+            cell.alignment = Alignment(vertical="top", wrap_text=(cell.column or 0) > 11)
+    sheet.freeze_panes = "D3"
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(HEADERS))}{sheet.max_row}"
+    if any(r.notes for r in card.rows):
+        sheet.append([])
+        sheet.append([f"c = suppressed to protect small numbers (below {card.threshold})."])
+    book.properties.creator = "pledgekit"
+    book.properties.created = _EPOCH
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return stable_zip(buffer.getvalue())

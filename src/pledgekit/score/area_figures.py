@@ -1,0 +1,95 @@
+"""Workbooks with an ``area`` column: the home council's rows, and the others as comparators."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from statistics import mean
+
+from pledgekit.config.pledge import Definition, Measure
+from pledgekit.model.errors import InputError
+from pledgekit.model.measures import Polarity
+from pledgekit.model.observations import Observation
+from pledgekit.model.periods import Period
+from pledgekit.score.ratings import goodness
+
+ENGLAND = {"england", "e92000001"}
+
+
+def _key(area: str) -> str:
+    return " ".join(area.split()).casefold()
+
+
+@dataclass
+class AreaFigures:
+    """Other areas' numeric values per (measure, period), for comparators and national rank."""
+
+    values: dict[tuple[str, Period], dict[str, float]] = field(default_factory=dict)
+    home_values: dict[tuple[str, Period], float] = field(default_factory=dict)
+    neighbours: set[str] = field(default_factory=set)
+
+    def comparators(self, measure: str, period: Period | None) -> dict[str, float]:
+        """England, statistical-neighbour average and all-areas average, where present."""
+        if period is None:
+            return {}
+        figures = self.values.get((measure, period), {})
+        result: dict[str, float] = {}
+        england = [v for a, v in figures.items() if a in ENGLAND]
+        if england:
+            result["england"] = england[0]
+        near = [v for a, v in figures.items() if a in self.neighbours]
+        if near:
+            result["statistical_neighbours"] = round(mean(near), 2)
+        councils = [v for a, v in figures.items() if a not in ENGLAND]
+        if councils:
+            result["all_areas"] = round(mean(councils), 2)
+        return result
+
+    def rank(
+        self, measure: Measure, period: Period | None, value: float | None
+    ) -> tuple[int | None, int | None]:
+        """Rank of ``value`` among all councils (1 is best) and how many were ranked."""
+        if period is None or value is None or measure.polarity in (Polarity.NONE, Polarity.BAND):
+            return None, None
+        figures = self.values.get((measure.id, period), {})
+        councils = [v for a, v in figures.items() if a not in ENGLAND]
+        if not councils:
+            return None, None
+        mine = goodness(value, measure.polarity)
+        better = sum(1 for v in councils if goodness(v, measure.polarity) > mine)
+        return better + 1, len(councils) + 1
+
+
+def split_areas(
+    definition: Definition, observations: list[Observation]
+) -> tuple[list[Observation], AreaFigures]:
+    """Separate the home council's observations from other areas' figures.
+
+    Without an area column every observation is the home council's. With one, ``area:`` in the
+    definition names the home council; a workbook with a single area needs no setting.
+    """
+    areas = {o.area for o in observations if o.area is not None}
+    if not areas:
+        return observations, AreaFigures()
+    home_key = _key(definition.area) if definition.area else None
+    if home_key is None:
+        if len(areas) > 1:
+            shown = ", ".join(sorted(areas)[:5]) + (" ..." if len(areas) > 5 else "")
+            raise InputError(
+                f"the workbook has figures for {len(areas)} areas ({shown}); set 'area:' in "
+                "pledge.yaml to the code or name of this council"
+            )
+        home_key = _key(next(iter(areas)))
+    if home_key not in {_key(a) for a in areas}:
+        raise InputError(
+            f"no rows for area {definition.area!r} (from pledge.yaml) in the workbook's area column"
+        )
+    home: list[Observation] = []
+    values: dict[tuple[str, Period], dict[str, float]] = defaultdict(dict)
+    for obs in observations:
+        key = _key(obs.area) if obs.area is not None else home_key
+        if key == home_key:
+            home.append(obs)
+        elif obs.value.is_number and obs.value.number is not None:
+            values[(obs.measure, obs.period)][key] = obs.value.number
+    return home, AreaFigures(dict(values), {}, {_key(n) for n in definition.neighbours})
