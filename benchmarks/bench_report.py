@@ -28,7 +28,7 @@ _ALL_CHARTS = """
 from dataclasses import replace
 from pledgekit.api import load_report
 from pledgekit.report.measure_lines import exception_item, measure_line
-from pledgekit.score.build import build_scorecard
+from pledgekit.score.scoring import build_scorecard
 from pledgekit.api import load_inputs
 definition, dataset = load_inputs(books, pledge=None, period=None)
 card = build_scorecard(definition, dataset)

@@ -10,10 +10,10 @@ from pledgekit.model.location import Location
 from pledgekit.model.observations import Commitment, Dataset, Observation, PledgeUpdate, ProfileItem
 from pledgekit.model.periods import parse_period
 from pledgekit.model.values import Reading, ValueState
-from pledgekit.report.build import build_report
+from pledgekit.report.assembly import build_report
 from pledgekit.report.model import Report
-from pledgekit.score.build import build_scorecard
 from pledgekit.score.scorecard import Scorecard
+from pledgekit.score.scoring import build_scorecard
 
 from .factories import definition, number
 

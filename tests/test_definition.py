@@ -4,7 +4,7 @@ import pytest
 
 from pledgekit.config.pledge import check_definition, find_definition, json_schema, load_definition
 from pledgekit.model.errors import DefinitionError
-from pledgekit.model.measures import Polarity
+from pledgekit.model.measure_kinds import Polarity
 from pledgekit.model.periods import Period
 
 GOOD = """\

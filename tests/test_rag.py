@@ -4,7 +4,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from pledgekit.model.measures import Polarity, RagRule
+from pledgekit.model.measure_kinds import Polarity, RagRule
 from pledgekit.model.status import Direction, Position, Status
 from pledgekit.model.values import Reading, ValueState
 from pledgekit.score.compare import position

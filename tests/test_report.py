@@ -13,7 +13,7 @@ from pledgekit.model.observations import Commitment, PledgeUpdate, ProfileItem
 from pledgekit.model.prose import PLACEHOLDER
 from pledgekit.model.status import Status
 from pledgekit.privacy.guard import guard as guard_report
-from pledgekit.report.build import build_report
+from pledgekit.report.assembly import build_report
 
 from .report_fixtures import (
     FILE,

@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from pledgekit.config.pledge import Definition, load_definition
-from pledgekit.model.measures import Polarity, Unit
+from pledgekit.model.measure_kinds import Polarity, Unit
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"

@@ -6,7 +6,7 @@ from pledgekit.model.errors import InputError, UsageError
 from pledgekit.model.periods import Period
 from pledgekit.model.status import Direction, Position, Status
 from pledgekit.model.values import Reading, ValueState
-from pledgekit.score.build import build_scorecard
+from pledgekit.score.scoring import build_scorecard
 
 from .factories import DEFINITION, dataset, definition, obs
 

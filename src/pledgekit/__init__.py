@@ -22,15 +22,15 @@ if TYPE_CHECKING:
     from pledgekit.config.pledge import Definition as Definition
     from pledgekit.config.pledge import load_definition as load_definition
     from pledgekit.read.workbooks import read_workbooks as read_workbooks
-    from pledgekit.score.build import build_scorecard as build_scorecard
     from pledgekit.score.scorecard import Scorecard as Scorecard
+    from pledgekit.score.scoring import build_scorecard as build_scorecard
 
 _LAZY = {
     "Definition": "pledgekit.config.pledge",
     "load_definition": "pledgekit.config.pledge",
     "read_workbooks": "pledgekit.read.workbooks",
     "Scorecard": "pledgekit.score.scorecard",
-    "build_scorecard": "pledgekit.score.build",
+    "build_scorecard": "pledgekit.score.scoring",
     "load_scorecard": "pledgekit.api",
     "load_report": "pledgekit.api",
     "validate": "pledgekit.api",

@@ -105,7 +105,7 @@ def load_guarded(
     the matches with [redacted] instead).
     """
     from pledgekit.privacy.guard import guard
-    from pledgekit.score.build import build_scorecard
+    from pledgekit.score.scoring import build_scorecard
 
     chosen = parse_period_option(period) if isinstance(period, str) else period
     definition, dataset = load_inputs(files, pledge=pledge, period=chosen)
@@ -148,7 +148,7 @@ def load_report(
     """
     from pledgekit.config.meeting import load_meeting
     from pledgekit.privacy.guard import guard
-    from pledgekit.report.build import build_report
+    from pledgekit.report.assembly import build_report
 
     details = load_meeting(meeting) if meeting is not None else None
     card, dataset, blocking = load_guarded(

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pledgekit.config.pledge import Definition, Measure
 from pledgekit.model.findings import Finding
 from pledgekit.model.location import Location
-from pledgekit.model.measures import Frequency, Unit
+from pledgekit.model.measure_kinds import Frequency, Unit
 from pledgekit.model.observations import Dataset, Observation
 from pledgekit.model.periods import Period
 

@@ -23,7 +23,7 @@ def commentary_for_reds(context: Context) -> Iterator[Finding]:
     """Rate the reporting period as the scorecard would, and ask for commentary on every red."""
     if context.definition is None or context.home is None or context.period is None:
         return
-    from pledgekit.score.build import build_scorecard
+    from pledgekit.score.scoring import build_scorecard
 
     try:
         card = build_scorecard(context.definition, context.dataset, period=context.period)

@@ -14,7 +14,7 @@ from pledgekit.model.codes import (
 )
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
-from pledgekit.model.measures import Frequency
+from pledgekit.model.measure_kinds import Frequency
 from pledgekit.model.observations import Observation
 from pledgekit.model.periods import Period
 from pledgekit.model.values import ValueState

@@ -13,7 +13,7 @@ from pledgekit.model.codes import (
     ZERO_DENOMINATOR,
 )
 from pledgekit.model.findings import Finding, finding
-from pledgekit.model.measures import Unit
+from pledgekit.model.measure_kinds import Unit
 from pledgekit.model.observations import Observation
 from pledgekit.model.values import format_number
 

@@ -9,11 +9,28 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pledgekit.model.findings import Finding, Severity
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 SCHEMA = "pledgekit.validation/1"
+FRAME_COLUMNS = (
+    "code",
+    "severity",
+    "message",
+    "measure",
+    "found",
+    "expected",
+    "file",
+    "sheet",
+    "cell",
+    "row",
+    "column",
+    "line",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +132,36 @@ class ValidationReport:
         verdict = "passed" if self.passed() else "failed"
         strict = " (strict)" if self.strict else ""
         return f"{', '.join(parts)} in {_plural(files, 'file')}: {verdict}{strict}"
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per finding shown, as a pandas DataFrame for analysts working in notebooks.
+
+        Columns: code, severity, message, measure, found, expected, file, sheet, cell, row,
+        column, line.
+        """
+        import pandas as pd
+
+        frame: pd.DataFrame = pd.DataFrame(
+            [
+                {
+                    "code": f.code,
+                    "severity": f.severity.value,
+                    "message": f.message,
+                    "measure": f.measure,
+                    "found": f.found,
+                    "expected": f.expected,
+                    "file": f.location.file,
+                    "sheet": f.location.sheet,
+                    "cell": f.location.a1,
+                    "row": f.location.row,
+                    "column": f.location.column,
+                    "line": f.location.line,
+                }
+                for f in self.findings
+            ],
+            columns=list(FRAME_COLUMNS),
+        )
+        return frame
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape ``pledgekit.validation/1``."""

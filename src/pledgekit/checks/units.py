@@ -20,7 +20,7 @@ from pledgekit.model.codes import (
     WILL_BE_SUPPRESSED,
 )
 from pledgekit.model.findings import Finding, finding
-from pledgekit.model.measures import Unit
+from pledgekit.model.measure_kinds import Unit
 from pledgekit.model.observations import Observation
 from pledgekit.model.values import Reading, ValueState, format_number
 from pledgekit.privacy.suppression import suppression_reason

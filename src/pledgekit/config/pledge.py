@@ -26,7 +26,7 @@ from pledgekit.model.codes import BAD_DEFINITION, DUPLICATE_MEASURE
 from pledgekit.model.errors import DefinitionError
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
-from pledgekit.model.measures import Frequency, Polarity, RagRule, TargetValue, Unit
+from pledgekit.model.measure_kinds import Frequency, Polarity, RagRule, TargetValue, Unit
 from pledgekit.model.periods import Period, PeriodError, parse_period
 
 #: A tolerance: an absolute amount in the measure's unit, or a string like "10%" (of the target).

@@ -31,9 +31,3 @@ class TemplateError(PledgekitError):
 
 class OutputError(PledgekitError):
     """An output file cannot be written (exists without --force, or the folder is not writable)."""
-
-
-class PublishBlocked(PledgekitError):
-    """Output would disclose personal data; nothing was written."""
-
-    exit_code = 1

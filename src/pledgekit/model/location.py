@@ -15,11 +15,6 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def cell_name(row: int, col: int) -> str:
-    """A1 reference for a 0-based row and column."""
-    return f"{column_letter(col)}{row + 1}"
-
-
 @dataclass(frozen=True, slots=True)
 class Location:
     """A place in an input file. Rows, columns and lines are 1-based, as users see them."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from pledgekit.model.findings import Finding
@@ -94,14 +93,3 @@ class Dataset:
     def periods(self) -> list[Period]:
         """Distinct periods with observations, oldest first."""
         return sorted({o.period for o in self.observations})
-
-    def for_area(self, area: str | None) -> Iterator[Observation]:
-        """Observations of one area (None: rows without an area)."""
-        return (o for o in self.observations if o.area == area)
-
-
-def index_by_key(
-    observations: Iterable[Observation],
-) -> dict[tuple[str, Period], Observation]:
-    """Observations keyed by (measure, period); the last one wins (duplicates are a finding)."""
-    return {(o.measure, o.period): o for o in observations}

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from pledgekit.config.pledge import Definition, Measure
-from pledgekit.model.measures import Unit
+from pledgekit.model.measure_kinds import Unit
 from pledgekit.model.observations import Observation
 from pledgekit.model.periods import Period
 from pledgekit.model.values import MISSING, Reading, ValueState

@@ -23,7 +23,7 @@ from pledgekit.config.pledge import Definition, Measure
 from pledgekit.model.codes import BAD_PERIOD, MISSING_COLUMN, MISSING_ID, PERCENT_SCALE_UNCLEAR
 from pledgekit.model.errors import InputError
 from pledgekit.model.findings import Finding, finding
-from pledgekit.model.measures import Unit
+from pledgekit.model.measure_kinds import Unit
 from pledgekit.model.observations import Commitment, Dataset, Observation, PledgeUpdate, ProfileItem
 from pledgekit.model.periods import Period, PeriodError, parse_period
 from pledgekit.model.values import format_number

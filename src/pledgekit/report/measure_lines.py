@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from pledgekit.model.measures import TargetValue, Unit
+from pledgekit.model.measure_kinds import TargetValue, Unit
 from pledgekit.model.periods import Period
 from pledgekit.model.prose import Prose
 from pledgekit.model.status import Direction, Status

@@ -1,6 +1,6 @@
 """The committee report as a model: everything the templates show, in the order they show it.
 
-:func:`pledgekit.report.build.build_report` makes a :class:`Report`; the renderers in
+:func:`pledgekit.report.assembly.build_report` makes a :class:`Report`; the renderers in
 :mod:`pledgekit.render.report` turn it into Markdown, HTML or Word.
 """
 

@@ -8,7 +8,7 @@ from statistics import mean
 
 from pledgekit.config.pledge import Definition, Measure
 from pledgekit.model.errors import InputError
-from pledgekit.model.measures import Polarity
+from pledgekit.model.measure_kinds import Polarity
 from pledgekit.model.observations import Observation
 from pledgekit.model.periods import Period
 from pledgekit.score.ratings import goodness

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pledgekit.model.measures import Band, Polarity
+from pledgekit.model.measure_kinds import Band, Polarity
 from pledgekit.model.status import Position
 from pledgekit.score.ratings import EPSILON as _EPSILON
 from pledgekit.score.ratings import Comparison, goodness

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pledgekit.config.pledge import Measure
-from pledgekit.model.measures import Polarity, TargetValue, Unit
+from pledgekit.model.measure_kinds import Polarity, TargetValue, Unit
 from pledgekit.model.values import Reading, format_number
 
 _DECIMALS = {

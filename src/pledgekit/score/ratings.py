@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pledgekit.model.measures import Band, Polarity, RagRule, TargetValue
+from pledgekit.model.measure_kinds import Band, Polarity, RagRule, TargetValue
 from pledgekit.model.status import Direction, Position, Status
 
 #: Floating-point noise must not turn "exactly on target" into a miss.

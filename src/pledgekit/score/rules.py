@@ -3,7 +3,7 @@
 :func:`rate` settles what every rule shares (not rated, suppressed, no data, no target, the ``k``
 symbol) and hands a number that misses its target to the measure's rule in :data:`RULES`. A new
 rule is one function with the :data:`Rule` signature and one entry in the table (and a member of
-:class:`~pledgekit.model.measures.RagRule` so pledge.yaml can name it).
+:class:`~pledgekit.model.measure_kinds.RagRule` so pledge.yaml can name it).
 
 Every result carries the numbers that decided it and a plain-English ``reason``, so a report can
 say why a measure is red. Polarity says which way is better; nothing here assumes higher is better.
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pledgekit.model.measures import Polarity, RagRule, TargetValue
+from pledgekit.model.measure_kinds import Polarity, RagRule, TargetValue
 from pledgekit.model.status import Status
 from pledgekit.model.values import Reading, ValueState, format_number
 from pledgekit.score.ratings import EPSILON, Rating, goodness

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from pledgekit.config.pledge import Definition, Measure, Pledge
-from pledgekit.model.measures import Frequency, Polarity, RagRule, Unit
+from pledgekit.model.measure_kinds import Frequency, Polarity, RagRule, Unit
 from pledgekit.model.periods import Period
 from pledgekit.render.formula_guard import safe_cell
 from pledgekit.render.stablezip import stable_zip

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pledgekit.config.pledge import Definition, Measure, Pledge
 from pledgekit.model.errors import InputError, UsageError
-from pledgekit.model.measures import Frequency, Polarity, TargetValue
+from pledgekit.model.measure_kinds import Frequency, Polarity, TargetValue
 from pledgekit.model.observations import Dataset, Observation
 from pledgekit.model.periods import Period
 from pledgekit.model.prose import Prose

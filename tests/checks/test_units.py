@@ -1,0 +1,95 @@
+"""Checks on figures against their units, and the symbols and small numbers noted."""
+
+from __future__ import annotations
+
+import pytest
+
+from pledgekit.checks import run_checks
+from pledgekit.config.pledge import Definition
+from pledgekit.model.findings import Severity
+from pledgekit.model.observations import Observation
+from pledgekit.model.values import Reading, ValueState
+
+from .support import complete, found, ob
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "cell"),
+    [
+        (ob("1.1", 120, row=9, period="2019-20 Q1"), "percent-out-of-range", "C9"),
+        (ob("1.1", -1, row=9, period="2019-20 Q1"), "percent-out-of-range", "C9"),
+        (ob("2.1", -2, row=9, period="2019-20 Q1"), "negative-count", "C9"),
+        (
+            ob("1.1", 50, numerator=-5, denominator=10, row=9, period="2019-20 Q1"),
+            "negative-count",
+            "D9",
+        ),
+        (ob("2.1", 2.5, row=9, period="2019-20 Q1"), "count-not-whole", "C9"),
+        (
+            ob("1.1", 50, numerator=5.5, denominator=11, row=9, period="2019-20 Q1"),
+            "count-not-whole",
+            "D9",
+        ),
+        (ob("2.2", -4, row=9, period="2019-20 Q1"), "value-out-of-range", "C9"),
+        (ob("2.3", -1, row=9, period="2019-20 Q1"), "value-out-of-range", "C9"),
+        (
+            ob("1.1", 60, numerator=12, denominator=10, row=9, period="2019-20 Q1"),
+            "numerator-exceeds-denominator",
+            "D9",
+        ),
+        (
+            ob("1.1", 50, numerator=5, denominator=0, row=9, period="2019-20 Q1"),
+            "zero-denominator",
+            "E9",
+        ),
+        (
+            ob("1.1", 50, numerator=40, denominator=100, row=9, period="2019-20 Q1"),
+            "value-disagrees-with-ratio",
+            "C9",
+        ),
+        (
+            ob("1.1", 0.4, numerator=40, denominator=100, row=9, period="2019-20 Q1"),
+            "percent-scale-unclear",
+            "C9",
+        ),
+        (
+            ob(
+                "2.1",
+                Reading(ValueState.NUMBER, 12, raw="12%", percent=True),
+                row=9,
+                period="2019-20 Q1",
+            ),
+            "percent-scale-unclear",
+            "C9",
+        ),
+        (
+            ob("2.3", 70, numerator=143, denominator=20000, row=9, period="2019-20 Q1"),
+            "value-disagrees-with-ratio",
+            "C9",
+        ),
+    ],
+)
+def test_value_checks_find_the_planted_cell(
+    definition: Definition, row: Observation, code: str, cell: str
+) -> None:
+    findings = run_checks(definition, complete(row))
+    assert found(findings, code) == [(cell, row.measure)]
+
+
+def test_information_on_symbols_and_small_numbers(definition: Definition) -> None:
+    data = complete(
+        ob("2.1", Reading(ValueState.SUPPRESSED, raw="c"), row=5),
+        ob(
+            "1.2",
+            Reading(ValueState.NUMBER, 8, raw="8u", unreliable=True),
+            numerator=4,
+            denominator=50,
+            row=3,
+        ),
+        skip=("2.1", "1.2"),
+    )
+    findings = run_checks(definition, data)
+    assert found(findings, "suppressed-at-source") == [("C5", "2.1")]
+    assert found(findings, "low-reliability") == [("C3", "1.2")]
+    assert found(findings, "will-be-suppressed") == [("D3", "1.2")]
+    assert {f.severity for f in findings} == {Severity.INFO}
