@@ -204,4 +204,5 @@ def test_architecture_doc_names_every_layer() -> None:
     text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     for layer in layers():
         for name in layer:
-            assert f"`{name.removeprefix('pledgekit.')}/`" in text or f"`{name}`" in text, name
+            short = name.removeprefix("pledgekit.")
+            assert f"**`{short}/`**" in text or f"**`{short}.py`**" in text, name
