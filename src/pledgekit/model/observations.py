@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from pledgekit.model.findings import Finding
 from pledgekit.model.location import Location
@@ -49,6 +50,30 @@ class Commitment:
     status: str | None
     update: str | None
     location: Location
+    lead: str | None = None
+    due: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    """One action of the action plan (sheet ``Actions``, or ``actions:`` in meeting.yaml).
+
+    ``ref`` is the action's reference (``A3``), or None to be numbered in order; ``measures``
+    the ids of the measures it should move; ``milestone`` the date it is due.
+    """
+
+    action: str
+    location: Location
+    ref: str | None = None
+    pledge: str | None = None
+    promise: str | None = None
+    measures: tuple[str, ...] = ()
+    lead: str | None = None
+    partners: str | None = None
+    resources: str | None = None
+    milestone: date | None = None
+    status: str | None = None
+    update: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +93,7 @@ class ProfileItem:
     value: str
     location: Location
     period: Period | None = None
+    england: str | None = None
 
 
 @dataclass
@@ -80,11 +106,13 @@ class Dataset:
     profile: list[ProfileItem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    actions: list[ActionItem] = field(default_factory=list)
 
     def extend(self, other: Dataset) -> None:
         """Add another dataset's contents to this one."""
         self.observations.extend(other.observations)
         self.commitments.extend(other.commitments)
+        self.actions.extend(other.actions)
         self.updates.extend(other.updates)
         self.profile.extend(other.profile)
         self.findings.extend(other.findings)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from pledgekit.report.measure_lines import ChartData
+from pledgekit.report.exceptions import ChartData
 
 #: Size of a chart in inches and its resolution: small enough for a table-width figure in Word.
 WIDTH_IN, HEIGHT_IN, DPI = 4.0, 1.6, 150
