@@ -33,14 +33,14 @@ def test_summary_says_counts_and_movement_in_words(tmp_path: Path) -> None:
         "are not rated this quarter: 1 has no figure yet, 1 is suppressed to protect small "
         "numbers and 1 is shown for context without a target.",
         "The 3 red measures are children missing from care (1.2), PEPs up to date (2.1) and "
-        "persistent absence (2.3). Commentary has been given for 1 of the 3 red measures; 2.1 "
-        "and 2.3 have none yet.",
+        "persistent absence (2.3). Commentary has been given for 1 of the 3 red measures, but "
+        "not yet for 2.1 and 2.3.",
         "Compared with April to June 2026, 1 measure improved, 3 declined and 0 did not change.",
         "Of the 3 commitments made by 2 directorates, 1 is complete, 1 is on track and 1 is "
         "delayed (“council tax exemption to 25”).",
     ]
     assert report.exceptions_intro.text.endswith(
-        "Of the 3 red measures, 1 has commentary; 2.1, 2.3 have none yet."
+        "Of the 3 red measures, 1 has commentary; there is none yet for 2.1 and 2.3."
     )
     assert [(c.status, c.count) for c in report.counts][:2] == [(Status.GREEN, 1), (Status.RED, 3)]
 

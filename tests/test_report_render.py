@@ -207,7 +207,7 @@ def test_custom_docx_template(report: Report, tmp_path: Path) -> None:
     assert text.startswith(
         "# Example Borough Council\nThis section explains each measure rated red"
     )
-    assert text.endswith("Of the 3 red measures, 1 has commentary; 2.1, 2.3 have none yet.\n")
+    assert text.endswith("1 has commentary; there is none yet for 2.1 and 2.3.\n")
 
 
 @pytest.mark.parametrize("render", [render_markdown, render_html])

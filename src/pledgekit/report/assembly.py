@@ -32,7 +32,13 @@ from pledgekit.report.sources import (
     profile,
 )
 from pledgekit.report.streaks import red_streaks, streak_words
-from pledgekit.report.summary import children_in_care_row, months, plural, summary_paragraphs
+from pledgekit.report.summary import (
+    children_in_care_row,
+    listing,
+    months,
+    plural,
+    summary_paragraphs,
+)
 from pledgekit.report.symbols import symbol_key
 from pledgekit.score.scorecard import Scorecard
 
@@ -94,11 +100,9 @@ def exceptions_intro(reds: list[MeasureLine], span: str) -> str:
     have = len(reds) - len(missing)
     if len(reds) == 1:
         return text + f"The red measure ({missing[0]}) has no commentary yet."
-    refs = ", ".join(missing)
     return text + (
         f"Of the {len(reds)} red measures, {have} {'has' if have == 1 else 'have'} "
-        f"commentary; {refs} "
-        f"{'has' if len(missing) == 1 else 'have'} none yet."
+        f"commentary; there is none yet for {listing(missing)}."
     )
 
 

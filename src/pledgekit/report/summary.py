@@ -111,8 +111,8 @@ def _reds(card: Scorecard, lines: dict[str, MeasureLine], streaks: dict[str, int
         return text
     have = len(reds) - len(missing)
     text += (
-        f" Commentary has been given for {have} of the {len(reds)} red measures; "
-        f"{listing(missing)} {'has' if len(missing) == 1 else 'have'} none yet."
+        f" Commentary has been given for {have} of the {len(reds)} red measures, but not yet "
+        f"for {listing(missing)}."
         if len(reds) > 1
         else f" Commentary for {missing[0]} has not yet been given."
     )
