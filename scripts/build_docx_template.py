@@ -332,7 +332,7 @@ def _commitments_and_profile(doc: Any) -> None:
             "{{ c.flag }}",
             "{{ c.update }}",
         ],
-        [2.0, 4.0, 2.4, 1.9, 1.6, 1.7, 3.4],
+        [2.0, 3.8, 2.3, 2.2, 1.9, 1.9, 2.9],
         "c in d.commitments",
     )
     _p(doc, "{%p endfor %}")
@@ -352,7 +352,7 @@ def _commitments_and_profile(doc: Any) -> None:
             "{{ a.status }}{% if a.flag %} ({{ a.flag }}){% endif %}",
             "{{ a.update.text }}",
         ],
-        [1.0, 4.6, 1.5, 3.0, 2.0, 1.9, 3.0],
+        [1.0, 4.3, 1.7, 2.9, 2.4, 1.9, 2.8],
         "a in report.actions",
     )
     _p(doc, "{%p endif %}")
@@ -373,7 +373,7 @@ def _commitments_and_profile(doc: Any) -> None:
     _p(doc, "{%p endif %}")
     _heading(doc, f"{_n('inspection')}. Inspection", 1)
     _p(doc, "{%p if report.inspection %}")
-    _p(doc, f"{_n('inspection')}.1 {{{{ report.inspection.heading }}}}.")
+    _prose(doc, "report.inspection.intro")
     _p(doc, "{%p if report.inspection.judgements %}")
     _table(
         doc,
@@ -384,10 +384,10 @@ def _commitments_and_profile(doc: Any) -> None:
     )
     _p(doc, "{%p endif %}")
     _p(doc, "{%p if report.inspection.summary %}")
-    _p(doc, f"{_n('inspection')}.2 {{{{ report.inspection.summary.text }}}}")
+    _prose(doc, "report.inspection.summary")
     _p(doc, "{%p endif %}")
     _p(doc, "{%p for r in report.inspection.recommendations %}")
-    _p(doc, "{{ r.number }} Recommendation: {{ r.text.text }} (Actions: {{ r.actions }})")
+    _prose(doc, "r")
     _p(doc, "{%p endfor %}")
     _p(doc, "{%p else %}")
     _p(doc, f"{_n('inspection')}.1 {{{{r '[to be completed]'|rich(True) }}}}")

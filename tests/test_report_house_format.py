@@ -321,7 +321,9 @@ def test_exceptions_link_their_actions_and_the_plan_flags_overdue(
         ("Overall effectiveness", "Good"),
         ("The experiences and progress of care leavers", "Requires improvement to be good"),
     ]
-    assert report.inspection.recommendations[0].actions == "A1"
+    [recommendation] = report.inspection.recommendations
+    assert recommendation.number == "11.2"  # no summary given, so it follows the intro
+    assert recommendation.text == "Recommendation: Improve PEP timeliness. (actions: A1)"
 
 
 def test_an_inspection_recommendation_must_link_to_a_real_action(tmp_path: Path) -> None:

@@ -21,7 +21,8 @@ from pledgekit.report.gaps import placeholder_gaps
 from pledgekit.report.measure_lines import MeasureLine, measure_line
 from pledgekit.report.meeting_sections import appendices, inspection_view, voice_view
 from pledgekit.report.meeting_view import meeting_view
-from pledgekit.report.model import Para, PledgeSection, Report, StatusCount, generated
+from pledgekit.report.model import PledgeSection, Report, StatusCount
+from pledgekit.report.paragraphs import Para, generated
 from pledgekit.report.plans import ActionLine, Directorate, action_lines, long_date
 from pledgekit.report.sources import (
     action_sources,
@@ -252,7 +253,7 @@ def build_report(
         commitments=numbered_directorates,
         actions_intro=Para(f"{n['actions']}.1", generated(_actions_intro(actions, today, dated))),
         actions=actions,
-        voice=voice_view(meeting),
+        voice=voice_view(meeting, section=n["voice"]),
         inspection=inspection_view(
             meeting, section=n["inspection"], known_actions={a.ref for a in actions}
         ),

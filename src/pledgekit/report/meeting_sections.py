@@ -12,6 +12,7 @@ from pledgekit.config.meeting import Meeting
 from pledgekit.model.errors import DefinitionError
 from pledgekit.model.prose import Prose
 from pledgekit.report.meeting_view import Appendix
+from pledgekit.report.paragraphs import Para, generated
 from pledgekit.report.plans import long_date
 
 #: Largest appendix file included in a report (characters); bigger ones are an error.
@@ -33,7 +34,7 @@ class VoiceLine:
 class VoiceView:
     """The voice of children and young people."""
 
-    summary: Prose
+    summary: Para
     items: tuple[VoiceLine, ...]
 
 
@@ -46,22 +47,15 @@ class JudgementLine:
 
 
 @dataclass(frozen=True, slots=True)
-class RecommendationLine:
-    """An inspection recommendation and the actions answering it."""
-
-    number: str
-    text: Prose
-    actions: str
-
-
-@dataclass(frozen=True, slots=True)
 class InspectionView:
-    """The latest inspection: who, when, the judgements and the recommendations."""
+    """The latest inspection: who and when (``intro``), the judgements, what the inspectors
+    found (``summary``) and each recommendation with the actions answering it."""
 
     heading: str
-    summary: Prose | None
+    intro: Para
+    summary: Para | None
     judgements: tuple[JudgementLine, ...]
-    recommendations: tuple[RecommendationLine, ...]
+    recommendations: tuple[Para, ...]
 
 
 _AREAS = (
@@ -75,7 +69,7 @@ _AREAS = (
 )
 
 
-def voice_view(meeting: Meeting | None) -> VoiceView | None:
+def voice_view(meeting: Meeting | None, *, section: int) -> VoiceView | None:
     """The Children in Care Council's work, or None when meeting.yaml has none."""
     if meeting is None or meeting.voice_of_children is None:
         return None
@@ -96,7 +90,7 @@ def voice_view(meeting: Meeting | None) -> VoiceView | None:
         )
         for i, item in enumerate(voice.items)
     )
-    return VoiceView(summary, items)
+    return VoiceView(Para(f"{section}.1", summary), items)
 
 
 def inspection_view(
@@ -117,33 +111,33 @@ def inspection_view(
         for key, area in _AREAS
         if getattr(judged, key) is not None
     )
+    summary = (
+        Para(
+            f"{section}.2",
+            Prose(found.summary, "inspection summary", meeting.location("inspection", "summary")),
+        )
+        if found.summary
+        else None
+    )
     recommendations = []
+    first = 3 if summary is not None else 2
     for i, rec in enumerate(found.recommendations):
+        where = meeting.location("inspection", "recommendations", i)
         unknown = [a for a in rec.actions if a not in known_actions]
         if unknown:
-            where = meeting.location("inspection", "recommendations", i)
             raise DefinitionError(
                 f"{where}: recommendation linked to action {unknown[0]!r}, which the action "
                 f"plan does not have (actions: {', '.join(sorted(known_actions)) or 'none'})"
             )
+        answered = ", ".join(rec.actions) or "none linked yet"
+        text = f"Recommendation: {rec.text.strip()} (actions: {answered})"
         recommendations.append(
-            RecommendationLine(
-                number=f"{section}.{i + 3}",
-                text=Prose(
-                    rec.text,
-                    "inspection recommendation",
-                    meeting.location("inspection", "recommendations", i),
-                ),
-                actions=", ".join(rec.actions) or "No action linked yet",
-            )
+            Para(f"{section}.{i + first}", Prose(text, "inspection recommendation", where))
         )
-    summary = (
-        Prose(found.summary, "inspection summary", meeting.location("inspection", "summary"))
-        if found.summary
-        else None
-    )
+    heading = f"{found.inspectorate}{kind} inspection{when}"
     return InspectionView(
-        heading=f"{found.inspectorate}{kind} inspection{when}",
+        heading=heading,
+        intro=Para(f"{section}.1", generated(f"The latest inspection: {heading}.")),
         summary=summary,
         judgements=judgements,
         recommendations=tuple(recommendations),

@@ -10,51 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pledgekit.model.prose import Block, Prose, Span
+from pledgekit.model.prose import Prose
 from pledgekit.model.status import Status
 from pledgekit.report.exceptions import ExceptionItem, WatchItem
 from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.meeting_sections import InspectionView, VoiceView
 from pledgekit.report.meeting_view import Appendix, MeetingView
+from pledgekit.report.paragraphs import Para
 from pledgekit.report.plans import ActionLine, Directorate
 from pledgekit.report.symbols import SymbolKey
-
-
-@dataclass(frozen=True, slots=True)
-class Para:
-    """A numbered paragraph: its number (``4.2``) and its text.
-
-    ``blocks`` are the text's blocks with the number in bold before the first paragraph, so
-    every renderer that draws prose draws the number too.
-    """
-
-    number: str
-    prose: Prose
-
-    @property
-    def text(self) -> str:
-        """The paragraph's text, without its number."""
-        return self.prose.text
-
-    @property
-    def placeholder(self) -> bool:
-        """True when the text is a gap still to be written."""
-        return self.prose.placeholder
-
-    @property
-    def blocks(self) -> tuple[Block, ...]:
-        """The text as blocks, the number leading the first paragraph."""
-        lead = Span(f"{self.number} ", bold=True)
-        blocks = self.prose.blocks
-        if blocks and blocks[0].kind == "paragraph":
-            first = (lead, *blocks[0].items[0])
-            return (Block("paragraph", (first,)), *blocks[1:])
-        return (Block("paragraph", ((lead,),)), *blocks)
-
-
-def generated(text: str, field: str = "generated text") -> Prose:
-    """Text pledgekit wrote from the figures (plain text: no Markdown in it)."""
-    return Prose(text, field, markdown=False)
 
 
 @dataclass(frozen=True, slots=True)

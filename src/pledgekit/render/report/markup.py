@@ -14,7 +14,8 @@ from pledgekit.model.prose import Prose, Span
 from pledgekit.render.md_escape import md_cell, md_text
 from pledgekit.render.report.templating import render_text
 from pledgekit.report.exceptions import ChartData
-from pledgekit.report.model import Para, Report
+from pledgekit.report.model import Report
+from pledgekit.report.paragraphs import Para
 
 MARKDOWN_TEMPLATE = "report.md.j2"
 HTML_TEMPLATE = "report.html.j2"
