@@ -244,7 +244,7 @@ def _summary_and_exceptions(doc: Any) -> None:
             ("Value", "{{ ex.against }}"),
             ("Status", "{% cellbg ex.line.status.colour %}{{r ex.line.status|status }}"),
             ("Why", "{{ ex.reason }}"),
-            ("Trend", "{{ ex.line.trend }}. {{ ex.trend }}"),
+            ("Trend", "{{ ex.trend }}"),
             ("How long", "{{ ex.persistence }}"),
             ("Recent figures", "{{ ex.history }}"),
             ("Comparators", "{{ ex.line.comparator_text }}"),

@@ -52,7 +52,7 @@ def test_every_red_measure_is_an_exception_with_figures_and_trend(tmp_path: Path
     assert [ex.number for ex in report.exceptions] == ["5.2", "5.3", "5.4"]
     assert missing.against == "14.8% against a target of ≤ 10.0%"
     assert missing.trend == (
-        "Declined from 12.5% in 2026-27 Q1. No figure a year earlier (2025-26 Q2)."
+        "↑ Declined from 12.5% in 2026-27 Q1. No figure a year earlier (2025-26 Q2)."
     )
     assert missing.commentary.location == Location(FILE, "Indicators", 5, "C")
     assert not missing.commentary_missing

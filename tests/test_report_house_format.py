@@ -428,3 +428,12 @@ def test_the_draft_marker_goes_when_the_gaps_are_filled(sample: Report) -> None:
     assert "DRAFT" not in render_markdown(final)
     assert "DRAFT" not in render_html(final)
     assert "DRAFT" not in docx_text(render_docx(final))
+
+
+def test_an_action_linked_to_an_unknown_measure_is_a_located_error(tmp_path: Path) -> None:
+    meeting = report_meeting(
+        tmp_path, COMPLETE_MEETING.replace('measures: ["1.2"]', 'measures: ["9.9"]')
+    )
+    card = build_scorecard(report_definition(tmp_path), report_dataset())
+    with pytest.raises(DefinitionError, match=r"meeting.yaml, line \d+, column \d+: .*'9.9'"):
+        build_report(card, report_dataset(), meeting)

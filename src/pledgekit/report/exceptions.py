@@ -15,7 +15,9 @@ from pledgekit.model.status import Direction
 from pledgekit.model.values import format_number
 from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.plans import ActionLine
+from pledgekit.report.trend import value_arrow
 from pledgekit.score.formatting import format_quantity, format_reading
+from pledgekit.score.ratings import Movement
 from pledgekit.score.scorecard import Row
 
 #: How many periods an exception's chart and figures go back.
@@ -92,7 +94,10 @@ def _moved(direction: Direction) -> str:
 
 
 def _trend_sentence(row: Row) -> str:
-    """Short- and long-term movement in words, with the earlier figures."""
+    """Short- and long-term movement in words, each with its arrow and the earlier figure.
+
+    An annual measure is compared only with its own previous year (its short term).
+    """
     parts = []
     short, long = row.short_term, row.long_term
     if row.previous_period is not None:
@@ -100,15 +105,23 @@ def _trend_sentence(row: Row) -> str:
             parts.append(f"No figure for {row.previous_period.label} to compare with.")
         else:
             was = format_quantity(short.previous, row.measure)
-            parts.append(f"{_moved(short.direction)} from {was} in {row.previous_period.label}.")
+            parts.append(
+                f"{_arrowed(short)}{_moved(short.direction)} from {was} in "
+                f"{row.previous_period.label}."
+            )
     if row.year_ago_period is not None and not (row.period and row.period.is_annual):
         where = f"a year earlier ({row.year_ago_period.label})"
         if long.previous is None:
             parts.append(f"No figure {where}.")
         else:
             was = format_quantity(long.previous, row.measure)
-            parts.append(f"{_moved(long.direction)} from {was} {where}.")
+            parts.append(f"{_arrowed(long)}{_moved(long.direction)} from {was} {where}.")
     return " ".join(parts)
+
+
+def _arrowed(movement: Movement) -> str:
+    arrow = value_arrow(movement)
+    return f"{arrow} " if arrow else ""
 
 
 def _count(n: int, noun: str) -> str:

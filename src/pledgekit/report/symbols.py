@@ -40,13 +40,19 @@ class SymbolKey:
 
 
 def symbol_key(
-    lines: Iterable[MeasureLine], figures: Iterable[str], *, threshold: int
+    lines: Iterable[MeasureLine],
+    figures: Iterable[str],
+    *,
+    threshold: int,
+    texts: Iterable[str] = (),
 ) -> tuple[SymbolKey, ...]:
-    """The key for ``lines`` (their status, trend, value and previous cells) and ``figures``
-    (other figures shown, such as an exception's recent history), in a fixed order."""
+    """The key for ``lines`` (their status, trend, value and previous cells), ``figures``
+    (other figures shown, such as an exception's recent history) and ``texts`` (sentences that
+    may carry an arrow, such as an exception's trend), in a fixed order."""
     lines = list(lines)
     statuses = {line.status for line in lines}
     arrows = {line.trend.split(" ")[0] for line in lines}
+    arrows |= {a for text in texts for a in ARROW_MEANING if a in text}
     shown = {text for line in lines for text in (line.value, line.previous)}
     shown |= {part.rsplit(": ", 1)[-1] for text in figures for part in text.split("; ")}
     keys = [SymbolKey(s.symbol, _STATUS_MEANING[s]) for s in Status if s in statuses]
