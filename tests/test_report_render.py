@@ -24,8 +24,8 @@ from pledgekit.render.report.docx import render_docx
 from pledgekit.render.report.markup import render_html, render_markdown
 from pledgekit.render.resources import sample_data_dir
 from pledgekit.render.stablezip import stable_zip
-from pledgekit.report.assembly import exceptions_intro
 from pledgekit.report.model import Report
+from pledgekit.report.openings import exceptions_intro
 from pledgekit.report.paragraphs import Para, generated
 from tests import golden
 

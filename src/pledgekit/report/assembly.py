@@ -8,7 +8,6 @@ cohort profile, implications, conclusion, background papers and appendices.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Sequence
 
 from pledgekit.config.meeting import Meeting
@@ -18,12 +17,20 @@ from pledgekit.model.status import Status
 from pledgekit.model.values import ValueState
 from pledgekit.report.exceptions import exception_item, watch_item
 from pledgekit.report.gaps import placeholder_gaps
-from pledgekit.report.measure_lines import MeasureLine, measure_line
+from pledgekit.report.measure_lines import measure_line
 from pledgekit.report.meeting_sections import appendices, inspection_view, voice_view
 from pledgekit.report.meeting_view import meeting_view
 from pledgekit.report.model import PledgeSection, Report, StatusCount
+from pledgekit.report.openings import (
+    actions_intro,
+    commitments_intro,
+    exceptions_intro,
+    introduction,
+    persistence,
+    watch_intro,
+)
 from pledgekit.report.paragraphs import Para, generated
-from pledgekit.report.plans import ActionLine, Directorate, action_lines, long_date
+from pledgekit.report.plans import action_lines
 from pledgekit.report.sources import (
     action_sources,
     check_references,
@@ -32,12 +39,10 @@ from pledgekit.report.sources import (
     narrative,
     profile,
 )
-from pledgekit.report.streaks import red_streaks, streak_words
+from pledgekit.report.streaks import red_streaks
 from pledgekit.report.summary import (
     children_in_care_row,
-    listing,
     months,
-    plural,
     summary_paragraphs,
 )
 from pledgekit.report.symbols import symbol_key
@@ -69,69 +74,6 @@ def _numbers(present: set[str]) -> dict[str, int]:
 
 def _paras(section: int, texts: Sequence[Prose], start: int = 1) -> tuple[Para, ...]:
     return tuple(Para(f"{section}.{i}", t) for i, t in enumerate(texts, start=start))
-
-
-def _introduction(
-    card: Scorecard, meeting: Meeting | None, view_intro: Prose | None
-) -> list[Prose]:
-    measures = len(card.rows)
-    text = (
-        f"The Council's Pledge to children in care and care leavers sets out "
-        f"{plural(len(card.pledges), 'pledge')}, with {plural(measures, 'measure')} that show "
-        f"whether the promises are kept. This report sets out performance for "
-        f"{months(card.period)} ({card.period.label}) against the targets the Committee "
-        f"agreed, explains every measure rated red and what is being done about it, and "
-        f"reports on the commitments, the action plan and what children and young people "
-        f"have told us."
-    )
-    return [generated(text), *([view_intro] if view_intro is not None else [])]
-
-
-def exceptions_intro(reds: list[MeasureLine], span: str) -> str:
-    """The paragraph opening the exceptions: what follows, and which reds lack commentary."""
-    if not reds:
-        return f"No measure is rated red this {span}."
-    missing = [line.ref for line in reds if line.commentary is None]
-    text = (
-        "This section explains each measure rated red: its figures, why it is red, its trend, "
-        "how it compares and the actions that should bring it back on target. "
-    )
-    if not missing:
-        return text + "Every red measure has commentary from its owner."
-    have = len(reds) - len(missing)
-    if len(reds) == 1:
-        return text + f"The red measure ({missing[0]}) has no commentary yet."
-    return text + (
-        f"Of the {len(reds)} red measures, {have} {'has' if have == 1 else 'have'} "
-        f"commentary; there is none yet for {listing(missing)}."
-    )
-
-
-def _watch_intro(ambers: int, span: str) -> str:
-    if not ambers:
-        return f"No measure is rated amber this {span}."
-    return (
-        f"These {plural(ambers, 'measure')} {'is' if ambers == 1 else 'are'} rated amber: close "
-        "to target, or off target but better than a year earlier. Each is watched so that it "
-        "does not become red; the reason for its status and its owner's commentary follow."
-    )
-
-
-def _actions_intro(actions: tuple[ActionLine, ...], today: datetime.date, dated: bool) -> str:
-    if not actions:
-        return (
-            "No action plan was supplied: add actions to meeting.yaml or an Actions sheet to "
-            "the workbook."
-        )
-    overdue = [a.ref for a in actions if a.overdue]
-    basis = "the meeting date" if dated else "the end of the reporting period"
-    text = (
-        f"The action plan has {plural(len(actions), 'action')}. An action is overdue when its "
-        f"milestone date has passed by {basis} ({long_date(today)}) and it is not complete"
-    )
-    if overdue:
-        return text + f": {', '.join(overdue)} {'is' if len(overdue) == 1 else 'are'} overdue."
-    return text + "; none is overdue."
 
 
 def build_report(
@@ -181,7 +123,7 @@ def build_report(
             row,
             lines[row.measure.id],
             number=f"{n['exceptions']}.{i}",
-            persistence=_persistence(streaks.get(row.measure.id, 1), span),
+            persistence=persistence(streaks.get(row.measure.id, 1), span),
             actions=tuple(a for a in actions if row.measure.id in a.measures),
         )
         for i, row in enumerate(reds, start=2)
@@ -234,7 +176,7 @@ def build_report(
         numbers=n,
         purpose=Para(f"{n['purpose']}.1", view.purpose),
         recommendations=_paras(n["recommendations"], recommendations),
-        introduction=_paras(n["introduction"], _introduction(card, meeting, view.introduction)),
+        introduction=_paras(n["introduction"], introduction(card, meeting, view.introduction)),
         summary=_paras(n["summary"], [generated(p, "executive summary") for p in summary]),
         counts=tuple(StatusCount(s, statuses[s]) for s in Status if statuses[s]),
         exceptions_intro=Para(
@@ -242,16 +184,16 @@ def build_report(
             generated(exceptions_intro([lines[r.measure.id] for r in reds], span)),
         ),
         exceptions=exceptions,
-        watch_intro=Para(f"{n['watch']}.1", generated(_watch_intro(len(watch), span))),
+        watch_intro=Para(f"{n['watch']}.1", generated(watch_intro(len(watch), span))),
         watch=watch,
         pledges=pledges,
         commitments_intro=(
-            Para(f"{n['commitments']}.1", generated(_commitments_intro(commitments)))
+            Para(f"{n['commitments']}.1", generated(commitments_intro(commitments)))
             if commitments
             else None
         ),
         commitments=numbered_directorates,
-        actions_intro=Para(f"{n['actions']}.1", generated(_actions_intro(actions, today, dated))),
+        actions_intro=Para(f"{n['actions']}.1", generated(actions_intro(actions, today, dated))),
         actions=actions,
         voice=voice_view(meeting, section=n["voice"]),
         inspection=inspection_view(
@@ -292,26 +234,6 @@ def build_report(
         ),
     )
     return _with_gaps(report)
-
-
-def _persistence(count: int, span: str) -> str:
-    words = streak_words(count, span)
-    return f"{words[:1].upper()}{words[1:]}." if words else f"Red this {span} only."
-
-
-def _commitments_intro(found: Sequence[Directorate]) -> str:
-    items = [c for d in found for c in d.commitments]
-    flagged = [c for c in items if c.flag]
-    text = (
-        f"The directorates made {plural(len(items), 'commitment')} to children in care and care "
-        "leavers. Each is listed with its lead, the date it is due and its progress"
-    )
-    if flagged:
-        return text + (
-            f"; {plural(len(flagged), 'commitment')} {'is' if len(flagged) == 1 else 'are'} "
-            "flagged as delayed, not started or overdue."
-        )
-    return text + "."
 
 
 def _with_gaps(report: Report) -> Report:
