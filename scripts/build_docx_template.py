@@ -490,7 +490,10 @@ def _page_setup(doc: Any) -> None:
         setattr(section, side, Cm(2.0))
     section.top_margin = section.bottom_margin = Cm(2.0)
     footer = section.footer.paragraphs[0]
-    footer.text = "{{ report.council }} · {{ report.meeting.committee }} · {{ report.period }}"
+    footer.text = (
+        "{% if report.draft %}DRAFT · {% endif %}"
+        "{{ report.council }} · {{ report.meeting.committee }} · {{ report.period }}"
+    )
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.style = doc.styles["Footer"]
     footer.runs[0].font.size = Pt(8)

@@ -96,9 +96,11 @@ def test_a_gap_makes_every_format_a_draft(sample: Report) -> None:
     html = render_html(sample)
     assert "<title>DRAFT: Northbridge" in html and "<h1>DRAFT: Corporate Parenting" in html
     assert "measure 4.5 is red but has no commentary" in html
-    text = docx_text(render_docx(sample))
+    data = render_docx(sample)
+    text = docx_text(data)
     assert text.startswith("DRAFT: not for publication. 1 gap remains")
     assert "TITLE: DRAFT: Corporate Parenting Performance Update" in text
+    assert _footer(data).startswith("DRAFT · Northbridge")  # on every printed page
 
 
 def test_final_refuses_listing_every_gap_and_writes_nothing(tmp_path: Path) -> None:
@@ -428,6 +430,15 @@ def test_the_draft_marker_goes_when_the_gaps_are_filled(sample: Report) -> None:
     assert "DRAFT" not in render_markdown(final)
     assert "DRAFT" not in render_html(final)
     assert "DRAFT" not in docx_text(render_docx(final))
+    assert "DRAFT" not in _footer(render_docx(final))
+
+
+def _footer(data: bytes) -> str:
+    import io
+
+    from docx import Document
+
+    return str(Document(io.BytesIO(data)).sections[0].footer.paragraphs[0].text)
 
 
 def test_an_action_linked_to_an_unknown_measure_is_a_located_error(tmp_path: Path) -> None:
