@@ -448,3 +448,10 @@ def test_an_action_linked_to_an_unknown_measure_is_a_located_error(tmp_path: Pat
     card = build_scorecard(report_definition(tmp_path), report_dataset())
     with pytest.raises(DefinitionError, match=r"meeting.yaml, line \d+, column \d+: .*'9.9'"):
         build_report(card, report_dataset(), meeting)
+
+
+def test_a_first_quarter_with_nothing_before_says_so() -> None:
+    report, _, _ = load_report([BOOKS[0]])
+    summary = " ".join(p.text for p in report.summary)
+    assert "There are no figures for January to March 2025 to compare with." in summary
+    assert "0 measures improved" not in summary

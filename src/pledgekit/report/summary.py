@@ -122,11 +122,16 @@ def _reds(card: Scorecard, lines: dict[str, MeasureLine], streaks: dict[str, int
 def _movement(card: Scorecard, lines: Sequence[MeasureLine]) -> str:
     quarterly = Counter(line.direction for line in lines if not line.annual)
     previous = card.period.previous()
-    text = (
-        f"Compared with {months(previous)}, {plural(quarterly[Direction.IMPROVED], 'measure')} "
-        f"improved, {quarterly[Direction.DECLINED]} declined and "
-        f"{quarterly[Direction.NO_CHANGE]} did not change."
-    )
+    judged = (Direction.IMPROVED, Direction.DECLINED, Direction.NO_CHANGE)
+    if not any(quarterly[d] for d in judged):
+        text = f"There are no figures for {months(previous)} to compare with."
+    else:
+        text = (
+            f"Compared with {months(previous)}, "
+            f"{plural(quarterly[Direction.IMPROVED], 'measure')} improved, "
+            f"{quarterly[Direction.DECLINED]} declined and "
+            f"{quarterly[Direction.NO_CHANGE]} did not change."
+        )
     annual = [line for line in lines if line.annual]
     if annual:
         moved = Counter(line.direction for line in annual)
