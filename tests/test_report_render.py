@@ -91,11 +91,13 @@ def test_html_is_accessible(report: Report) -> None:
     assert html.count("<table") == html.count("<caption id=")
     assert '<th scope="col">Status</th>' in html and '<th scope="row">1.1</th>' in html
     charts = re.findall(r"<svg [^>]*>(<title [^>]*>[^<]*</title><desc [^>]*>[^<]*</desc>)", html)
-    assert len(charts) == 3 and "<img" not in html
+    assert len(charts) == 6 and "<img" not in html  # each chart wide and narrow
     assert all("Trend chart of measure" in c and ">Line chart of measure" in c for c in charts)
-    assert re.search(
-        r'<svg class="chart" role="img" aria-labelledby="chart-1-2-title chart-1-2-desc"', html
+    assert (
+        '<svg class="chart chart-wide" role="img" '
+        'aria-labelledby="chart-1-2-title chart-1-2-desc"' in html
     )
+    assert 'aria-labelledby="chart-1-2-narrow-title chart-1-2-narrow-desc"' in html
     # Colour is never the only signal: every RAG cell carries the word too.
     assert re.search(r'class="rag rag-red"><span aria-hidden="true">✖</span> Red', html)
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Full text width of an A4 page with 2 cm margins (17 cm), and a height that keeps the chart low.
+#: Full text width of an A4 page with 2 cm margins (17 cm).
 WIDTH_IN = 17.0 / 2.54
-HEIGHT_IN = 2.7
 #: PNG resolution for the Word document: sharp when printed (over 200 dpi at full width).
 DPI = 220
 
@@ -24,18 +23,40 @@ LABEL_PT = 9.0
 #: The fewest and most y-axis ticks: at least four so the scale can be read.
 MIN_TICKS, MAX_TICKS = 4, 6
 
-#: Margins in figure fractions; the legend sits below the plot, outside the data.
-MARGINS = {"left": 0.09, "right": 0.97, "top": 0.93}
-#: Room below the plot in inches: the period labels, then each row of the legend.
-TICK_ROOM_IN, LEGEND_ROW_IN = 0.36, 0.24
-#: Legend entries side by side: two per row when there are more than two, so they fit a phone.
-LEGEND_PER_ROW = 2
+#: Room around the plot in inches: left for the y labels, above for the latest figure's label.
+LEFT_IN, RIGHT_IN, TOP_IN = 0.6, 0.2, 0.2
+#: Room below the plot in inches: the period labels (one or two lines), then each legend row.
+TICK_ROOM_IN, TWO_LINE_TICK_ROOM_IN, LEGEND_ROW_IN = 0.36, 0.52, 0.24
 
 
-def bottom_margin(entries: int) -> float:
-    """The bottom margin, as a fraction of the height, for a legend of ``entries`` lines."""
-    rows = 1 if entries <= LEGEND_PER_ROW else -(-entries // LEGEND_PER_ROW)
-    return (TICK_ROOM_IN + rows * LEGEND_ROW_IN + 0.06) / HEIGHT_IN
+@dataclass(frozen=True)
+class Shape:
+    """A chart's width, the height of its plot, and how its labels and legend are laid out."""
+
+    name: str
+    width_in: float
+    plot_in: float
+    legend_per_row: int
+    two_line_periods: bool
+
+    def legend_rows(self, entries: int) -> int:
+        """Rows the legend takes for ``entries`` lines."""
+        return -(-entries // self.legend_per_row)
+
+    def bottom_in(self, entries: int) -> float:
+        """Room below the plot: period labels and the legend."""
+        ticks = TWO_LINE_TICK_ROOM_IN if self.two_line_periods else TICK_ROOM_IN
+        return ticks + self.legend_rows(entries) * LEGEND_ROW_IN + 0.06
+
+    def height_in(self, entries: int) -> float:
+        """The whole chart's height for a legend of ``entries`` lines."""
+        return TOP_IN + self.plot_in + self.bottom_in(entries)
+
+
+#: Full text width of the Word document and of the web page on a wide screen.
+WIDE = Shape("wide", WIDTH_IN, 1.95, 2, False)
+#: A phone, or a desktop zoomed to 400%: narrow, so its text stays large when it fills 320 px.
+NARROW = Shape("narrow", 3.4, 2.0, 1, True)
 
 
 @dataclass(frozen=True)

@@ -19,20 +19,36 @@ from typing import Any
 from pledgekit.render.report import chart_style as style
 from pledgekit.report.measure_lines import ChartData
 
-#: Kept for callers that place the picture: its size in inches and its resolution.
-WIDTH_IN, HEIGHT_IN, DPI = style.WIDTH_IN, style.HEIGHT_IN, style.DPI
+#: Kept for callers that place the picture: its width in inches and its resolution.
+WIDTH_IN, DPI = style.WIDTH_IN, style.DPI
 
 
-def _figure(legend_entries: int) -> Any:
+def _entries(chart: ChartData) -> int:
+    """Lines in the legend: the measure, the target, each comparator."""
+    return 1 + (chart.target is not None) + len(chart.comparators)
+
+
+def size_in(chart: ChartData, shape: style.Shape = style.WIDE) -> tuple[float, float]:
+    """Width and height of ``chart`` in inches (the height grows with its legend)."""
+    return shape.width_in, shape.height_in(_entries(chart))
+
+
+def _figure(chart: ChartData, shape: style.Shape) -> Any:
     # A bare Figure on the Agg canvas: no pyplot, so no display, no global registry of figures
     # to leak from, nothing to close.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(style.WIDTH_IN, style.HEIGHT_IN), dpi=style.DPI)
+    width, height = size_in(chart, shape)
+    fig = Figure(figsize=(width, height), dpi=style.DPI)
     FigureCanvasAgg(fig)
     # Fixed margins instead of tight_layout, which draws the whole figure once more to measure.
-    fig.subplots_adjust(**style.MARGINS, bottom=style.bottom_margin(legend_entries))
+    fig.subplots_adjust(
+        left=style.LEFT_IN / width,
+        right=1 - style.RIGHT_IN / width,
+        top=1 - style.TOP_IN / height,
+        bottom=shape.bottom_in(_entries(chart)) / height,
+    )
     return fig
 
 
@@ -86,10 +102,9 @@ def _tick_text(value: float, suffix: str) -> str:
     return f"{value:g}{suffix}"
 
 
-def _draw(chart: ChartData) -> Any:
+def _draw(chart: ChartData, shape: style.Shape) -> Any:
     """The chart as a matplotlib Figure (call inside the style's ``rc_context``)."""
-    entries = 1 + (chart.target is not None) + len(chart.comparators)
-    fig = _figure(entries)
+    fig = _figure(chart, shape)
     ax = fig.add_subplot()
     positions = list(range(len(chart.labels)))
     # None becomes NaN: matplotlib leaves a gap instead of joining across a hidden figure.
@@ -137,7 +152,7 @@ def _draw(chart: ChartData) -> Any:
     ax.set_yticks(ticks)
     ax.set_yticklabels([_tick_text(t, chart.suffix) for t in ticks])
     ax.set_xticks(positions)
-    ax.set_xticklabels([_short(label) for label in chart.labels])
+    ax.set_xticklabels([_short(label, shape.two_line_periods) for label in chart.labels])
     ax.set_xlim(-0.4, max(len(positions) - 0.6, 0.6))
     ax.grid(axis="y", color=style.GRID, linewidth=0.8, zorder=0)
     ax.set_axisbelow(True)
@@ -146,7 +161,7 @@ def _draw(chart: ChartData) -> Any:
     fig.legend(
         loc="lower center",
         bbox_to_anchor=(0.5, 0.0),
-        ncol=min(entries, style.LEGEND_PER_ROW),
+        ncol=min(_entries(chart), shape.legend_per_row),
         frameon=False,
         handlelength=3.2,
         columnspacing=1.6,
@@ -176,12 +191,12 @@ def _label_latest(ax: Any, chart: ChartData, positions: list[int]) -> None:
     )
 
 
-def _render(chart: ChartData, fmt: str, **rc: object) -> bytes:
+def _render(chart: ChartData, fmt: str, shape: style.Shape, **rc: object) -> bytes:
     from matplotlib import rc_context
 
     settings: Any = {**style.rc_params(), **rc}  # matplotlib types its keys as literals
     with rc_context(settings):
-        fig = _draw(chart)
+        fig = _draw(chart, shape)
         buffer = io.BytesIO()
         # No timestamp or software version: the same data gives the same bytes.
         metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
@@ -190,23 +205,24 @@ def _render(chart: ChartData, fmt: str, **rc: object) -> bytes:
 
 
 def chart_png(chart: ChartData) -> bytes:
-    """The chart as PNG bytes, ``WIDTH_IN`` x ``HEIGHT_IN`` inches at ``DPI`` (200)."""
-    return _render(chart, "png")
+    """The chart as PNG bytes, ``size_in(chart)`` inches at ``DPI`` (over 200)."""
+    return _render(chart, "png", style.WIDE)
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "x"
 
 
-def chart_svg(chart: ChartData) -> str:
-    """The chart as an inline ``<svg>`` element for an HTML page.
+def chart_svg(chart: ChartData, shape: style.Shape = style.WIDE) -> str:
+    """The chart as an inline ``<svg>`` element for an HTML page, in ``shape``.
 
     It has ``role="img"`` and is labelled by its ``<title>`` (the measure) and ``<desc>`` (the
-    figures in words, as the Word document's alt text). Its ids start with ``chart-<ref>-``, so
-    several charts can share a page; it has no fixed size, so it scales to the column.
+    figures in words, as the Word document's alt text). Its ids start with ``chart-<ref>-``
+    (``chart-<ref>-narrow-`` for the narrow shape), so several charts can share a page; its
+    class is ``chart chart-<shape>``; it has no fixed size, so it scales to the column.
     """
-    base = f"chart-{_slug(chart.ref)}"
-    text = _render(chart, "svg", **{"svg.hashsalt": base}).decode("utf-8")
+    base = f"chart-{_slug(chart.ref)}" + ("" if shape is style.WIDE else f"-{shape.name}")
+    text = _render(chart, "svg", shape, **{"svg.hashsalt": base}).decode("utf-8")
     text = text[text.index("<svg") :]
     text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.DOTALL)
     # Ids matplotlib made up are prefixed so they are unique on the page.
@@ -218,7 +234,8 @@ def chart_svg(chart: ChartData) -> str:
     tag = re.sub(r'\s(width|height)="[^"]*"', "", opening.group(0))
     tag = tag.replace(
         "<svg",
-        f'<svg class="chart" role="img" aria-labelledby="{base}-title {base}-desc"',
+        f'<svg class="chart chart-{shape.name}" role="img" '
+        f'aria-labelledby="{base}-title {base}-desc"',
         1,
     )
     title = f"Trend chart of measure {chart.ref}: {chart.title}"
@@ -229,6 +246,8 @@ def chart_svg(chart: ChartData) -> str:
     return tag + head + text[opening.end() :].rstrip() + "\n"
 
 
-def _short(label: str) -> str:
-    """``2025-26 Q3`` -> ``25-26 Q3``: eight labels must fit under the chart."""
-    return label[2:] if len(label) >= 7 and label[:2] in ("19", "20") else label
+def _short(label: str, two_lines: bool = False) -> str:
+    """``2025-26 Q3`` -> ``25-26 Q3`` (or ``Q3`` over ``25-26``): eight must fit under a chart."""
+    short = label[2:] if len(label) >= 7 and label[:2] in ("19", "20") else label
+    year, _, quarter = short.partition(" ")
+    return f"{quarter}\n{year}" if two_lines and quarter else short

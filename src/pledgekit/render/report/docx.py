@@ -44,13 +44,14 @@ class _Picture:
     def __html__(self) -> str:
         from docx.shared import Emu, Inches
 
-        from pledgekit.render.report.charts import HEIGHT_IN, WIDTH_IN, chart_png
+        from pledgekit.render.report.charts import chart_png, size_in
 
         part = self.tpl.current_rendering_part
         # The full text width (the chart is drawn for A4 with 2 cm margins; a template with
         # wider margins gets it scaled down, never running into the margin).
-        width = min(Inches(WIDTH_IN), _text_width(self.tpl))
-        height = Emu(round(width * HEIGHT_IN / WIDTH_IN))
+        drawn_width, drawn_height = size_in(self.chart)
+        width = min(Inches(drawn_width), _text_width(self.tpl))
+        height = Emu(round(width * drawn_height / drawn_width))
         inline = part.new_pic_inline(io.BytesIO(chart_png(self.chart)), width, height)
         inline.docPr.set("descr", self.chart.alt)  # Word's alt text
         inline.docPr.set("title", f"Trend chart of measure {self.chart.ref}")

@@ -70,10 +70,13 @@ def chart_uri(chart: ChartData) -> str:
 
 
 def chart_svg(chart: ChartData) -> Markup:
-    """A chart as an inline ``<svg role="img">`` with its ``<title>`` and ``<desc>``."""
+    """A chart as inline ``<svg role="img">`` with its ``<title>`` and ``<desc>``, twice: wide,
+    and narrow for phones and high zoom (the page's CSS shows one, hiding the other from
+    screen readers too)."""
+    from pledgekit.render.report.chart_style import NARROW, WIDE
     from pledgekit.render.report.charts import chart_svg as svg
 
-    return Markup(svg(chart))
+    return Markup(svg(chart, WIDE) + svg(chart, NARROW))
 
 
 def render_html(report: Report, *, template: Path | None = None) -> str:
