@@ -173,8 +173,20 @@ def _caption(doc: Any, text: str) -> None:
 
 
 def _describe(table: Any, caption: str) -> None:
-    """The table's title for assistive technology (Word: Table Properties, Alt Text)."""
+    """The table's title for assistive technology (Word: Table Properties, Alt Text), and
+    narrow cell margins (0.1 cm each side) that leave more of the width to the text."""
     tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        margin = OxmlElement(side)
+        margin.set(qn("w:w"), "57")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
     title = OxmlElement("w:tblCaption")
     title.set(qn("w:val"), caption)
     tbl_pr.append(title)
@@ -378,7 +390,7 @@ def _pledges(doc: Any) -> None:
 
 def _commitments_and_profile(doc: Any) -> None:
     _p(doc, "{%p if report.commitments %}")
-    _heading(doc, "Commitments progress", 1, new_page=True)
+    _heading(doc, "Commitments progress", 1)
     _p(doc, "{%p for d in report.commitments %}")
     _heading(doc, "{{ d.name }}", 2)
     _p(doc, "{{ d.summary }}")
@@ -407,7 +419,7 @@ def _commitments_and_profile(doc: Any) -> None:
 
 
 def _closing(doc: Any) -> None:
-    _heading(doc, "Implications", 1, new_page=True)
+    _heading(doc, "Implications", 1)
     _p(doc, "{%p for i in report.meeting.implications %}")
     _heading(doc, "{{ i.heading }}", 2)
     _prose(doc, "i.text")

@@ -16,12 +16,13 @@ from docx.shared import Twips
 from docx.table import _Cell
 
 #: Advance of a character in ems, by kind: an estimate that errs wide, so it also holds where
-#: Arial is replaced by a wider font such as DejaVu Sans. Bold is a tenth wider.
+#: Arial is replaced by a wider font such as DejaVu Sans (LibreOffice without Arial). Bold is a
+#: tenth wider.
 _EM_DIGIT, _EM_LOWER, _EM_UPPER, _EM_SPACE, _EM_OTHER, _BOLD = 0.64, 0.6, 0.72, 0.32, 0.9, 1.1
 #: Text up to this many characters (a figure, "≥ 90.0%", "● Green") is kept on one line.
 _UNBROKEN = 9
-#: Left plus right cell margin in points (Word's default 0.19 cm each side), and a little slack.
-_PADDING_PT = 13.0
+#: Left plus right cell margin in points (the template's 0.1 cm each side), and some slack.
+_PADDING_PT = 9.0
 _TWIPS_PER_PT = 20
 
 
