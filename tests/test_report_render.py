@@ -242,3 +242,13 @@ def test_shipped_word_template_is_what_the_build_script_makes() -> None:
 def test_same_report_same_docx_bytes(report: Report) -> None:
     # No save times inside: CI can tell whether a report really changed.
     assert render_docx(report) == render_docx(report)
+
+
+def test_markdown_uses_real_headings_and_names_every_column(report: Report) -> None:
+    text = render_markdown(report)
+    assert "**Commentary**" not in text and text.count("#### Commentary") == 3
+    headers = re.findall(r"^(\|.*\|)\n\|[-:|]+\|$", text, flags=re.MULTILINE)
+    assert len(headers) == 12
+    for header in headers:
+        cells = [c.strip() for c in header.strip("|").split("|")]
+        assert all(cells), header
