@@ -50,6 +50,41 @@ def test_pdf_needs_a_file_and_takes_a_word_template(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "is not a docx template" in result.stderr
 
 
+FAKE_SOFFICE = """#!/bin/sh
+# Stands in for LibreOffice: writes what $PDF_BODY says to <outdir>/report.pdf, or fails.
+while [ "$#" -gt 1 ]; do
+  if [ "$1" = "--outdir" ]; then out="$2"; fi
+  shift
+done
+if [ -n "$FAIL" ]; then echo "Error: source file could not be loaded" >&2; exit 1; fi
+printf '%s' "$PDF_BODY" > "$out/report.pdf"
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "fail", "said"),
+    [
+        ("%PDF-1.6 untagged", "", "wrote a PDF without tags; LibreOffice 7.4 or newer"),
+        ("", "yes", "could not convert the report to PDF: Error: source file could not be"),
+    ],
+)
+def test_a_failing_or_old_libreoffice_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, fail: str, said: str
+) -> None:
+    fake = tmp_path / "bin" / "soffice"
+    fake.parent.mkdir()
+    fake.write_text(FAKE_SOFFICE, encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PLEDGEKIT_SOFFICE", str(fake))
+    monkeypatch.setenv("PDF_BODY", body)
+    monkeypatch.setenv("FAIL", fail)
+    output = tmp_path / "report.pdf"
+    result = runner.invoke(app, _sample_args(output))
+    assert result.exit_code == 2, result.output
+    assert said in result.stderr and "Traceback" not in result.output
+    assert not output.exists()
+
+
 def _walk(node: Any, found: list[Any], depth: int = 0) -> None:
     """Every structure element under ``node`` (a /StructTreeRoot or /StructElem)."""
     if depth > 60:

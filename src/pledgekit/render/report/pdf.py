@@ -103,7 +103,15 @@ def docx_to_pdf(docx: bytes) -> bytes:
         if done.returncode != 0 or not pdf.is_file():
             said = " ".join((done.stderr or done.stdout or "no message").split())[:300]
             raise ToolError(f"LibreOffice could not convert the report to PDF: {said}")
-        return pdf.read_bytes()
+        data = pdf.read_bytes()
+    # LibreOffice before 7.4 ignores the export options and writes an untagged PDF: refuse it
+    # rather than publish a PDF a screen reader cannot follow.
+    if b"/StructTreeRoot" not in data:
+        raise ToolError(
+            f"LibreOffice ({program}) wrote a PDF without tags; LibreOffice 7.4 or newer is "
+            "needed for an accessible PDF"
+        )
+    return data
 
 
 def render_pdf(report: Report, *, template: Path | None = None) -> bytes:
