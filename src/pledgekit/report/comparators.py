@@ -24,6 +24,11 @@ _POSITION = {
 }
 
 
+def display_name(key: str) -> str:
+    """``statistical_neighbours`` -> ``Statistical neighbours``; ``england`` -> ``England``."""
+    return _NAMES.get(key, key.replace("_", " ").capitalize())
+
+
 @dataclass(frozen=True, slots=True)
 class ComparatorView:
     """One comparator figure: whose, how much, for which year, and how ours compares."""
@@ -52,7 +57,7 @@ def comparator_views(row: Row) -> tuple[ComparatorView, ...]:
             continue
         views.append(
             ComparatorView(
-                name=_NAMES.get(key, key.replace("_", " ")),
+                name=display_name(key),
                 figure=format_quantity(comparison.comparator, row.measure),
                 year=row.measure.comparator_years.get(key),
                 position=_POSITION.get(comparison.position),

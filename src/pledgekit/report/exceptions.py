@@ -13,6 +13,7 @@ from pledgekit.model.measure_kinds import TargetValue, Unit
 from pledgekit.model.prose import Prose
 from pledgekit.model.status import Direction
 from pledgekit.model.values import format_number
+from pledgekit.report.comparators import comparator_views, display_name
 from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.plans import ActionLine
 from pledgekit.report.trend import value_arrow
@@ -38,6 +39,10 @@ class ChartData:
     target_label: str
     suffix: str
     alt: str
+    #: Each figure as the tables write it (``14.8%``, ``c``), for labelling the latest one.
+    texts: tuple[str, ...] = ()
+    #: Comparator lines where known: (name in pledge.yaml, label such as ``England 25.0%``, value).
+    comparators: tuple[tuple[str, str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +148,9 @@ def _chart(row: Row, points: list[tuple[str, float | None, str]]) -> ChartData:
     )
     if row.target_display:
         alt += f" Target {row.target_display}."
+    comparators = _comparator_lines(row)
+    if comparators:
+        alt += " " + "; ".join(label for _, label, _ in comparators) + "."
     if missing:
         alt += f" {_count(missing, 'figure')} not shown (suppressed or missing)."
     return ChartData(
@@ -154,7 +162,29 @@ def _chart(row: Row, points: list[tuple[str, float | None, str]]) -> ChartData:
         target_label=f"Target {row.target_display}" if row.target_display else "Target",
         suffix="%" if row.measure.unit is Unit.PERCENT else "",
         alt=alt,
+        texts=tuple(text for _, _, text in points),
+        comparators=comparators,
     )
+
+
+def _comparator_lines(row: Row) -> tuple[tuple[str, str, float], ...]:
+    """England and statistical neighbours (then any other comparator) where a figure is known,
+    each labelled with its year when pledge.yaml gives one."""
+    views = {view.name: view for view in comparator_views(row)}
+    lines = []
+    for key, comparison in sorted(
+        row.comparisons.items(), key=lambda item: (_ORDER.get(item[0], 2), item[0])
+    ):
+        if comparison.comparator is None:
+            continue
+        view = views.get(display_name(key))
+        year = f" ({view.year})" if view is not None and view.year else ""
+        label = f"{display_name(key)} {format_quantity(comparison.comparator, row.measure)}{year}"
+        lines.append((key, label, comparison.comparator))
+    return tuple(lines)
+
+
+_ORDER = {"england": 0, "statistical_neighbours": 1}
 
 
 def exception_item(
