@@ -4,7 +4,7 @@ import pytest
 
 from pledgekit.model.errors import InputError, UsageError
 from pledgekit.model.periods import Period
-from pledgekit.model.status import Direction, Position, Status
+from pledgekit.model.status import Direction, Position, Significance, Status
 from pledgekit.model.values import Reading, ValueState
 from pledgekit.score.scoring import build_scorecard
 
@@ -32,7 +32,11 @@ def test_latest_quarter_is_rated_with_trend_and_comparators(tmp_path: Path) -> N
     assert health.display == "86.0%" and health.target_display == "≥ 90.0%"
     assert health.short_term.direction is Direction.IMPROVED and health.short_term.previous == 80
     assert health.long_term.direction is Direction.DECLINED and health.long_term.previous == 91
-    assert health.comparisons["england"].position is Position.WORSE
+    # 86 of 100 against England's 88%: within the 95% Wilson interval (77.9% to 91.5%), so the
+    # 2-point gap is not more than chance and the position is "similar", not "worse".
+    england = health.comparisons["england"]
+    assert england.significance is Significance.NOT_DIFFERENT
+    assert england.position is Position.SIMILAR
     assert (
         health.rating.reason
         == "86.0% misses a target of 90.0% or more by 4.0 pp, within the tolerance of 5.0 pp"

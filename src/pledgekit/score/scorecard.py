@@ -192,6 +192,11 @@ def _comparison(comparison: Comparison) -> dict[str, Any]:
         "position": comparison.position.value,
         "comparator": comparison.comparator,
         "difference": comparison.difference,
+        "significance": {
+            "value": comparison.significance.value,
+            "label": comparison.significance.label,
+        },
+        "source": comparison.source,
     }
 
 
