@@ -422,3 +422,26 @@ def test_the_readme_table_is_what_the_sample_gives() -> None:
     actual = render_markdown(api.benchmark(pledge=root / "sample_data" / "pledge.yaml"))
     for line in rows:
         assert line in actual.splitlines()
+
+
+def test_sample_scorecard_and_report_show_significance_with_the_method() -> None:
+    root = Path(__file__).resolve().parents[1]
+    books = sorted((root / "sample_data").glob("*.xlsx"))
+    card, _ = api.load_scorecard(books)
+    rows = {r.measure.id: r for r in card.rows}
+    placements = rows["3.1"].comparisons
+    assert placements["england"].source == "DfE published 2025"
+    assert placements["statistical_neighbours"].source == (
+        "DfE published 2025, median of 8 of 10 neighbours"
+    )
+    data = card.to_dict()
+    entry = next(r for r in data["rows"] if r["measure"] == "3.1")["comparators"]["england"]
+    assert entry["significance"]["label"] in {s.label for s in Significance}
+    assert entry["position"] in {"better", "similar", "worse"}
+    # 1.1 (an SDQ score) has no numerator and denominator: not tested.
+    assert rows["1.1"].comparisons["england"].significance is Significance.NOT_TESTED
+    result = CliRunner().invoke(app, ["scorecard", *map(str, books), "--format", "md"])
+    assert "| Compared with |" in result.stdout
+    assert "Wilson score interval for percentages, Byar's method for rates" in result.stdout
+    report, _, _ = api.load_report(books, meeting=root / "sample_data" / "meeting.yaml")
+    assert report.has_comparators and "Wilson score interval" in report.comparison_note

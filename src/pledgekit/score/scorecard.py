@@ -20,6 +20,7 @@ from pledgekit.model.prose import Prose
 from pledgekit.model.status import Direction, Status
 from pledgekit.model.values import Reading
 from pledgekit.score.ratings import Comparison, Movement, Rating
+from pledgekit.score.significance import Level
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -113,6 +114,7 @@ class Scorecard:
     files: list[str]
     threshold: int
     findings: list[Finding] = field(default_factory=list)
+    level: Level = Level.P95
 
     @property
     def summary(self) -> Summary:

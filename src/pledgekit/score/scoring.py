@@ -107,6 +107,7 @@ def build_scorecard(
         files=list(dataset.files),
         threshold=limit,
         findings=list(dataset.findings),
+        level=level_for(definition.benchmarks.confidence),
     )
 
 
@@ -251,7 +252,11 @@ def _comparator_figures(
     figures: dict[str, tuple[float, str | None]] = {}
     for name, figure in definition.comparators_for(measure).items():
         typed = name in measure.comparators
-        source = "pledge.yaml" if typed or from_pack is None else _pack_source(pack, from_pack)
+        source = (
+            "typed into pledge.yaml"
+            if typed or from_pack is None
+            else _pack_source(pack, from_pack)
+        )
         figures[name] = (figure, source)
     year = published.for_year_ending(reported.year + 1) if published and reported else None
     if year is not None:
