@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from pledgekit import api
@@ -19,6 +21,7 @@ from pledgekit.read.ees import ees_value, parse_year, read_ees
 from pledgekit.read.neighbours import read_neighbours
 from pledgekit.read.published import load_published
 from pledgekit.score.benchmarking import build_benchmarks, rank_of
+from pledgekit.score.benchmarks import Rank
 
 GEO = (
     "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
@@ -438,6 +441,10 @@ def test_sample_scorecard_and_report_show_significance_with_the_method() -> None
     entry = next(r for r in data["rows"] if r["measure"] == "3.1")["comparators"]["england"]
     assert entry["significance"]["label"] in {s.label for s in Significance}
     assert entry["position"] in {"better", "similar", "worse"}
+    published = next(r for r in data["rows"] if r["measure"] == "3.1")["published"]
+    assert published["year"] == "2025" and published["neighbours"]["contributed"] == 8
+    assert published["rank"]["suppressed"] == 2
+    assert next(r for r in data["rows"] if r["measure"] == "1.1")["published"] is None
     # 1.1 (an SDQ score) has no numerator and denominator: not tested.
     assert rows["1.1"].comparisons["england"].significance is Significance.NOT_TESTED
     result = CliRunner().invoke(app, ["scorecard", *map(str, books), "--format", "md"])
@@ -445,3 +452,43 @@ def test_sample_scorecard_and_report_show_significance_with_the_method() -> None
     assert "Wilson score interval for percentages, Byar's method for rates" in result.stdout
     report, _, _ = api.load_report(books, meeting=root / "sample_data" / "meeting.yaml")
     assert report.has_comparators and "Wilson score interval" in report.comparison_note
+
+
+_FIGURES = st.lists(st.integers(0, 100).map(float), min_size=1, max_size=60)
+
+
+@given(_FIGURES, st.data())
+def test_rank_properties(figures: list[float], data: st.DataObject) -> None:
+    """1 is best, ties share a rank, order does not matter, higher and lower mirror each other."""
+    value = data.draw(st.sampled_from(figures))
+    for polarity in (Polarity.HIGHER, Polarity.LOWER):
+        position = rank_of(value, figures, polarity)
+        assert 1 <= position <= len(figures)
+        assert position == rank_of(value, sorted(figures, reverse=True), polarity)
+        for other in figures:
+            if other == value:
+                assert rank_of(other, figures, polarity) == position
+    assert rank_of(value, figures, Polarity.HIGHER) == rank_of(
+        -value, [-f for f in figures], Polarity.LOWER
+    )
+    best = max(figures)
+    assert rank_of(best, figures, Polarity.HIGHER) == 1
+
+
+@given(st.integers(1, 200).flatmap(lambda n: st.tuples(st.integers(1, n), st.just(n))))
+def test_quartile_bands_follow_rank(pair: tuple[int, int]) -> None:
+    position, ranked = pair
+    band = Rank(position, ranked, 0, 0).quartile
+    assert 1 <= band <= 4
+    if position < ranked:
+        assert Rank(position + 1, ranked, 0, 0).quartile >= band
+    assert Rank(1, ranked, 0, 0).quartile == 1
+
+
+def test_a_ragged_row_is_named_by_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(HEADER + "\n" + f"{NATIONAL.format(y='2025')},{TOTAL},81770\n", "utf-8")
+    with pytest.raises(InputError, match=r"bad\.csv, line 2: 13 values where the header has 14"):
+        read_ees(path)
+    path.write_text(HEADER + "\n", "utf-8")
+    assert read_ees(path).rows == 0

@@ -18,7 +18,7 @@ from pledgekit.privacy.suppression import suppress_all
 from pledgekit.read.published import PublishedData
 from pledgekit.score.area_figures import AreaFigures, split_areas
 from pledgekit.score.benchmarking import build_benchmarks, level_for
-from pledgekit.score.benchmarks import MeasureBenchmark
+from pledgekit.score.benchmarks import MeasureBenchmark, YearBenchmark
 from pledgekit.score.compare import position
 from pledgekit.score.formatting import (
     format_difference,
@@ -225,7 +225,18 @@ def _row(
         notes=notes,
         rank=rank if measure.polarity is not Polarity.NONE else None,
         ranked_areas=ranked if measure.polarity is not Polarity.NONE else None,
+        published=published,
+        published_year=_published_year(published, reported),
     )
+
+
+def _published_year(
+    published: MeasureBenchmark | None, reported: Period | None
+) -> YearBenchmark | None:
+    """The published year that a scorecard for ``reported`` compares with."""
+    if published is None or reported is None:
+        return None
+    return published.for_year_ending(reported.year + 1)
 
 
 def _number_of(obs: Observation | None, part: str) -> float | None:
@@ -258,7 +269,7 @@ def _comparator_figures(
             else _pack_source(pack, from_pack)
         )
         figures[name] = (figure, source)
-    year = published.for_year_ending(reported.year + 1) if published and reported else None
+    year = _published_year(published, reported)
     if year is not None:
         where = f"DfE published {year.year.label}"
         if year.england is not None:
