@@ -492,3 +492,39 @@ def test_a_ragged_row_is_named_by_its_line(tmp_path: Path) -> None:
         read_ees(path)
     path.write_text(HEADER + "\n", "utf-8")
     assert read_ees(path).rows == 0
+
+
+def test_the_reference_pack_holds_dfe_england_figures_for_2025() -> None:
+    """England, year to 31 March 2025 (DfE, Children looked after in England 2025)."""
+    from pledgekit.config.reference_pack import available_packs, load_pack
+
+    assert "dfe-2025" in available_packs()
+    pack = load_pack("dfe-2025")
+    expected = {
+        "NI 62": (10, "lower"),
+        "placements-3plus-2-years": (23, "lower"),
+        "NI 63": (69, "higher"),
+        "placed-over-20-miles": (22, "lower"),
+        "health-assessment": (90, "higher"),
+        "immunisations": (84, "higher"),
+        "dental-check": (81, "higher"),
+        "NI 58": (14.9, "lower"),
+        "convicted-or-cautioned": (2, "lower"),
+        "NI 148": (54, "higher"),
+        "care-leavers-19-21-neet": (40, "lower"),
+        "NI 147": (89, "higher"),
+        "care-leavers-17-18-suitable-accommodation": (91, "higher"),
+        "care-leavers-17-18-eet": (64, "higher"),
+        "cla-rate": (67, "none"),
+        "cla-number": (81770, "none"),
+        "ks4-grade-5-english-maths": (7.9, "higher"),
+        "ks2-expected-standard": (35, "higher"),
+        "persistent-absence": (20.3, "lower"),
+    }
+    for reference, (england, polarity) in expected.items():
+        found = pack.find(reference)
+        assert found is not None, reference
+        assert (found.england, found.polarity.value) == (england, polarity), reference
+        assert found.definition.strip()
+    assert pack.find("ni  62") is pack.find("placements-3plus")
+    assert pack.find("NI 66") is None
