@@ -528,3 +528,27 @@ def test_the_reference_pack_holds_dfe_england_figures_for_2025() -> None:
         assert found.definition.strip()
     assert pack.find("ni  62") is pack.find("placements-3plus")
     assert pack.find("NI 66") is None
+
+
+def test_filters_that_leave_a_breakdown_open_are_an_error(tmp_path: Path) -> None:
+    """Without a filter on age_group the figure taken would be one of several: say which."""
+    rows = [GEO + ",age_group,children_count,children_percent"]
+    for age, percent in (("Total", "20"), ("Under 1", "5"), ("1 to 4", "8")):
+        rows.append(f"{la('2025', '901', 'Home (synthetic)')},{age},10,{percent}")
+    (tmp_path / "ages.csv").write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+    path = tmp_path / "pledge.yaml"
+    path.write_text(
+        'council: Home (synthetic)\narea: "901"\npledges:\n  - id: "1"\n    title: T\n'
+        '    measures:\n      - id: "1.1"\n        title: M\n        polarity: lower\n'
+        "        published:\n          file: ages.csv\n          where: {}\n"
+        "          value: children_percent\n",
+        encoding="utf-8",
+    )
+    _, findings = load_published(load_definition(path), path)
+    [found] = findings
+    assert found.code == "published-ambiguous" and found.location.line == 12
+    assert "(2 extra rows in all)" in found.message
+    assert "add a filter on age_group ('Total', 'Under 1', '1 to 4')" in found.message
+    path.write_text(path.read_text().replace("where: {}", "where: {age_group: Total}"))
+    data, findings = load_published(load_definition(path), path)
+    assert findings == [] and data.series["1.1"].years

@@ -340,6 +340,17 @@ PUBLISHED_NO_MATCH = _code(
     "pledge.yaml, line 41, column 21: no row has cla_group 'CLA at 31 March' in la_cla.csv; did "
     "you mean 'CLA on 31 March'?",
 )
+PUBLISHED_AMBIGUOUS = _code(
+    "published-ambiguous",
+    Severity.ERROR,
+    "A measure's `published:` filters pick more than one row for an area and year.",
+    "DfE's files hold many breakdowns (ages, genders, placement types); without a filter on each "
+    "the figure taken would be one of several at random, so the measure is left out until the "
+    "filter is added.",
+    "pledge.yaml, line 41, column 11: measure 3.1: the filters pick more than one row of "
+    "la_cla.csv for Home (E06000901) in 2025 (12 extra rows in all); add a filter on age_group "
+    "('Under 1', '1 to 4', 'Total')",
+)
 PUBLISHED_AREA_MISSING = _code(
     "published-area-missing",
     Severity.ERROR,

@@ -17,6 +17,7 @@ from pathlib import Path
 from pledgekit.config.pledge import Definition, Measure, NeighbourAverage, Published
 from pledgekit.config.yamlsource import Positions, YamlProblem, load_yaml, position_of
 from pledgekit.model.codes import (
+    PUBLISHED_AMBIGUOUS,
     PUBLISHED_AREA_MISSING,
     PUBLISHED_COLUMN_MISSING,
     PUBLISHED_FILE_UNREADABLE,
@@ -27,9 +28,11 @@ from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
 from pledgekit.model.values import MISSING, Reading
 from pledgekit.read.ees import (
+    GEOGRAPHY_COLUMNS,
     LOCAL,
     NATIONAL,
     REGIONAL,
+    TIME_COLUMNS,
     EesFile,
     Year,
     ees_value,
@@ -207,7 +210,52 @@ class _Loader:
             den_rows = self.pick(ees, den_filter, (*key, "denominator_where"), measure, short)
             if den_rows is None:
                 return None
+        for picked, part in ((rows, "where"), (den_rows, "denominator_where")):
+            if picked is not None and not self.unique(ees, picked, (*key, part), measure, short):
+                return None
         return self.extract(ees, measure, source, rows, den_rows)
+
+    def unique(self, ees: EesFile, rows: list[int], key: Key, measure: Measure, short: str) -> bool:
+        """True when the filters pick one row per area and year; else a finding naming the
+        columns that tell the extra rows apart."""
+        first: dict[tuple[str, str, str], int] = {}
+        clashes: list[tuple[int, int]] = []
+        for row in rows:
+            level = ees.levels[row]
+            if level not in (NATIONAL, REGIONAL, LOCAL):
+                continue
+            area = _area(ees, row, level)
+            found = (ees.cell("time_period", row).strip(), level, area.code)
+            if found in first:
+                clashes.append((first[found], row))
+            else:
+                first[found] = row
+        if not clashes:
+            return True
+        fixed = set(TIME_COLUMNS) | set(GEOGRAPHY_COLUMNS)
+        varying = [
+            c
+            for c in ees.header
+            if c not in fixed and any(ees.cell(c, a) != ees.cell(c, b) for a, b in clashes[:50])
+        ]
+        a = clashes[0][0]
+        area = _area(ees, a, ees.levels[a])
+        options = [
+            f"{c} ({', '.join(repr(v) for v in ees.distinct(c)[:6])})"
+            for c in varying
+            if len(ees.distinct(c)) < 50  # a filter, not an indicator column
+        ]
+        self.add(
+            PUBLISHED_AMBIGUOUS,
+            f"measure {measure.id}: the filters pick more than one row of {short} for "
+            f"{area.name or area.code} in {ees.cell('time_period', a).strip()} "
+            f"({len(clashes)} extra row{'s' if len(clashes) != 1 else ''} in all); "
+            + ("add a filter on " + " or ".join(options) if options else "the file repeats rows"),
+            key,
+            measure.id,
+            expected="one row per area and year",
+        )
+        return False
 
     def pick(
         self, ees: EesFile, where: dict[str, str], key: Key, measure: Measure, short: str
