@@ -11,6 +11,8 @@ from pledgekit.render.terminal import captured
 from pledgekit.score.benchmarks import Benchmarks
 
 _RIGHT = {"Council", "England", "Region", "Neighbours", "Rank"}
+#: Short figures never wrap; the longer cells wrap on narrow terminals rather than being cut.
+_WHOLE = {"Year", "England", "Region"}
 
 
 def benchmark_tables(bench: Benchmarks) -> Group:
@@ -21,7 +23,13 @@ def benchmark_tables(bench: Benchmarks) -> Group:
     for mb in bench.measures:
         table = Table(title=heading(mb), title_justify="left", title_style="bold", expand=False)
         for name in HEADERS:
-            table.add_column(name, justify="right" if name in _RIGHT else "left", no_wrap=True)
+            table.add_column(
+                name,
+                justify="right" if name in _RIGHT else "left",
+                no_wrap=name in _WHOLE,
+                # On a narrow terminal a long word is folded, never cut off.
+                overflow="fold",
+            )
         for yb in mb.years:
             table.add_row(*year_cells(mb, yb, bench))
         if not mb.years:
