@@ -201,3 +201,12 @@ def test_a_small_cohort_is_not_significantly_different_where_a_large_one_is() ->
     large = interval(Unit.PERCENT, 30.0, 300, 1000)
     assert judge(small, 22.0, Polarity.LOWER) is Significance.NOT_DIFFERENT
     assert judge(large, 22.0, Polarity.LOWER) is Significance.WORSE
+
+
+def test_a_rounded_rate_keeps_its_multiplier() -> None:
+    """72.3 per 10,000 from 421 of 58,240: the interval is per 10,000, not per 10,001.7."""
+    found = interval(Unit.RATE, 72.3, 421, 58_240)
+    assert found is not None
+    low, high = byar(421, Level.P95.z)
+    assert found.lower == pytest.approx(low / 58_240 * 10_000)
+    assert found.upper == pytest.approx(high / 58_240 * 10_000)

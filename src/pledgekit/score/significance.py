@@ -116,10 +116,22 @@ def interval(
     if unit is Unit.RATE:
         if value is None or numerator == 0:
             return None
-        per = value * denominator / numerator  # the rate's multiplier, e.g. 10,000
+        per = _multiplier(value * denominator / numerator)
         low, high = byar(numerator, level.z)
         return Interval(low / denominator * per, high / denominator * per, level, Method.BYAR)
     return None
+
+
+def _multiplier(found: float) -> float:
+    """The rate's multiplier (per 100, 1,000, 10,000 ...), from a value rounded for display.
+
+    A rate shown as 72.3 per 10,000 gives back 10,001.7; the nearest power of ten within 10% is
+    what was meant, and anything else is kept as found.
+    """
+    if found <= 0:
+        return found
+    power = 10 ** round(math.log10(found))
+    return float(power) if abs(found - power) <= 0.1 * power else found
 
 
 def judge(found: Interval | None, benchmark: float | None, polarity: Polarity) -> Significance:
