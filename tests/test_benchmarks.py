@@ -552,3 +552,16 @@ def test_filters_that_leave_a_breakdown_open_are_an_error(tmp_path: Path) -> Non
     path.write_text(path.read_text().replace("where: {}", "where: {age_group: Total}"))
     data, findings = load_published(load_definition(path), path)
     assert findings == [] and data.series["1.1"].years
+
+
+def test_a_council_whose_new_code_changed_is_followed_by_its_old_code(tmp_path: Path) -> None:
+    write_files(tmp_path, years=("2024", "2025"))
+    path = tmp_path / "data" / "cla.csv"
+    text = path.read_text(encoding="utf-8-sig")
+    text = "\n".join(
+        line.replace(",E06000901,", ",E10000901,") if line.startswith("2024,") else line
+        for line in text.splitlines()
+    )
+    path.write_text(text + "\n", encoding="utf-8-sig")
+    [measure] = _bench(tmp_path).measures
+    assert [y.year.label for y in measure.years] == ["2024", "2025"]

@@ -88,6 +88,7 @@ class NeighbourRef:
     code: str
     name: str
     closeness: str | None = None
+    old_code: str = ""
 
 
 @dataclass
@@ -385,6 +386,7 @@ class _Loader:
                         area.code if area else neighbour.code,
                         area.name if area else table.names.get(neighbour.code, neighbour.code),
                         neighbour.closeness,
+                        neighbour.code,
                     )
                 )
             return refs, given
@@ -401,7 +403,7 @@ class _Loader:
                     found=code,
                 )
                 continue
-            refs.append(NeighbourRef(area.code, area.name))
+            refs.append(NeighbourRef(area.code, area.name, None, area.old_code))
         return refs, "pledge.yaml"
 
 

@@ -53,7 +53,15 @@ def _year(
     level: Level,
 ) -> YearBenchmark | None:
     local = [f for f in figures if f.area.level == LOCAL]
-    mine = next((f for f in local if f.area.code == home.code), None)
+    # New codes change when councils reorganise; old three-digit codes match across years too.
+    mine = next(
+        (
+            f
+            for f in local
+            if f.area.code == home.code or (home.old_code and f.area.old_code == home.old_code)
+        ),
+        None,
+    )
     if mine is None:
         return None
     england = next((f for f in figures if f.area.level == NATIONAL), None)
@@ -65,8 +73,13 @@ def _year(
         ),
         None,
     )
-    codes = {n.code for n in neighbours}
-    near = [v for f in local if f.area.code in codes and (v := _number(f.value)) is not None]
+    codes = {n.code for n in neighbours} | {n.old_code for n in neighbours if n.old_code}
+    near = [
+        v
+        for f in local
+        if (f.area.code in codes or f.area.old_code in codes)
+        and (v := _number(f.value)) is not None
+    ]
     near_average = neighbour_average(near, average)
     value = _number(mine.value)
     rank = None
