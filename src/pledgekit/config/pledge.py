@@ -63,7 +63,10 @@ class Defaults(_Strict):
         5, ge=0, description="Counts below this (and rates resting on them) are suppressed."
     )
     similar_within: float | None = Field(
-        None, ge=0, description="Comparator position 'similar' band; defaults to stable_within."
+        None,
+        ge=0,
+        description="Comparator position 'similar' band for figures without a numerator and "
+        "denominator (with them, a significance test decides); defaults to stable_within.",
     )
 
 
