@@ -144,6 +144,26 @@ def test_other_areas_become_comparators_and_rank(tmp_path: Path) -> None:
     assert (health.rank, health.ranked_areas) == (2, 4)
 
 
+def test_workbook_neighbours_are_summarised_by_their_median(tmp_path: Path) -> None:
+    """DfE's convention: the median of the neighbours, so one outlier does not drag it."""
+    d = definition(tmp_path, DEFINITION.replace("neighbours: [N1, N2]", "neighbours: [N1, N2, N3]"))
+    rows = [
+        obs("1.1", "2025-26 Q2", 86, area="HOME"),
+        obs("1.1", "2025-26 Q2", 90, area="N1"),
+        obs("1.1", "2025-26 Q2", 80, area="N2"),
+        obs("1.1", "2025-26 Q2", 20, area="N3"),
+    ]
+    health = row(build_scorecard(d, dataset(*rows)), "1.1")
+    assert health.comparisons["statistical_neighbours"].comparator == 80
+    mean_def = definition(
+        tmp_path,
+        DEFINITION.replace("neighbours: [N1, N2]", "neighbours: [N1, N2, N3]")
+        + "benchmarks: {neighbour_average: mean}\n",
+    )
+    health = row(build_scorecard(mean_def, dataset(*rows)), "1.1")
+    assert health.comparisons["statistical_neighbours"].comparator == pytest.approx(63.33)
+
+
 def test_several_areas_without_home_setting_is_an_input_error(tmp_path: Path) -> None:
     d = definition(tmp_path, DEFINITION.replace("area: HOME\n", ""))
     with pytest.raises(InputError, match="set 'area:'"):
