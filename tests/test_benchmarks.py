@@ -565,3 +565,21 @@ def test_a_council_whose_new_code_changed_is_followed_by_its_old_code(tmp_path: 
     path.write_text(text + "\n", encoding="utf-8-sig")
     [measure] = _bench(tmp_path).measures
     assert [y.year.label for y in measure.years] == ["2024", "2025"]
+
+
+def test_names_from_the_files_are_never_markup_or_formulas(tmp_path: Path) -> None:
+    write_files(tmp_path)
+    path = tmp_path / "data" / "cla.csv"
+    text = path.read_text(encoding="utf-8-sig").replace("Tie A (synthetic)", "[bold]=cmd|x")
+    path.write_text(text, encoding="utf-8-sig")
+    pledge_path = pledge(tmp_path)
+    runner = CliRunner()
+    table = runner.invoke(app, ["benchmark", "--pledge", str(pledge_path)])
+    assert table.exit_code == 0 and "[bold]=cmd|x (very close)" in table.stdout
+    out = tmp_path / "b.xlsx"
+    runner.invoke(app, ["benchmark", "--pledge", str(pledge_path), "-f", "xlsx", "-o", str(out)])
+    import openpyxl
+
+    notes = [c.value for c in openpyxl.load_workbook(out)["Notes"]["A"]]
+    assert any("[bold]=cmd|x" in str(n) for n in notes)
+    assert not any(str(n).startswith("=") for n in notes)

@@ -145,6 +145,7 @@ class _Loader:
         with contextlib.suppress(OSError, UnicodeDecodeError, YamlProblem):
             self.positions = load_yaml(pledge_path)[1]
         self.files: dict[Path, EesFile | None] = {}
+        self.errors: dict[Path, str] = {}
         self.findings: list[Finding] = []
         self.areas: dict[str, Area] = {}
 
@@ -173,7 +174,15 @@ class _Loader:
                 self.files[path] = read_ees(path)
             except InputError as exc:
                 self.files[path] = None
-                self.add(PUBLISHED_FILE_UNREADABLE, f"published file: {exc}", key, measure)
+                self.errors[path] = str(exc)
+        if path in self.errors:
+            # Every measure naming the file is told, at its own line.
+            self.add(
+                PUBLISHED_FILE_UNREADABLE,
+                f"measure {measure}: published file: {self.errors[path]}",
+                key,
+                measure,
+            )
         return self.files[path]
 
     def series(self, key: Key, measure: Measure, source: Published) -> PublishedSeries | None:

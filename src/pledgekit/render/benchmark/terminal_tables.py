@@ -21,7 +21,10 @@ def benchmark_tables(bench: Benchmarks) -> Group:
         Text(f"{bench.council}: benchmarks from published statistics", style="bold")
     ]
     for mb in bench.measures:
-        table = Table(title=heading(mb), title_justify="left", title_style="bold", expand=False)
+        # Text, not str: names from the files must never be read as rich markup ("[bold]").
+        table = Table(
+            title=Text(heading(mb)), title_justify="left", title_style="bold", expand=False
+        )
         for name in HEADERS:
             table.add_column(
                 name,
@@ -31,7 +34,7 @@ def benchmark_tables(bench: Benchmarks) -> Group:
                 overflow="fold",
             )
         for yb in mb.years:
-            table.add_row(*year_cells(mb, yb, bench))
+            table.add_row(*(Text(cell) for cell in year_cells(mb, yb, bench)))
         if not mb.years:
             table.add_row("", "no published row for this council", *[""] * (len(HEADERS) - 2))
         parts.append(table)
@@ -42,7 +45,7 @@ def render_table(bench: Benchmarks, console: Console) -> None:
     """Print the benchmarks to ``console``, footnotes unwrapped."""
     console.print(benchmark_tables(bench))
     for line in notes(bench):
-        console.print(line, style="dim", soft_wrap=True)
+        console.print(Text(line, style="dim"), soft_wrap=True)
 
 
 def render_text(bench: Benchmarks) -> str:
