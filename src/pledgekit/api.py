@@ -88,7 +88,9 @@ def load_published_checked(definition: Definition, pledge_path: Path) -> Publish
 
     data, findings = load_published(definition, pledge_path)
     if has_errors(findings):
-        raise problems_error(pledge_path, "the published benchmarks", findings)
+        raise problems_error(
+            pledge_path, "the benchmark setup (published: and benchmarks:)", findings
+        )
     return data
 
 
