@@ -31,8 +31,8 @@ from pledgekit.report.exceptions import exception_item
 from pledgekit.report.measure_lines import measure_line
 from pledgekit.score.scoring import build_scorecard
 from pledgekit.api import load_inputs
-definition, dataset = load_inputs(books, pledge=None, period=None)
-card = build_scorecard(definition, dataset)
+definition, dataset, published = load_inputs(books, pledge=None, period=None)
+card = build_scorecard(definition, dataset, published=published)
 report, _, _ = load_report(books, meeting=meeting)
 report = replace(report, exceptions=tuple(
     exception_item(row, measure_line(row, card.period), number="", persistence="", actions=())

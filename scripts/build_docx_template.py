@@ -349,7 +349,7 @@ def _summary_and_exceptions(doc: Any) -> None:
             ("Trend", "{{ ex.trend }}"),
             ("How long", "{{ ex.persistence }}"),
             ("Recent figures", "{{ ex.history }}"),
-            ("Comparators", "{{ ex.line.comparator_text }}"),
+            ("Compared with", "{{ ex.line.comparator_text }}"),
             ("National reference", '{{ ex.line.reference or "None" }}'),
             ("Measure owner", '{{ ex.line.owner or "Not named" }}'),
             ("Actions", "{{ ex.action_text }}"),
@@ -378,7 +378,7 @@ def _summary_and_exceptions(doc: Any) -> None:
             ("Value", "{{ w.against }}"),
             ("Why amber", "{{ w.line.why }} {{ w.line.rule_note }}"),
             ("Trend", "{{ w.line.trend }} ({{ w.line.moved }})"),
-            ("Comparators", "{{ w.line.comparator_text }}"),
+            ("Compared with", "{{ w.line.comparator_text }}"),
             ("Commentary", "{{ w.commentary.text }}"),
         ],
         (3.5, 13.5),
@@ -581,18 +581,15 @@ def _appendix(doc: Any) -> None:
     _table(
         doc,
         "Pledge {{ p.id }}: why each status, and comparators",
-        ["Ref", "Why this status", "England", "Statistical neighbours"],
-        [
-            "{{ line.ref }}",
-            "{{ line.why }} {{ line.rule_note }}",
-            "{{ line.england }}",
-            "{{ line.neighbours }}",
-        ],
-        [1.2, 10.0, 2.8, 3.0],
+        ["Ref", "Why this status", "Compared with"],
+        ["{{ line.ref }}", "{{ line.why }} {{ line.rule_note }}", "{{ line.comparator_text }}"],
+        [1.2, 9.3, 6.5],
         "line in p.lines",
-        numbers=(2, 3),
     )
     _p(doc, "{%p endfor %}")
+    _p(doc, "{%p if report.comparison_note %}")
+    _p(doc, "{{ report.comparison_note }}")
+    _p(doc, "{%p endif %}")
     _p(doc, "{%p if report.symbols %}")
     _heading(doc, "Key to symbols", 2)
     _p(doc, "{%p for s in report.symbols %}")

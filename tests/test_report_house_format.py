@@ -409,8 +409,10 @@ def test_watch_list_gives_the_reason_and_commentary_for_each_amber(sample: Repor
     dental = sample.watch[0]
     assert "Amber by the trend rule" in dental.line.rule_note
     assert dental.commentary.text.startswith("Still below target but better than")
+    # Tested for significance where the counts allow (79.8% is inside the interval of 78.5%).
     assert dental.line.comparator_text == (
-        "England 85.0% (2005-06): ours is worse; Statistical neighbours 79.8%: ours is worse"
+        "England 85.0% (2005-06): Significantly worse; "
+        "Statistical neighbours 79.8%: Not significantly different"
     )
     notes = {line.ref for p in sample.pledges for line in p.notes}
     assert "3.7" in notes  # a context measure's commentary is shown too
@@ -418,10 +420,19 @@ def test_watch_list_gives_the_reason_and_commentary_for_each_amber(sample: Repor
 
 def test_exceptions_show_comparators_with_their_year_and_reference(sample: Report) -> None:
     by_ref = {ex.line.ref: ex for ex in sample.exceptions}
-    assert by_ref["2.4"].line.comparator_text.startswith("England 19.1% (2021-22): ours is worse")
+    assert by_ref["2.4"].line.comparator_text.startswith(
+        "England 19.1% (2021-22): Not significantly different"
+    )
+    # Without counts there is no test, and the position is said in words.
+    assert by_ref["3.5"].line.comparator_text == (
+        "England 201 days: ours is worse; Statistical neighbours 196 days: ours is worse"
+    )
     assert by_ref["3.5"].line.reference == "A2"
     appendix = render_markdown(sample).split("## Appendix A")[1]
-    assert "| 1.1 (NI 58) |" in appendix and "| 14.1 | 14.4 |" in appendix
+    assert "| 1.1 (NI 58) |" in appendix
+    assert "| 1.1 | Figure not available (x). | England 14.1; Statistical neighbours 14.4 |" in (
+        appendix
+    )
 
 
 def test_the_draft_marker_goes_when_the_gaps_are_filled(sample: Report) -> None:

@@ -46,6 +46,7 @@ from pledgekit.report.summary import (
     summary_paragraphs,
 )
 from pledgekit.report.symbols import symbol_key
+from pledgekit.score.comparator_text import comparison_note
 from pledgekit.score.scorecard import Scorecard
 
 _ORDER = (
@@ -226,6 +227,7 @@ def build_report(
         appendices=appendices(meeting, f"Corporate parenting scorecard, {card.period.label}"),
         symbols=symbol_key(all_lines, [ex.history for ex in exceptions], threshold=card.threshold),
         threshold=card.threshold,
+        comparison_note=comparison_note(card),
         # Any "c" in the tables, this period's or an earlier one's, needs the footnote.
         has_suppressed=any(
             r.status is Status.SUPPRESSED

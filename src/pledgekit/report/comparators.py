@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pledgekit.model.status import Position
+from pledgekit.model.status import Position, Significance
 from pledgekit.score.formatting import format_quantity
+from pledgekit.score.ratings import Comparison
 from pledgekit.score.scorecard import Row
 
 _NAMES = {
@@ -46,6 +47,13 @@ class ComparatorView:
         return f"{self.name} {self.figure}{year}{where}"
 
 
+def _verdict(comparison: Comparison) -> str | None:
+    """The significance where a test was possible, else how ours compares, in words."""
+    if comparison.significance is not Significance.NOT_TESTED:
+        return comparison.significance.label
+    return _POSITION.get(comparison.position)
+
+
 def comparator_views(row: Row) -> tuple[ComparatorView, ...]:
     """The row's comparators, England first, then neighbours, then any others by name."""
     order = {key: i for i, key in enumerate(_NAMES)}
@@ -60,7 +68,7 @@ def comparator_views(row: Row) -> tuple[ComparatorView, ...]:
                 name=display_name(key),
                 figure=format_quantity(comparison.comparator, row.measure),
                 year=row.measure.comparator_years.get(key),
-                position=_POSITION.get(comparison.position),
+                position=_verdict(comparison),
             )
         )
     return tuple(views)

@@ -14,6 +14,7 @@ from pledgekit.model.prose import Prose
 from pledgekit.model.status import Direction, Status
 from pledgekit.report.comparators import ComparatorView, comparator_views, figure_for
 from pledgekit.report.trend import trend_text
+from pledgekit.score.comparator_text import compared_text
 from pledgekit.score.scorecard import Row
 
 
@@ -47,6 +48,8 @@ class MeasureLine:
     comparators: tuple[ComparatorView, ...]
     england: str
     neighbours: str
+    #: England and neighbours with the significance of the difference (blank without any).
+    compared: str = ""
 
     @property
     def status_text(self) -> str:
@@ -118,4 +121,5 @@ def measure_line(row: Row, period: Period) -> MeasureLine:
         comparators=views,
         england=figure_for(views, "England"),
         neighbours=figure_for(views, "Statistical neighbours"),
+        compared=compared_text(row),
     )

@@ -98,12 +98,18 @@ class Report:
     symbols: tuple[SymbolKey, ...]
     threshold: int
     has_suppressed: bool
+    comparison_note: str = ""
     gaps: tuple[str, ...] = field(default=())
 
     @property
     def draft(self) -> bool:
         """True while any gap remains: the report must say DRAFT."""
         return bool(self.gaps)
+
+    @property
+    def has_comparators(self) -> bool:
+        """True when any measure has a comparator, so the tables need the column."""
+        return any(line.compared for p in self.pledges for line in p.lines)
 
     @property
     def document_title(self) -> str:
