@@ -159,11 +159,12 @@ def missing_targets(context: Context) -> Iterator[Finding]:
         return
     period = context.period
     rows = {(o.measure, o.period): o for o in context.known_home()}
+    available = {p for _, p in rows}  # once, not once per measure
     fallback = main_location(context, period)
     for _, measure in context.definition.measures():
         if not measure.rated:
             continue
-        wanted = _expected_period(measure, period, {p for _, p in rows})
+        wanted = _expected_period(measure, period, available)
         if wanted is None:
             continue
         obs = rows.get((measure.id, wanted))
