@@ -79,7 +79,9 @@ def _read_file(
         ctx = Context(str(path), definition, period, is_csv=book.is_csv)
         main = _indicator_sheet(ctx.file, book.names, wanted, book.is_csv, book.hidden)
         if main is not None:
-            data.observations = IndicatorReader(ctx).read(book.sheet(main))
+            table = IndicatorReader(ctx).read(book.sheet(main))
+            if table is not None:
+                data = Dataset(files=[str(path)], sources=[table])
         for name in book.names:
             if name != main and name.lower() in _OPTIONAL_SHEETS:
                 _read_optional(ctx, book.sheet(name), data)
