@@ -10,7 +10,7 @@ numpy is imported by the reader that fills a table, not here, so importing the m
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -62,17 +62,31 @@ class IndicatorTable:
     def __len__(self) -> int:
         return len(self.rows)
 
-    def figure_numbers(self, slot: str) -> Any:
-        """A float array of the slot's numbers per row (NaN where the reading is not a number)."""
+    def flags(self, slot: str, test: Callable[[Reading], bool]) -> Any:
+        """A boolean array: ``test`` holds for the slot's reading, row by row.
+
+        ``test`` runs once per distinct reading, not once per row. A slot whose column the sheet
+        lacks reads as MISSING.
+        """
         import numpy as np
 
-        numbers = np.array(
-            [r.number if r.number is not None else np.nan for r in self.readings], dtype=float
-        )
         codes = self.figures.get(slot)
         if codes is None:
-            return np.full(len(self.rows), np.nan)
-        return numbers[codes]
+            return np.full(len(self.rows), test(MISSING), dtype=bool)
+        return np.array([test(r) for r in self.readings], dtype=bool)[codes]
+
+    def measures_where(self, mask: Any) -> set[str]:
+        """The measure ids of the rows where ``mask`` is true."""
+        import numpy as np
+
+        return {self.measures[c] for c in np.unique(self.measure[mask]).tolist()}
+
+    def rows_of(self, measures: Collection[str]) -> Any:
+        """Row indices of the rows reporting one of ``measures``, in sheet order."""
+        import numpy as np
+
+        wanted = np.array([m in measures for m in self.measures], dtype=bool)
+        return np.flatnonzero(wanted[self.measure]) if len(wanted) else np.zeros(0, dtype=int)
 
     def observations(self, which: Sequence[int] | None = None) -> list[Observation]:
         """The observations of all rows (in sheet order), or of the row indices ``which``."""
