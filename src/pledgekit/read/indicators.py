@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
+from operator import itemgetter
 from typing import Any
 
 from pledgekit.model.codes import (
@@ -142,18 +143,25 @@ class IndicatorReader:
 _SIMPLE_TYPES = frozenset({str, float, type(None)})
 
 
-def distinct(values: list[object]) -> tuple[list[int], list[object]]:
-    """Codes into the distinct values, numbered in order of first appearance, and those values.
+def distinct(values: list[object]) -> tuple[Any, list[object]]:
+    """Codes into the distinct values (an int32 array), numbered in order of first appearance,
+    and those values.
 
     Values of different types are kept apart (True, 1 and 1.0 are equal in Python but not in a
-    spreadsheet); a column of text and floats, the usual case, needs no tagging.
+    spreadsheet); a column of text and floats, the usual case, needs no tagging. The loops run
+    in C (``dict.fromkeys``, ``map``): this is the one pass over every cell.
     """
-    index: dict[object, int] = {}
+    import numpy as np
+
     if set(map(type, values)) <= _SIMPLE_TYPES:
-        codes = [index.setdefault(value, len(index)) for value in values]
-        return codes, list(index)
-    tagged = [index.setdefault((type(value), value), len(index)) for value in values]
-    return tagged, [key[1] for key in index]  # type: ignore[index]
+        uniques = list(dict.fromkeys(values))
+        keys: list[object] = values
+    else:
+        keys = list(zip(map(type, values), values, strict=True))
+        uniques = [key[1] for key in dict.fromkeys(keys)]  # type: ignore[index]
+    index = {key: i for i, key in enumerate(dict.fromkeys(keys))}
+    codes = np.fromiter(map(index.__getitem__, keys), dtype=np.int32, count=len(keys))
+    return codes, uniques
 
 
 def _is_blank(value: object) -> bool:
@@ -191,12 +199,10 @@ class _Table:
 
     def column(self, col: int) -> tuple[Any, list[object]]:
         """The column's codes (an int32 array, one per row) and its distinct values."""
-        import numpy as np
 
         known = self._coded.get(col)
         if known is None:
-            codes, values = distinct([row[col] for row in self.body])
-            known = self._coded[col] = (np.asarray(codes, dtype=np.int32), values)
+            known = self._coded[col] = distinct(list(map(itemgetter(col), self.body)))
         return known
 
     def blank(self, col: int | None) -> Any:
