@@ -67,3 +67,32 @@ def test_sample_data_json_is_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
     report = validate(books)
     text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
     golden.assert_golden("national", "sample_validation.json", text)
+
+
+def test_columns_and_observation_lists_give_the_same_results(national: tuple[str, str]) -> None:
+    """The row checks, percent-scale rule and area split pick rows from the columns; the same
+    code over plain observation lists (as Python users and older callers build datasets) must
+    find exactly the same."""
+    from pledgekit.checks import run_checks
+    from pledgekit.config.pledge import load_definition
+    from pledgekit.read.percent_scale import dataset_percent_findings, percent_scale_findings
+    from pledgekit.read.workbooks import read_workbooks
+    from pledgekit.score.scoring import build_scorecard
+
+    book, pledge = national
+    definition = load_definition(pledge)
+    columnar = read_workbooks([Path(book)], definition=definition)
+    listed = read_workbooks([Path(book)], definition=definition)
+    assert columnar.columnar() and listed.columnar()
+    assert len(listed.observations) == len(columnar) > 1000  # built: now a plain list
+    assert listed.columnar() is None and columnar.columnar() is not None
+
+    found = run_checks(definition, columnar)
+    assert found == run_checks(definition, listed)
+    assert {f.code for f in found} >= {"value-disagrees-with-ratio", "duplicate-observation"}
+    scale = dataset_percent_findings(columnar, definition)
+    assert scale and scale == percent_scale_findings(listed.observations, definition)
+    assert render_json(build_scorecard(definition, columnar)) == render_json(
+        build_scorecard(definition, listed)
+    )
+    assert columnar.columnar() is not None  # nothing above needed every row as an object
