@@ -11,7 +11,7 @@ numpy is imported by the reader that fills a table, not here, so importing the m
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pledgekit.model.location import Location
@@ -58,6 +58,9 @@ class IndicatorTable:
     figures: dict[str, Codes]
     comparators: dict[str, Codes]
     readings: Sequence[Reading]
+    #: Observations built so far, by row index: the validation context and the scorecard ask
+    #: for the same home rows, which are built once.
+    _built: dict[int, Observation] = field(default_factory=dict, init=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -90,7 +93,12 @@ class IndicatorTable:
 
     def observations(self, which: Sequence[int] | None = None) -> list[Observation]:
         """The observations of all rows (in sheet order), or of the row indices ``which``."""
-        return list(self._build(which))
+        built = self._built
+        wanted = range(len(self.rows)) if which is None else which
+        missing = [i for i in wanted if i not in built]
+        if missing:
+            built.update(zip(missing, self._build(missing), strict=True))
+        return [built[i] for i in wanted]
 
     def _build(self, which: Sequence[int] | None) -> Iterator[Observation]:
         picked: Any = slice(None) if which is None else list(which)
