@@ -110,12 +110,13 @@ def interleave(contenders: Sequence[Contender], repeat: int) -> None:
 
 
 def today_tree(rev: str = TODAY) -> str:
-    """``src`` of commit ``rev`` extracted into a temporary folder; returns its path."""
+    """``src`` of commit ``rev`` (with the templates and sample data it finds beside it in a
+    checkout) extracted into a temporary folder; returns the path of ``src``."""
     folder = Path(tempfile.mkdtemp(prefix="pledgekit-today-"))
     archive = folder / "src.tar"
     with archive.open("wb") as handle:
         subprocess.run(
-            ["git", "-C", str(ROOT), "archive", "--format=tar", rev, "src"],
+            ["git", "-C", str(ROOT), "archive", "--format=tar", rev, "src", "templates"],
             stdout=handle,
             check=True,
         )
