@@ -35,8 +35,9 @@ from pledgekit.render.report.docx import render_docx
 from pledgekit.score.scoring import build_scorecard
 import matplotlib.figure, matplotlib.backends.backend_agg
 books = [Path(b) for b in {books!r}]
-definition, dataset = load_inputs(books, pledge=None, period=None)
-card = build_scorecard(definition, dataset)
+loaded = load_inputs(books, pledge=None, period=None)  # (definition, dataset[, published])
+more = {{"published": loaded[2]}} if len(loaded) > 2 else {{}}
+card = build_scorecard(loaded[0], loaded[1], **more)
 report, _, _ = load_report(books, meeting=Path({meeting!r}))
 items = [exception_item(row, measure_line(row, card.period)) for row in card.rows]
 report = replace(report, exceptions=tuple(islice(cycle(items), {charts})))

@@ -13,6 +13,7 @@ import typer
 
 from pledgekit import __version__
 from pledgekit.cli import (
+    benchmark_command,
     collection_workbook_command,
     report_command,
     schema_command,
@@ -54,11 +55,14 @@ def _root(
 app.command("scorecard", no_args_is_help=True)(scorecard_command.scorecard)
 app.command("report", no_args_is_help=True)(report_command.report)
 app.command("validate", no_args_is_help=True)(validate_command.validate)
+app.command("benchmark", no_args_is_help=True)(benchmark_command.benchmark)
 app.command("collection-workbook", no_args_is_help=True)(
     collection_workbook_command.collection_workbook
 )
 # The name before 0.2; kept working, hidden, with a note on the new name.
-app.command("template", hidden=True)(collection_workbook_command.template_alias)
+app.command(collection_workbook_command.OLD_NAME, hidden=True)(
+    collection_workbook_command.collection_workbook
+)
 app.add_typer(templates_command.app, name="templates")
 app.command("schema")(schema_command.schema)
 
