@@ -121,7 +121,10 @@ def today_tree(rev: str = TODAY) -> str:
             check=True,
         )
     with tarfile.open(archive) as tar:
-        tar.extractall(folder, filter="data")
+        try:
+            tar.extractall(folder, filter="data")
+        except TypeError:  # Python without extraction filters (before 3.10.12)
+            tar.extractall(folder)  # our own repository's archive
     return str(folder / "src")
 
 
