@@ -72,7 +72,9 @@ def y_ticks(chart: ChartData) -> list[float]:
     """
     found = _references(chart) or [0.0, 1.0]
     low, high = min(found), max(found)
-    span = high - low or max(abs(high) * 0.1, 1.0)
+    span = high - low
+    if span <= 1e-9 * max(1.0, abs(high)):  # one figure, or figures apart by float noise only
+        span = max(abs(high) * 0.1, 1.0)
     bottom, top = low - span * 0.15, high + span * 0.3
     if low >= 0:
         bottom = max(bottom, 0.0)
