@@ -36,7 +36,7 @@ def collection_workbook(
     Example: pledgekit collection-workbook --period "2019-20 Q2" -o collection.xlsx
     """
     from pledgekit.api import parse_period_option
-    from pledgekit.cli.output import write_atomic
+    from pledgekit.cli.output import prepare, write_atomic
     from pledgekit.config.pledge import find_definition, load_definition
     from pledgekit.model.errors import UsageError
     from pledgekit.render.workbook.formats import FORMATS
@@ -45,8 +45,11 @@ def collection_workbook(
         raise UsageError(f"--output: the collection workbook is .xlsx, not {output.name!r}")
     chosen = parse_period_option(period)
     assert chosen is not None
-    definition = load_definition(find_definition(pledge, []))
-    write_atomic(output, FORMATS.render(definition, "xlsx", period=chosen), force=force)
+    source = find_definition(pledge, [])
+    prepare(output, force=force, inputs=[source])
+    definition = load_definition(source)
+    data = FORMATS.render(definition, "xlsx", period=chosen)
+    write_atomic(output, data, force=force, inputs=[source])
     typer.echo(f"Wrote {output}: {len(definition.measure_ids())} measures for {chosen.label}.")
 
 

@@ -27,6 +27,13 @@ def console_for(file: IO[str] | None = None, *, stderr: bool = False) -> Console
     )
 
 
+def wants_colour(file: IO[str] | None = None) -> bool:
+    """True when ``file`` (default stdout) is a terminal and ``NO_COLOR`` is not set."""
+    target = file if file is not None else sys.stdout
+    interactive = bool(target is not None and hasattr(target, "isatty") and target.isatty())
+    return interactive and "NO_COLOR" not in os.environ
+
+
 def captured(draw: Callable[[Console], None]) -> str:
     """What ``draw`` prints, as plain text (no colour), for writing to a file."""
     buffer = StringIO()
