@@ -15,9 +15,7 @@ from pledgekit.cli.options import ForceOption, PledgeOption, handle_errors
 CollectPeriod = Annotated[
     str, typer.Option("--period", help="Period to collect, e.g. '2019-20 Q2'.", show_default=False)
 ]
-WorkbookOutput = Annotated[
-    Path, typer.Option("--output", "-o", help="Workbook to write (.xlsx).", dir_okay=False)
-]
+WorkbookOutput = Annotated[Path, typer.Option("--output", "-o", help="Workbook to write (.xlsx).")]
 
 
 @handle_errors

@@ -21,6 +21,7 @@ import python_calamine
 from pledgekit.model.errors import InputError
 from pledgekit.model.values import Reading
 from pledgekit.read.ods_cells import ods_cells
+from pledgekit.read.xlsx_limits import check_archive
 from pledgekit.read.xlsx_styles import Cell, MergedRange, XlsxFile
 
 #: File kinds pledgekit reads, by suffix.
@@ -86,6 +87,7 @@ class Book:
             self.names = [path.stem]
             self._csv_rows = _read_csv(path)
             return
+        check_archive(path)  # a zip bomb or a bloated part is refused before calamine opens it
         with input_errors(path):
             self._workbook = python_calamine.CalamineWorkbook.from_path(str(path))
             self.names = list(self._workbook.sheet_names)
@@ -114,6 +116,9 @@ class Book:
             return Sheet(name, self._csv_rows)
         assert self._workbook is not None
         path = self.path
+        if self._xlsx is not None:
+            with input_errors(path):
+                self._xlsx.check_size(name)  # before calamine allocates the sheet's rectangle
         with input_errors(path):
             raw = self._workbook.get_sheet_by_name(name)
             rows = cast(Rows, raw.to_python(skip_empty_area=False))

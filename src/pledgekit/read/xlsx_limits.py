@@ -1,0 +1,201 @@
+"""Sane limits on spreadsheet files, checked before the reader allocates anything.
+
+python-calamine holds a sheet as a dense rectangle from its first to its last cell, 32 bytes a
+cell, and aborts the whole process (no exception) when that does not fit in memory: one cell at
+``XFD1048576`` in a 5 KB file asks for 512 GB. A zip bomb (a part that inflates a thousandfold)
+or a bloated styles part costs gigabytes the same way. So before calamine sees a file:
+
+- the zip's parts are checked: each part's inflated size against its compressed size
+  (:data:`MAX_RATIO`), the styles part (:data:`MAX_STYLES_BYTES`), shared strings
+  (:data:`MAX_STRINGS_BYTES`) and the total (:data:`MAX_TOTAL_BYTES`);
+- before a sheet is read, its XML is scanned (streamed, in chunks, with byte searches that skip
+  the common case) for the largest row number and column in a cell reference. A row past
+  1,048,576 or a column past XFD cannot come from Excel; a rectangle of more than
+  :data:`MAX_CELLS` cells (1,048,576 rows by 15 columns) is more than any council's return and
+  more than fits comfortably in memory.
+
+Each refusal is one :class:`InputError` naming the file, the sheet or part, and what was found.
+Why these numbers: a council's indicator workbook has hundreds of rows and a dozen columns; the
+largest national table we read (every council, every quarter, 40 measures) has 120,000 rows and
+7 columns, 36 MB of sheet XML compressed about 11 to 1. The limits leave a wide margin above that
+and keep peak memory under 1 GB (a sheet at the limit peaks at about 700 MB).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from pledgekit.model.errors import InputError
+
+#: Excel's own limits: nothing beyond them comes from a real spreadsheet.
+EXCEL_ROWS = 1_048_576
+EXCEL_COLUMNS = 16_384
+#: Largest rectangle of cells (first to last row, A to the last column) a sheet may span.
+MAX_CELLS = 16_000_000
+#: Largest inflated-to-compressed ratio for a part bigger than :data:`_RATIO_FLOOR` bytes.
+MAX_RATIO = 150
+_RATIO_FLOOR = 5_000_000
+#: Largest inflated sizes.
+MAX_TOTAL_BYTES = 1_500_000_000
+MAX_STYLES_BYTES = 20_000_000
+MAX_STRINGS_BYTES = 300_000_000
+
+_CHUNK = 8 * 1024 * 1024
+_OVERLAP = 64
+# Cell references (` r="B7"`): a column of three or more letters (past ZZ), of two (past Z);
+# row numbers of a given length (a longer number is a larger one, so only the longest present
+# need comparing). The leading space keeps `sqref="..."` of a selection out.
+_LONG_COLUMN = re.compile(rb' r="([A-Z]{3,})\d*"')
+_TWO_LETTERS = re.compile(rb' r="([A-Z]{2})\d')
+_DIGITS = {n: re.compile(rb' r="[A-Z]{1,3}(\d{%d})"' % n) for n in range(1, 8)}
+_SEVEN_OR_MORE = re.compile(rb' r="[A-Z]{0,3}(\d{7,})"')
+# The careful pass: every cell reference, and whether the cell has content (not `<c .../>`).
+_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(/?)>')
+_ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d+)"')
+# Cells with no reference are placed one after another in their row.
+_UNREFERENCED = re.compile(rb"<(?:\w+:)?c(?:>|\s(?![^>]*\br=)[^>]*>)")
+
+
+def column_number(letters: bytes | str) -> int:
+    """1-based column number of column letters (A -> 1, XFD -> 16384)."""
+    number = 0
+    for char in letters.decode() if isinstance(letters, bytes) else letters:
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+def check_archive(path: Path) -> None:
+    """Refuse a zip-based spreadsheet whose parts would inflate beyond the limits above.
+
+    A file that is not a zip is left for the reader to report as damaged.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    total = 0
+    for part in parts:
+        size, packed = part.file_size, max(part.compress_size, 1)
+        total += size
+        name = part.filename
+        if size > _RATIO_FLOOR and size / packed > MAX_RATIO:
+            raise InputError(
+                f"{path}: the part {name} inflates from {packed:,} to {size:,} bytes "
+                f"({size // packed:,} to 1; a spreadsheet is rarely above 20 to 1): refused as "
+                "a zip bomb; open and save the file in Excel or LibreOffice if it is genuine"
+            )
+        if name.endswith("styles.xml") and size > MAX_STYLES_BYTES:
+            raise InputError(
+                f"{path}: the styles part {name} is {size:,} bytes (at most "
+                f"{MAX_STYLES_BYTES:,}); too many cell styles: clear the unused ones"
+            )
+        if name.endswith("sharedStrings.xml") and size > MAX_STRINGS_BYTES:
+            raise InputError(
+                f"{path}: the text of the workbook ({name}) is {size:,} bytes, more than "
+                f"{MAX_STRINGS_BYTES:,}"
+            )
+    if total > MAX_TOTAL_BYTES:
+        raise InputError(
+            f"{path}: the file inflates to {total:,} bytes, more than {MAX_TOTAL_BYTES:,}"
+        )
+
+
+def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The part's bytes in chunks that overlap by a little, so no reference is cut in two."""
+    tail = b""
+    with archive.open(part) as handle:
+        while chunk := handle.read(_CHUNK):
+            yield tail + chunk
+            tail = chunk[-_OVERLAP:]
+
+
+def _largest_row(chunk: bytes, best: int) -> int:
+    """The largest row number in a cell reference in ``chunk``, if above ``best``."""
+    found = _SEVEN_OR_MORE.findall(chunk)
+    if found:
+        return max(best, *map(int, found))
+    for digits in range(6, len(str(best)) - 1, -1):
+        if _DIGITS[digits].search(chunk):
+            return max(best, *map(int, _DIGITS[digits].findall(chunk)))
+    return best
+
+
+def check_sheet(path: Path, archive: zipfile.ZipFile, part: str, sheet: str) -> None:
+    """Refuse a sheet whose cells span more than the limits above (see the module notes).
+
+    A quick pass bounds the rectangle from the cell references alone. Only when that bound is
+    too large (a hostile file, or an odd one) does a careful pass look at every cell, leaving
+    out the empty ones (``<c r="XFD9" s="1"/>``, formatting only) that the reader skips too.
+    """
+    where = f"{path}, sheet {sheet!r}"
+    rows, columns, odd = 0, 1, False
+    for chunk in _chunks(archive, part):
+        rows = _largest_row(chunk, rows)
+        for letters in _LONG_COLUMN.findall(chunk):
+            number = column_number(letters) if len(letters) <= 3 else EXCEL_COLUMNS + 1
+            columns = max(columns, number)
+        if columns <= 26:
+            columns = max([columns, *(column_number(c) for c in set(_TWO_LETTERS.findall(chunk)))])
+        # Cheap sign of cells without a reference (or with it not first): look closer later.
+        odd = odd or b"<c>" in chunk or chunk.count(b"<c ") != chunk.count(b'<c r="')
+    if columns <= 26 and rows * 26 > MAX_CELLS:
+        columns = _last_single_letter(archive, part)
+    if rows <= EXCEL_ROWS and columns <= EXCEL_COLUMNS and rows * columns <= MAX_CELLS and not odd:
+        return
+    rows, columns = _careful_extent(archive, part)
+    if columns > EXCEL_COLUMNS:
+        raise InputError(
+            f"{where}: a cell is beyond Excel's last column (XFD); the file was not written "
+            "by a spreadsheet program"
+        )
+    if rows > EXCEL_ROWS:
+        raise InputError(
+            f"{where}: a cell is on row {rows:,}, beyond Excel's last row ({EXCEL_ROWS:,}); "
+            "the file was not written by a spreadsheet program"
+        )
+    if rows * columns > MAX_CELLS:
+        last = _column_letters(columns)
+        raise InputError(
+            f"{where}: the cells span rows 1 to {rows:,} and columns A to {last} "
+            f"({rows * columns:,} cells; at most {MAX_CELLS:,}); delete the rows and columns "
+            "beyond the table, or split the sheet"
+        )
+
+
+def _careful_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+    """The last row and column holding a cell with content, looking at every cell."""
+    rows, columns, unreferenced, row_numbers, counted = 0, 0, 0, 0, 0
+    for chunk in _chunks(archive, part):
+        for letters, row, empty in _CELL.findall(chunk):
+            if not empty:
+                rows = max(rows, int(row))
+                columns = max(columns, column_number(letters) if len(letters) <= 3 else 1 << 20)
+        if _UNREFERENCED.search(chunk):
+            # Placed by position: as wide as the most cells in a row, as tall as the last row.
+            unreferenced = max(unreferenced, len(_UNREFERENCED.findall(chunk)))
+            row_numbers = max([row_numbers, *map(int, _ROW.findall(chunk))])
+        counted += chunk.count(b"<row")  # rows without a number follow on from the last
+    if unreferenced:
+        row_numbers = max(row_numbers, counted)
+    return max(rows, row_numbers), max(columns, unreferenced)
+
+
+def _last_single_letter(archive: zipfile.ZipFile, part: str) -> int:
+    """The last of columns A to Z that a cell reference names (a second pass, for tall sheets)."""
+    for number in range(26, 0, -1):
+        pattern = re.compile(rb' r="%c\d' % (64 + number))
+        if any(pattern.search(chunk) for chunk in _chunks(archive, part)):
+            return number
+    return 1
+
+
+def _column_letters(number: int) -> str:
+    text = ""
+    while number:
+        number, rem = divmod(number - 1, 26)
+        text = chr(65 + rem) + text
+    return text

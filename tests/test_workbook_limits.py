@@ -1,0 +1,173 @@
+"""Hostile workbooks (issue 13, item 4): refused before the reader allocates, bounded memory."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pledgekit.cli import app
+from pledgekit.model.errors import InputError
+from pledgekit.read.workbooks import read_workbook
+from pledgekit.read.xlsx_limits import MAX_CELLS, column_number
+
+from .factories import DEFINITION
+from .memory import peak_memory_mb
+from .workbooks import write_xlsx
+
+runner = CliRunner()
+ROWS = [["Measure", "Period", "Value"], ["1.1", "2025-26 Q1", 92], ["1.2", "2025-26 Q1", 8]]
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def rebuild(source: Path, target: Path, change: Callable[[str, bytes], bytes | None]) -> Path:
+    """Copy the zip ``source`` to ``target``, passing each part through ``change``."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = change(info.filename, old.read(info.filename))
+            new.writestr(info.filename, data if data is not None else old.read(info.filename))
+    return target
+
+
+def extra_cells(xml: str) -> Callable[[str, bytes], bytes | None]:
+    def change(name: str, data: bytes) -> bytes | None:
+        return (
+            data.replace(b"</sheetData>", xml.encode() + b"</sheetData>") if name == SHEET else None
+        )
+
+    return change
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    (tmp_path / "pledge.yaml").write_text(DEFINITION, encoding="utf-8")
+    return write_xlsx(tmp_path / "base.xlsx", ROWS)
+
+
+def one_error(path: Path) -> str:
+    result = runner.invoke(app, ["scorecard", str(path)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith(f"Error: {path}") and result.stderr.count("\n") == 1
+    return result.stderr
+
+
+def test_a_cell_at_the_far_corner_is_refused_in_little_memory(base: Path) -> None:
+    far = rebuild(
+        base,
+        base.with_name("far.xlsx"),
+        extra_cells('<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row>'),
+    )
+    assert far.stat().st_size < 10_000
+    assert "columns A to XFD" in one_error(far) and "sheet 'Indicators'" in one_error(far)
+    code = f"""
+from pathlib import Path
+from pledgekit.model.errors import InputError
+from pledgekit.read.workbooks import read_workbook
+try:
+    read_workbook(Path({str(far)!r}))
+except InputError as exc:
+    print(exc)
+"""
+    peak, out = peak_memory_mb(code)
+    assert "at most" in out and peak < 200
+
+
+@pytest.mark.parametrize("row", ["99999999999", "1048577"])
+def test_a_row_beyond_excel_is_refused(base: Path, row: str) -> None:
+    bad = rebuild(
+        base,
+        base.with_name("rows.xlsx"),
+        extra_cells(f'<row r="{row}"><c r="A{row}" t="n"><v>1</v></c></row>'),
+    )
+    assert "beyond Excel's last row" in one_error(bad)
+
+
+def test_a_column_beyond_xfd_is_refused(base: Path) -> None:
+    bad = rebuild(
+        base, base.with_name("cols.xlsx"), extra_cells('<row r="5"><c r="ZZZZ5"><v>1</v></c></row>')
+    )
+    assert "last column" in one_error(bad)
+
+
+def test_a_reference_hidden_after_other_attributes_is_still_seen(base: Path) -> None:
+    bad = rebuild(
+        base,
+        base.with_name("late.xlsx"),
+        extra_cells('<row r="900000"><c t="n" r="XFD900000"><v>1</v></c></row>'),
+    )
+    assert "at most" in one_error(bad)
+
+
+def test_cells_without_references_are_placed_and_bounded(base: Path) -> None:
+    wide = "".join("<c><v>1</v></c>" for _ in range(40))
+    bad = rebuild(base, base.with_name("noref.xlsx"), extra_cells(f'<row r="1000000">{wide}</row>'))
+    assert f"at most {MAX_CELLS:,}" in one_error(bad)
+
+
+def test_formatting_far_away_is_not_data_and_is_read(base: Path) -> None:
+    styled = rebuild(
+        base,
+        base.with_name("styled.xlsx"),
+        extra_cells('<row r="1048576"><c r="XFD1048576" s="0"/></row>'),
+    )
+    data = read_workbook(styled)
+    assert [o.measure for o in data.observations] == ["1.1", "1.2"]
+
+
+def test_a_declared_dimension_alone_is_harmless(base: Path) -> None:
+    def change(name: str, data: bytes) -> bytes | None:
+        if name != SHEET:
+            return None
+        return data.replace(b'<dimension ref="A1:C3"/>', b'<dimension ref="A1:XFD1048576"/>')
+
+    assert len(read_workbook(rebuild(base, base.with_name("dim.xlsx"), change)).observations) == 2
+
+
+def _bomb(size: int) -> bytes:
+    return b" " * size
+
+
+def test_a_zip_bomb_is_refused_before_inflating(base: Path) -> None:
+    def change(name: str, data: bytes) -> bytes | None:
+        if name != SHEET:
+            return None
+        return data.replace(b"<sheetData>", b"<sheetData>" + _bomb(40_000_000))
+
+    bomb = rebuild(base, base.with_name("bomb.xlsx"), change)
+    assert bomb.stat().st_size < 100_000
+    message = one_error(bomb)
+    assert "zip bomb" in message and SHEET in message
+
+
+def test_a_styles_bomb_is_refused(base: Path) -> None:
+    def change(name: str, data: bytes) -> bytes | None:
+        if name != "xl/styles.xml":
+            return None
+        return data.replace(b"</styleSheet>", b"<!--" + _bomb(25_000_000) + b"--></styleSheet>")
+
+    message = one_error(rebuild(base, base.with_name("styles.xlsx"), change))
+    assert "styles" in message
+
+
+def test_the_refusal_is_an_input_error_for_the_library(base: Path) -> None:
+    far = rebuild(
+        base,
+        base.with_name("far.xlsx"),
+        extra_cells('<row r="900"><c r="XFD900"><v>1</v></c></row>'),
+    )
+    assert len(read_workbook(far).observations) == 2  # 900 x 16,384 cells: within the limit
+    far = rebuild(
+        base,
+        base.with_name("far2.xlsx"),
+        extra_cells('<row r="2000000"><c r="B2000000"><v>1</v></c></row>'),
+    )
+    with pytest.raises(InputError, match="beyond Excel"):
+        read_workbook(far)
+
+
+def test_column_numbers() -> None:
+    assert [column_number(c) for c in ("A", "Z", "AA", "ZZ", "XFD")] == [1, 26, 27, 702, 16384]
