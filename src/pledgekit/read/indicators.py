@@ -6,11 +6,13 @@ Row-level problems become findings (codes in :mod:`pledgekit.model.codes`) locat
 from __future__ import annotations
 
 import gc
+import re
 from collections import defaultdict
 
 from pledgekit.model.codes import (
     AMBIGUOUS_MEASURE_ID,
     BAD_PERIOD,
+    FOOTNOTE_MARK,
     MEASURE_ID_FROM_NUMBER,
     MISSING_ID,
     PERIOD_FROM_TITLE,
@@ -19,13 +21,24 @@ from pledgekit.model.errors import InputError
 from pledgekit.model.location import Location, column_letter
 from pledgekit.model.observations import Observation
 from pledgekit.model.periods import Period, PeriodError, parse_period
+from pledgekit.model.plain_text import has_controls
 from pledgekit.model.values import MISSING, Reading, ValueState
 from pledgekit.read.books import Sheet
 from pledgekit.read.cells import cell_text, id_text, parse_value
 from pledgekit.read.columns import COMPARATORS, INDICATORS, Header, TitlePeriod, find_header
 from pledgekit.read.columns import title_period as find_title_period
-from pledgekit.read.sheet_context import FIGURES, Context, has_columns, report_duplicates
+from pledgekit.read.sheet_context import (
+    FIGURES,
+    Context,
+    clean_text,
+    has_columns,
+    report_duplicates,
+)
 
+# An id followed by footnote marks: superscript digits, daggers, section signs, asterisks.
+_FOOTNOTE = re.compile(
+    r"^(?P<id>.*?[0-9A-Za-z)])\s*(?P<mark>[\u00b9\u00b2\u00b3\u2070-\u2079†‡§*]+)$"
+)
 _NOTE_STARTS = ("note", "source", "key", "*", "†", "‡", "(", "[", "nb ", "n.b")
 _BLANK = ("", None)
 _PROBLEMS = (ValueState.INVALID, ValueState.NO_CACHED_VALUE)
@@ -55,7 +68,7 @@ class IndicatorReader:
         self.ids = set(ctx.definition.measure_ids()) if ctx.definition else set()
         self.by_number: dict[float, list[str]] = defaultdict(list)
         for measure_id in sorted(self.ids):
-            if measure_id.replace(".", "", 1).isdigit():
+            if measure_id.replace(".", "", 1).isdecimal():
                 self.by_number[float(measure_id)].append(measure_id)
         self._periods: dict[object, Period | PeriodError] = {}
         self._ids: dict[object, tuple[str | None, str | None, str]] = {}
@@ -240,7 +253,16 @@ class _Table:
                 raw_area = row[a_col]
                 area = areas.get(raw_area)
                 if area is None and raw_area not in _BLANK:
-                    area = areas[raw_area] = id_text(raw_area)
+                    area = areas[raw_area] = clean_text(
+                        self.ctx, self.sheet, row0, a_col, id_text(raw_area), "area"
+                    )
+            commentary = None
+            if c_col is not None and row[c_col] != "":
+                commentary = cell_text(row[c_col])
+                if commentary is not None and has_controls(commentary):
+                    commentary = clean_text(
+                        self.ctx, self.sheet, row0, c_col, commentary, "commentary"
+                    )
             row1 = str(row0 + 1)
             observations.append(
                 Observation(
@@ -250,7 +272,7 @@ class _Table:
                     value=got[0],
                     numerator=got[1],
                     denominator=got[2],
-                    commentary=None if c_col is None or row[c_col] == "" else cell_text(row[c_col]),
+                    commentary=commentary,
                     target=got[3].number,
                     comparators=compared,
                     area=area,
@@ -263,6 +285,10 @@ class _Table:
     def _measure(self, raw: object, row0: int, col0: int) -> str | None:
         measure, code, message = self.reader.measure_id(raw)
         if type(raw) is str and measure is not None:
+            measure = clean_text(self.ctx, self.sheet, row0, col0, measure, "measure id")
+            if measure is not None:
+                measure = self._footnote(measure, row0, col0)
+        if type(raw) is str and measure is not None:
             self.id_cache[raw] = measure
         if code is not None and measure is not None:
             key = f"{raw!r}"
@@ -272,6 +298,23 @@ class _Table:
             else:
                 self.id_notes[key] = (seen[0], seen[1], seen[2], seen[3] + 1)
         return measure
+
+    def _footnote(self, measure: str, row0: int, col0: int) -> str:
+        """The id without a footnote mark after it (2.6¹, 2.6*, 2.6†), reported if it had one."""
+        match = _FOOTNOTE.match(measure)
+        if match is None or measure in self.reader.ids or is_prose(match["id"]):
+            return measure
+        bare = match["id"]
+        self.ctx.add(
+            FOOTNOTE_MARK,
+            f"{measure!r} read as measure {bare!r}: the footnote mark {match['mark']!r} belongs "
+            "in a notes column",
+            self.ctx.at(self.sheet, row0, col0),
+            found=measure,
+            expected="the measure id alone",
+            measure=bare,
+        )
+        return bare
 
     def _report_notes(self) -> None:
         for key, (code, message, where, count) in self.id_notes.items():
