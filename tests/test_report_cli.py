@@ -115,7 +115,7 @@ def test_personal_data_blocks_writing(tmp_path: Path) -> None:
     assert not out.exists()
     assert "meeting.yaml, line 12, column 1, purpose: purpose may identify a child" in result.stderr
     assert (
-        "q.xlsx, sheet 'Indicators' cell C6, commentary: commentary may identify" in result.stderr
+        "q.xlsx, sheet 'Indicators' cell D6, commentary: commentary may identify" in result.stderr
     )
     assert "Jamie" not in result.stderr and "900123" not in result.stderr
     assert "2 piece(s) of personal data found; nothing was written" in result.stderr

@@ -39,10 +39,12 @@ def parse_period_option(text: str | None) -> Period | None:
 
 @dataclass
 class Inputs:
-    """The workbooks as read: the dataset, and the files that could not be read at all."""
+    """The workbooks as read: the dataset, the files that could not be read at all, and the
+    personal data found (and masked) in cells other than free text."""
 
     dataset: Dataset
     unreadable: list[str] = field(default_factory=list)
+    personal: list[Finding] = field(default_factory=list)
 
 
 def read_inputs(
@@ -51,12 +53,30 @@ def read_inputs(
     *,
     period: Period | None = None,
     keep_going: bool = False,
+    redact: bool = False,
 ) -> Inputs:
-    """Read every workbook against ``definition``.
+    """Read every workbook against ``definition``, personal data in its cells masked.
 
     With ``keep_going`` (validation), a file that cannot be read becomes an ``unreadable-file``
     finding and the others are still read; without it the :class:`InputError` is raised.
+    Personal data in ids, areas, periods and figures read as text is masked at once (as
+    "[redacted]" with ``redact``) and listed in ``Inputs.personal`` (empty with ``redact``).
     """
+    inputs = _read(paths, definition, period=period, keep_going=keep_going)
+    from pledgekit.privacy.cells import guard_cells
+
+    found = guard_cells(inputs.dataset, redact=redact)
+    inputs.personal = [] if redact else found
+    return inputs
+
+
+def _read(
+    paths: Sequence[Path],
+    definition: Definition | None,
+    *,
+    period: Period | None,
+    keep_going: bool,
+) -> Inputs:
     from pledgekit.model.codes import UNREADABLE_FILE
     from pledgekit.model.findings import finding
     from pledgekit.model.location import Location
@@ -78,8 +98,12 @@ def read_inputs(
 
 
 def load_inputs(
-    files: Sequence[Path | str], *, pledge: Path | str | None, period: Period | None
-) -> tuple[Definition, Dataset]:
+    files: Sequence[Path | str],
+    *,
+    pledge: Path | str | None,
+    period: Period | None,
+    redact: bool = False,
+) -> tuple[Definition, Inputs]:
     """Find and load the definition, then read every workbook against it."""
     from pledgekit.config.pledge import find_definition, load_definition
 
@@ -87,7 +111,7 @@ def load_inputs(
         raise UsageError("give at least one workbook")
     paths = [Path(f) for f in files]
     definition = load_definition(find_definition(Path(pledge) if pledge else None, paths))
-    return definition, read_inputs(paths, definition, period=period).dataset
+    return definition, read_inputs(paths, definition, period=period, redact=redact)
 
 
 def load_guarded(
@@ -108,10 +132,11 @@ def load_guarded(
     from pledgekit.score.scoring import build_scorecard
 
     chosen = parse_period_option(period) if isinstance(period, str) else period
-    definition, dataset = load_inputs(files, pledge=pledge, period=chosen)
+    definition, inputs = load_inputs(files, pledge=pledge, period=chosen, redact=redact)
+    dataset = inputs.dataset
     card = build_scorecard(definition, dataset, period=chosen, threshold=threshold)
     card, blocking = guard(card, redact=redact, where=card.files[0] if card.files else "")
-    return card, dataset, blocking
+    return card, dataset, [*inputs.personal, *blocking]
 
 
 def load_scorecard(
@@ -213,7 +238,7 @@ def validate(
 
     inputs = read_inputs(workbooks, definition, keep_going=True)
     dataset = inputs.dataset
-    found = unique_findings([*dataset.findings, *run_checks(definition, dataset)])
+    found = unique_findings([*dataset.findings, *inputs.personal, *run_checks(definition, dataset)])
 
     def runs(code: str) -> bool:
         return (chosen is None or code in chosen) and code not in ignored
