@@ -63,7 +63,7 @@ def read_inputs(
     "[redacted]" with ``redact``) and listed in ``Inputs.personal`` (empty with ``redact``).
     """
     inputs = _read(paths, definition, period=period, keep_going=keep_going)
-    from pledgekit.privacy.cells import guard_cells
+    from pledgekit.privacy.cell_guard import guard_cells
 
     found = guard_cells(inputs.dataset, redact=redact)
     inputs.personal = [] if redact else found
