@@ -178,3 +178,25 @@ def test_xlsx_text_is_made_safe() -> None:
     data = render_xlsx(ValidationReport.build([item], files=["q.xlsx"]))
     sheet = load_workbook(io.BytesIO(data))["Findings"]
     assert sheet["H2"].value == "'=1+1" and sheet["J2"].value.startswith("'=")
+
+
+def test_text_findings_are_written_in_bulk_without_a_console_render_per_finding(
+    report: ValidationReport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13, item 13: a million findings must not go through rich one by one."""
+    from rich.console import Console
+    from typer.testing import CliRunner
+
+    from pledgekit.cli import app
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a rich console render per finding")
+
+    monkeypatch.setattr(Console, "print", refuse)
+    many = ValidationReport.build(
+        list(report.findings) * 2000, files=list(report.files), pledge=report.pledge
+    )
+    text = render_text(many)
+    assert text.count("\n") > len(many.findings)
+    result = CliRunner().invoke(app, ["validate", "planted.xlsx", "previous.xlsx"])
+    assert result.exit_code == 1 and "errors" in result.stdout

@@ -230,6 +230,8 @@ def stdout_errors() -> Iterator[None]:
 
     What could not be written is dropped, so Python does not fail again flushing it at exit.
     """
+    if sys.stdout is None:
+        raise OutputError("standard output is closed; pass -o FILE")
     try:
         yield
         if sys.stdout is not None:
@@ -276,8 +278,6 @@ def emit(
 ) -> None:
     """Send ``data`` to ``output`` atomically, or to standard output for None or ``-``."""
     if is_stdout(output):
-        if sys.stdout is None:
-            raise OutputError("standard output is closed; pass -o FILE")
         with stdout_errors():
             if isinstance(data, bytes):
                 sys.stdout.buffer.write(data)

@@ -95,7 +95,8 @@ def render_markdown(card: Scorecard) -> str:
     """GitHub-flavoured Markdown: a heading and pipe table per pledge, then the summary."""
     from pledgekit.render.scorecard.table import summary_line
 
-    lines = [f"# {card.council}: {card.committee} scorecard, {card.period.label}", ""]
+    heading = f"{md_cell(card.council)}: {md_cell(card.committee)} scorecard, {card.period.label}"
+    lines = [f"# {heading}", ""]
     for pledge in card.pledges:
         lines += [
             f"## Pledge {pledge.id}: {md_cell(pledge.title)}",
