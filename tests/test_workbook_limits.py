@@ -171,3 +171,35 @@ def test_the_refusal_is_an_input_error_for_the_library(base: Path) -> None:
 
 def test_column_numbers() -> None:
     assert [column_number(c) for c in ("A", "Z", "AA", "ZZ", "XFD")] == [1, 26, 27, 702, 16384]
+
+
+def test_an_ods_with_a_valued_cell_repeated_a_billion_times_is_refused(base: Path) -> None:
+    tmp_path = base.parent
+    from .workbooks import write_ods
+
+    path = write_ods(tmp_path / "q.ods", {"Indicators": ROWS})
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    bomb = (
+        b'<table:table-row table:number-rows-repeated="1000000"><table:table-cell '
+        b'table:number-columns-repeated="16000" office:value-type="float" office:value="1"/>'
+        b"</table:table-row></table:table>"
+    )
+    parts["content.xml"] = parts["content.xml"].replace(b"</table:table>", bomb, 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert "repeated rows and cells" in one_error(path)
+    # The usual trailing run of empty rows LibreOffice writes is not data.
+    trailing = (
+        b'<table:table-row table:number-rows-repeated="1048570"><table:table-cell '
+        b'table:number-columns-repeated="1024"/></table:table-row></table:table>'
+    )
+    fine = write_ods(tmp_path / "fine.ods", {"Indicators": ROWS})
+    with zipfile.ZipFile(fine) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["content.xml"] = parts["content.xml"].replace(b"</table:table>", trailing, 1)
+    with zipfile.ZipFile(fine, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert len(read_workbook(fine).observations) == 2

@@ -18,9 +18,12 @@ def has_controls(text: str) -> bool:
     return CONTROL.search(text) is not None
 
 
+_search = CONTROL.search
+
+
 def without_controls(text: str) -> str:
     """``text`` with vertical tabs and form feeds as line breaks and other controls removed."""
-    if not has_controls(text):
+    if _search(text) is None:
         return text
     return CONTROL.sub(lambda m: _BREAKS.get(m.group(), ""), text)
 

@@ -11,7 +11,9 @@ text, guarded where they are published (:mod:`pledgekit.privacy.guard`) and chec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from pledgekit.model.findings import Finding
 from pledgekit.model.location import Location
@@ -43,14 +45,20 @@ class _Masker:
             text = text[: match.start] + shown + text[match.end :]
         return text
 
-    def check(self, text: str | None, where: Location, field: str) -> str | None:
-        """``text`` masked, recording a finding per match at ``where``; None stays None."""
+    def check(
+        self, text: str | None, where: Location | Callable[[], Location], field: str
+    ) -> str | None:
+        """``text`` masked, recording a finding per match at ``where``; None stays None.
+
+        ``where`` may be a function giving the location, called only when there is a match.
+        """
         if not text:
             return text
         matches = self.matches(text)
         if not matches:
             return text
-        for item in pii_findings(text, where, field):
+        place = where if isinstance(where, Location) else where()
+        for item in pii_findings(text, place, field):
             loc = item.location
             self.findings.setdefault((loc.file, loc.sheet, loc.row, loc.column, item.code), item)
         return self.mask(text, matches)
@@ -87,17 +95,17 @@ def guard_cells(dataset: Dataset, *, redact: bool = False) -> list[Finding]:
 
 def _observation(masker: _Masker, obs: Observation) -> Observation:
     changes: dict[str, object] = {}
-    measure = masker.check(obs.measure, obs.cell_location("measure"), "measure id")
+    measure = masker.check(obs.measure, lambda: obs.cell_location("measure"), "measure id")
     if measure != obs.measure:
         changes["measure"] = measure
     if obs.area is not None:
-        area = masker.check(obs.area, obs.cell_location("area"), "area")
+        area = masker.check(obs.area, lambda: obs.cell_location("area"), "area")
         if area != obs.area:
             changes["area"] = area
     for name in _FIGURES:
         reading: Reading = getattr(obs, name)
         if reading.raw and not reading.is_number:
-            raw = masker.check(reading.raw, obs.cell_location(name), name)
+            raw = masker.check(reading.raw, partial(obs.cell_location, name), name)
             if raw != reading.raw:
                 changes[name] = replace(reading, raw=raw)
     return replace(obs, **changes) if changes else obs  # type: ignore[arg-type]

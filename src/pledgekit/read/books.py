@@ -27,7 +27,7 @@ from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
 from pledgekit.model.values import Reading
 from pledgekit.read.ods_cells import ods_cells
-from pledgekit.read.xlsx_limits import check_archive
+from pledgekit.read.xlsx_limits import check_archive, check_ods
 from pledgekit.read.xlsx_styles import Cell, MergedRange, XlsxFile
 
 #: File kinds pledgekit reads, by suffix.
@@ -100,6 +100,8 @@ class Book:
             self._csv_rows = _read_csv(path, self.findings)
             return
         check_archive(path)  # a zip bomb or a bloated part is refused before calamine opens it
+        if path.suffix.lower() == ".ods":
+            check_ods(path)
         with input_errors(path):
             self._workbook = python_calamine.CalamineWorkbook.from_path(str(path))
             self.names = list(self._workbook.sheet_names)

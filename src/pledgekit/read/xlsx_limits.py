@@ -199,3 +199,71 @@ def _column_letters(number: int) -> str:
         number, rem = divmod(number - 1, 26)
         text = chr(65 + rem) + text
     return text
+
+
+# --- OpenDocument (.ods): rows and cells repeated by count ------------------------------------
+_ODS_ROW_END = b"</table:table-row>"
+_ODS_ROW = re.compile(rb"<table:table-row\b([^>]*)>", re.S)
+_ODS_TABLE = re.compile(rb"<table:table\b[^-]")
+_ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>", re.S)
+_ODS_ROWS_REPEATED = re.compile(rb'number-rows-repeated="(\d+)"')
+_ODS_COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="(\d+)"')
+
+
+def _ods_row(attributes: bytes, body: bytes) -> tuple[int, int]:
+    """(how many rows this row element stands for, columns up to its last cell with content)."""
+    found = _ODS_ROWS_REPEATED.search(attributes)
+    repeat = int(found[1]) if found else 1
+    width = last = 0
+    for match in _ODS_CELL.finditer(body):
+        cells = _ODS_COLUMNS_REPEATED.search(match[1])
+        width += int(cells[1]) if cells else 1
+        if b"value-type" in match[1] or match[2] != b"/":
+            last = width
+    return repeat, last
+
+
+def check_ods(path: Path, sheet: str = "") -> None:
+    """Refuse an .ods whose repeated rows and cells span more than :data:`MAX_CELLS`.
+
+    LibreOffice writes a run of identical rows or cells once with a repeat count; the reader
+    expands runs that hold content, so a count of a million on a cell with a value is a sheet
+    of a million cells. Empty runs (the usual trailing ones) are not counted.
+    """
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    with archive:
+        if "content.xml" not in archive.namelist():
+            return
+        rows = width = 0
+        pending = b""
+        for chunk in _chunks_plain(archive, "content.xml"):
+            pending += chunk
+            end = pending.rfind(_ODS_ROW_END)
+            if end < 0:
+                continue
+            block, pending = pending[: end + len(_ODS_ROW_END)], pending[end + len(_ODS_ROW_END) :]
+            for piece in block.split(_ODS_ROW_END):
+                if _ODS_TABLE.search(piece):
+                    rows = 0  # a new table: its rows count from the top
+                start = _ODS_ROW.search(piece)
+                if start is None:
+                    continue
+                repeat, last = _ods_row(start[1], piece[start.end() :])
+                rows += repeat
+                if last:
+                    width = max(width, last)
+                    if rows * width > MAX_CELLS or rows > EXCEL_ROWS * 16:
+                        raise InputError(
+                            f"{path}: repeated rows and cells make a sheet of {rows:,} rows by "
+                            f"{width:,} columns (more than {MAX_CELLS:,} cells); delete the "
+                            "rows and columns beyond the table"
+                        )
+
+
+def _chunks_plain(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    with archive.open(part) as handle:
+        while chunk := handle.read(_CHUNK):
+            yield chunk
