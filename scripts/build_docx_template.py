@@ -39,21 +39,24 @@ def _styles(doc: Any) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(6)
+    # Space comes from paragraph settings, never from empty paragraphs (a screen reader says
+    # "blank" for each): 6 pt before every paragraph also keeps text off a table's bottom edge.
+    normal.paragraph_format.space_before = Pt(6)
+    normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.15
+    # Lines of a paragraph stay together at a page foot (no widow or orphan lines).
+    normal.paragraph_format.widow_control = True
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), "Arial")
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "en-GB")  # screen readers and spell-checkers read UK English
-    rpr.append(lang)
-    for name, size in (
-        ("Title", 22),
-        ("Subtitle", 12),
-        ("Heading 1", 15),
-        ("Heading 2", 13),
-        ("Heading 3", 11),
+    _british(doc)
+    for name, size, before in (
+        ("Title", 22, 0),
+        ("Subtitle", 12, 0),
+        ("Heading 1", 15, 18),
+        ("Heading 2", 13, 14),
+        ("Heading 3", 11, 10),
     ):
         style = doc.styles[name]
         style.font.name = "Arial"
@@ -61,22 +64,62 @@ def _styles(doc: Any) -> None:
         style.font.size = Pt(size)
         style.font.bold = True
         style.font.color.rgb = NAVY
-        style.paragraph_format.space_before = Pt(12 if name != "Title" else 0)
-        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(4)
+        # A heading is never the last line on a page: it moves over with what follows.
         style.paragraph_format.keep_with_next = True
+        style.paragraph_format.keep_together = True
     doc.styles["Subtitle"].font.bold = False
     doc.styles["Subtitle"].font.italic = False
-    spacer = doc.styles.add_style("Table Spacer", WD_STYLE_TYPE.PARAGRAPH)
-    spacer.base_style = normal
-    spacer.font.size = Pt(4)
-    spacer.paragraph_format.space_after = Pt(6)
     table_text = doc.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = normal
-    table_text.font.size = Pt(9)
-    table_text.paragraph_format.space_after = Pt(0)
+    table_text.font.size = Pt(10)  # at least 10 pt: table text is read as closely as the body
+    table_text.paragraph_format.space_before = Pt(1)
+    table_text.paragraph_format.space_after = Pt(1)
     table_text.paragraph_format.line_spacing = 1.0
-    for name in ("List Bullet", "List Number"):
-        doc.styles[name].paragraph_format.space_after = Pt(3)
+    number = doc.styles.add_style("Table Number", WD_STYLE_TYPE.PARAGRAPH)
+    number.base_style = table_text
+    number.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT  # figures line up by their units
+    caption = doc.styles["Caption"]
+    caption.font.name = "Arial"
+    _plain_fonts(caption)
+    caption.font.size = Pt(10)
+    caption.font.bold = True
+    caption.font.italic = False
+    caption.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
+    caption.paragraph_format.space_before = Pt(10)
+    caption.paragraph_format.space_after = Pt(3)
+    caption.paragraph_format.keep_with_next = True  # a caption stays with its table or chart
+    figure = doc.styles.add_style("Chart Picture", WD_STYLE_TYPE.PARAGRAPH)
+    figure.base_style = normal
+    figure.paragraph_format.keep_with_next = True
+    figure.paragraph_format.space_before = Pt(6)
+    for name in ("List Bullet", "List Number", "List Continue"):
+        doc.styles[name].paragraph_format.space_before = Pt(3)
+        doc.styles[name].paragraph_format.space_after = Pt(0)
+    footer = doc.styles["Footer"]
+    footer.font.size = Pt(9)
+
+
+def _british(doc: Any) -> None:
+    """Tag all text as en-GB: the defaults, every style, and the settings Word reads."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    for lang in defaults.iter(qn("w:lang")):
+        for attr in ("w:val", "w:eastAsia"):
+            lang.set(qn(attr), "en-GB")
+    for lang in doc.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), "en-GB")
+    rpr = doc.styles["Normal"].element.get_or_add_rPr()
+    if rpr.find(qn("w:lang")) is None:
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), "en-GB")  # screen readers and spell-checkers read UK English
+        rpr.append(lang)
+    for theme_lang in doc.settings.element.iter(qn("w:themeFontLang")):
+        theme_lang.set(qn("w:val"), "en-GB")
+    # The older copy of the styles that Word 2010 reads carries the same defaults.
+    for part in doc.part.package.iter_parts():
+        if str(part.partname).endswith("/stylesWithEffects.xml"):
+            part._blob = part.blob.replace(b'"en-US"', b'"en-GB"')
 
 
 def _plain_fonts(style: Any) -> None:
@@ -88,16 +131,12 @@ def _plain_fonts(style: Any) -> None:
 
 
 def _widths(table: Any, widths: list[float]) -> None:
-    # Word reads the cell widths, LibreOffice the grid: set both.
+    # Word reads the cell widths, LibreOffice the grid: set both. These are the template's
+    # starting widths; docx.py sets the final ones from the rendered content.
     for i, width in enumerate(widths):
         table.columns[i].width = Cm(width)
         for cell in table.columns[i].cells:
             cell.width = Cm(width)
-
-
-def _spacer(doc: Any) -> None:
-    """A small gap after a table, so the next paragraph does not touch its border."""
-    doc.add_paragraph("", style="Table Spacer")
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -109,51 +148,103 @@ def _shade(cell: Any, fill: str) -> None:
     tc_pr.append(shd)
 
 
-def _repeat_header(row: Any) -> None:
-    # Header rows repeat on each page and tell screen readers which cells are headers.
+def _row_props(row: Any, *, header: bool = False) -> None:
     tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    # A row never splits across pages; a long table breaks between rows.
+    cant_split = OxmlElement("w:cantSplit")
+    tr_pr.append(cant_split)
+    if header:
+        # Header rows repeat on each page and tell screen readers which cells are headers.
+        mark = OxmlElement("w:tblHeader")
+        mark.set(qn("w:val"), "true")
+        tr_pr.append(mark)
 
 
-def _cell(cell: Any, text: str, *, bold: bool = False) -> None:
+def _cell(cell: Any, text: str, *, bold: bool = False, number: bool = False) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.style = "Table Text"
+    paragraph.style = "Table Number" if number else "Table Text"
     run = paragraph.add_run(text)
     run.bold = bold
 
 
-def _table(doc: Any, headers: list[str], cells: list[str], widths: list[float], loop: str) -> None:
-    """A table with a header row and one templated row repeated by ``{%tr for ... %}``."""
+def _caption(doc: Any, text: str) -> None:
+    """The visible caption above a table or below a chart (Word's Caption style)."""
+    doc.add_paragraph(text, style="Caption")
+
+
+def _describe(table: Any, caption: str) -> None:
+    """The table's title for assistive technology (Word: Table Properties, Alt Text), and
+    narrow cell margins (0.1 cm each side) that leave more of the width to the text."""
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        margin = OxmlElement(side)
+        margin.set(qn("w:w"), "57")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
+    title = OxmlElement("w:tblCaption")
+    title.set(qn("w:val"), caption)
+    tbl_pr.append(title)
+
+
+def _table(
+    doc: Any,
+    caption: str,
+    headers: list[str],
+    cells: list[str],
+    widths: list[float],
+    loop: str,
+    *,
+    numbers: tuple[int, ...] = (),
+) -> None:
+    """A captioned table with a header row and one templated row repeated by ``{%tr for %}``.
+
+    Columns in ``numbers`` hold figures: right-aligned, header included.
+    """
+    _caption(doc, caption)
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = "Table Grid"
     table.autofit = False
     for i, text in enumerate(headers):
-        _cell(table.rows[0].cells[i], text, bold=True)
+        _cell(table.rows[0].cells[i], text, bold=True, number=i in numbers)
         _shade(table.rows[0].cells[i], HEADER_FILL)
-    _repeat_header(table.rows[0])
+    _row_props(table.rows[0], header=True)
     _cell(table.rows[1].cells[0], f"{{%tr for {loop} %}}")
     for i, text in enumerate(cells):
-        _cell(table.rows[2].cells[i], text)
+        _cell(table.rows[2].cells[i], text, number=i in numbers)
+    _row_props(table.rows[2])
     _cell(table.rows[3].cells[0], "{%tr endfor %}")
     _widths(table, widths)
-    _spacer(doc)
+    _describe(table, caption)
 
 
-def _details(doc: Any, rows: list[tuple[str, str]], widths: tuple[float, float]) -> None:
-    """A two-column label/value table, kept on one page with what follows (the chart)."""
-    table = doc.add_table(rows=len(rows), cols=2)
+def _details(
+    doc: Any, caption: str, rows: list[tuple[str, str]], widths: tuple[float, float]
+) -> None:
+    """A captioned two-column table of items, headed "Item | Detail", kept with what follows."""
+    _caption(doc, caption)
+    table = doc.add_table(rows=len(rows) + 1, cols=2)
     table.style = "Table Grid"
     table.autofit = False
-    for row, (label, value) in zip(table.rows, rows, strict=True):
+    for i, text in enumerate(("Item", "Detail")):
+        _cell(table.rows[0].cells[i], text, bold=True)
+        _shade(table.rows[0].cells[i], HEADER_FILL)
+    _row_props(table.rows[0], header=True)
+    for row, (label, value) in zip(table.rows[1:], rows, strict=True):
         _cell(row.cells[0], label, bold=True)
         _shade(row.cells[0], LABEL_FILL)
         _cell(row.cells[1], value)
+        _row_props(row)
+    for row in table.rows:
         for cell in row.cells:
             cell.paragraphs[0].paragraph_format.keep_with_next = True
     _widths(table, list(widths))
-    doc.add_paragraph("", style="Table Spacer").paragraph_format.keep_with_next = True
+    _describe(table, caption)
 
 
 def _p(doc: Any, text: str, style: str | None = None) -> None:
@@ -184,16 +275,22 @@ def _cover(doc: Any) -> None:
     _p(doc, "{{ report.council }}", "Subtitle")
     _p(doc, "{{ report.meeting.committee }} · {{ report.meeting.date }}", "Subtitle")
     _p(doc, "{{ report.meeting.title }}", "Title")
-    table = doc.add_table(rows=3, cols=2)
+    _caption(doc, "Meeting details")
+    table = doc.add_table(rows=4, cols=2)
     table.style = "Table Grid"
     table.autofit = False
-    _cell(table.rows[0].cells[0], "{%tr for d in report.meeting.cover %}")
-    _cell(table.rows[1].cells[0], "{{ d.label }}", bold=True)
-    _shade(table.rows[1].cells[0], LABEL_FILL)
-    _cell(table.rows[1].cells[1], "{{r d|rich(d.placeholder) }}")
-    _cell(table.rows[2].cells[0], "{%tr endfor %}")
+    for i, text in enumerate(("Item", "Detail")):
+        _cell(table.rows[0].cells[i], text, bold=True)
+        _shade(table.rows[0].cells[i], HEADER_FILL)
+    _row_props(table.rows[0], header=True)
+    _cell(table.rows[1].cells[0], "{%tr for d in report.meeting.cover %}")
+    _cell(table.rows[2].cells[0], "{{ d.label }}", bold=True)
+    _shade(table.rows[2].cells[0], LABEL_FILL)
+    _cell(table.rows[2].cells[1], "{{r d|rich(d.placeholder) }}")
+    _row_props(table.rows[2])
+    _cell(table.rows[3].cells[0], "{%tr endfor %}")
     _widths(table, [4.5, 12.5])
-    _spacer(doc)
+    _describe(table, "Meeting details")
     _heading(doc, "Purpose of the report", 1)
     _prose(doc, "report.meeting.purpose")
     _heading(doc, "Recommendations", 1)
@@ -217,16 +314,19 @@ def _summary_and_exceptions(doc: Any) -> None:
     _p(doc, "{{ report.red_note }}")
     _table(
         doc,
+        "Measures by status, {{ report.period }}",
         ["Status", "Measures"],
         ["{% cellbg c.status.colour %}{{r c.status|status }}", "{{ c.count }}"],
         [4.5, 2.5],
         "c in report.counts",
+        numbers=(1,),
     )
     _heading(doc, "Exceptions: measures rated red", 1)
     _p(doc, "{%p for ex in report.exceptions %}")
     _heading(doc, "{{ ex.line.ref }} {{ ex.line.title }}", 2)
     _details(
         doc,
+        "Measure {{ ex.line.ref }} in {{ report.period }}",
         [
             ("Value", "{{ ex.against }}"),
             ("Status", "{% cellbg ex.line.status.colour %}{{r ex.line.status|status }}"),
@@ -237,8 +337,14 @@ def _summary_and_exceptions(doc: Any) -> None:
         ],
         (3.5, 13.5),
     )
-    chart = doc.add_paragraph("{{ ex.chart|chart }}")
-    chart.paragraph_format.keep_with_next = True
+    _p(doc, "{%p if ex.chart.labels %}")
+    _p(doc, "{{ ex.chart|chart }}", "Chart Picture")
+    _caption(
+        doc,
+        "Measure {{ ex.line.ref }}: recent figures"
+        "{% if ex.line.target %} against the target ({{ ex.line.target }}){% endif %}",
+    )
+    _p(doc, "{%p endif %}")
     _heading(doc, "Commentary", 3)
     _prose(doc, "ex.commentary")
     _p(doc, "{%p endfor %}")
@@ -263,6 +369,7 @@ def _pledges(doc: Any) -> None:
     _p(doc, "{%p if p.lines %}")
     _table(
         doc,
+        "Pledge {{ p.id }} measures, {{ report.period }}",
         ["Ref", "Measure", "Value", "Target", "Status", "Trend"],
         [
             "{{ line.ref }}",
@@ -272,8 +379,9 @@ def _pledges(doc: Any) -> None:
             "{% cellbg line.status.colour %}{{r line.status|status }}",
             "{{ line.trend }}",
         ],
-        [1.1, 5.8, 2.0, 2.0, 2.8, 3.3],
+        [1.2, 7.1, 1.9, 2.0, 2.4, 2.4],
         "line in p.lines",
+        numbers=(2, 3),
     )
     _p(doc, "{%p endif %}")
     _prose(doc, "p.narrative")
@@ -282,12 +390,13 @@ def _pledges(doc: Any) -> None:
 
 def _commitments_and_profile(doc: Any) -> None:
     _p(doc, "{%p if report.commitments %}")
-    _heading(doc, "Commitments progress", 1, new_page=True)
+    _heading(doc, "Commitments progress", 1)
     _p(doc, "{%p for d in report.commitments %}")
     _heading(doc, "{{ d.name }}", 2)
     _p(doc, "{{ d.summary }}")
     _table(
         doc,
+        "Commitments of {{ d.name }}",
         ["Pledge", "Commitment", "Status", "Update"],
         ["{{ c.pledge }}", "{{ c.commitment }}", "{{ c.status }}", "{{ c.update }}"],
         [1.5, 6.0, 2.5, 7.0],
@@ -299,16 +408,18 @@ def _commitments_and_profile(doc: Any) -> None:
     _heading(doc, "Profile of children in care", 1)
     _table(
         doc,
+        "Children in care, {{ report.period }}",
         ["Measure", "Figure"],
         ["{{ item.label }}", "{{ item.value }}"],
-        [11.0, 4.0],
+        [13.0, 4.0],
         "item in report.profile",
+        numbers=(1,),
     )
     _p(doc, "{%p endif %}")
 
 
 def _closing(doc: Any) -> None:
-    _heading(doc, "Implications", 1, new_page=True)
+    _heading(doc, "Implications", 1)
     _p(doc, "{%p for i in report.meeting.implications %}")
     _heading(doc, "{{ i.heading }}", 2)
     _prose(doc, "i.text")
@@ -336,6 +447,7 @@ def _appendix(doc: Any) -> None:
     _heading(doc, "Pledge {{ p.id }}: {{ p.title }}", 2)
     _table(
         doc,
+        "Pledge {{ p.id }}: {{ p.title }}",
         ["Ref", "Measure", "Value", "Target", "Status", "Previous", "Trend"],
         [
             "{{ line.ref }}",
@@ -346,8 +458,9 @@ def _appendix(doc: Any) -> None:
             "{{ line.previous }}",
             "{{ line.trend }}",
         ],
-        [1.1, 4.7, 1.9, 1.9, 2.8, 1.8, 2.8],
+        [1.2, 5.6, 1.8, 1.9, 2.3, 1.8, 2.4],
         "line in p.lines",
+        numbers=(2, 3, 5),
     )
     _p(doc, "{%p endfor %}")
     _p(doc, "{%p if report.has_suppressed %}")
@@ -363,10 +476,36 @@ def _page_setup(doc: Any) -> None:
         setattr(section, side, Cm(2.0))
     section.top_margin = section.bottom_margin = Cm(2.0)
     footer = section.footer.paragraphs[0]
-    footer.text = "{{ report.council }} · {{ report.meeting.committee }} · {{ report.period }}"
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.style = doc.styles["Footer"]
-    footer.runs[0].font.size = Pt(8)
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("{{ report.council }} · {{ report.meeting.committee }} · {{ report.period }}")
+    pages = section.footer.add_paragraph(style=doc.styles["Footer"])
+    pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    pages.add_run("Page ")
+    _field(pages, "PAGE", "1")
+    pages.add_run(" of ")
+    _field(pages, "NUMPAGES", "1")
+
+
+def _field(paragraph: Any, code: str, shown: str) -> None:
+    """A Word field (``PAGE``, ``NUMPAGES``) that Word and LibreOffice fill in when laid out."""
+    for kind, text in (("begin", None), ("instr", f" {code} "), ("separate", None), ("", shown)):
+        run = paragraph.add_run()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        elif kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        else:
+            run.text = text
+    end = paragraph.add_run()
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), "end")
+    end._r.append(char)
 
 
 def build() -> Any:

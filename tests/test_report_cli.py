@@ -74,9 +74,9 @@ def test_format_follows_the_extension(here: Path, name: str, marker: bytes) -> N
 def test_docx_needs_a_file_and_unknown_extensions_need_a_format(here: Path) -> None:
     result = runner.invoke(app, ["report", "q.xlsx", "--format", "docx"])
     assert result.exit_code == 2 and "Error: a Word report needs a file" in result.stderr
-    result = runner.invoke(app, ["report", "q.xlsx", "-o", "report.pdf"])
-    assert result.exit_code == 2 and "cannot tell the format from 'report.pdf'" in result.stderr
-    assert not (here / "report.pdf").exists()
+    result = runner.invoke(app, ["report", "q.xlsx", "-o", "report.rtf"])
+    assert result.exit_code == 2 and "cannot tell the format from 'report.rtf'" in result.stderr
+    assert not (here / "report.rtf").exists()
 
 
 def test_existing_output_is_kept_without_force(here: Path) -> None:

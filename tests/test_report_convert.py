@@ -76,3 +76,43 @@ def test_docx_converts_to_pdf_with_libreoffice(tmp_path: Path) -> None:
         assert "Commentary missing: the measure owner (Virtual School Head)" in " ".join(
             text.split()
         )
+
+
+def test_markdown_converts_to_word_with_pandoc_without_splitting_measure_titles(
+    tmp_path: Path,
+) -> None:
+    """pandoc's Markdown reader takes column widths from the dashes under each header: the
+    Measure column gets the most room, so no word of a measure title is split across lines."""
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        pytest.skip("pandoc is not installed (apt-get install pandoc)")
+    from docx import Document
+
+    from .sample_report import sample_report
+
+    source = tmp_path / "report.md"
+    source.write_text(render_markdown(sample_report()), encoding="utf-8")
+    target = tmp_path / "report.docx"
+    done = subprocess.run(
+        [pandoc, "--from", "markdown", "--to", "docx", "-o", str(target), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    tables = 0
+    for table in Document(str(target)).tables:
+        headers = [cell.text for cell in table.rows[0].cells]
+        if "Measure" not in headers or "Ref" not in headers:
+            continue
+        tables += 1
+        widths = [col.w for col in table._tbl.tblGrid.gridCol_lst]
+        measure = headers.index("Measure")
+        assert widths[measure] == max(widths)
+        # The longest word of any title fits its column (11 pt, about 0.6 em a letter).
+        longest = max(
+            (word for row in table.rows[1:] for word in row.cells[measure].text.split()), key=len
+        )
+        assert widths[measure].pt > len(longest) * 11 * 0.6 + 10, longest
+    assert tables >= 10

@@ -12,6 +12,9 @@ import typer
 
 from pledgekit.cli.options import ForceOption, PledgeOption, handle_errors
 
+#: The command's name before 0.2, still accepted (hidden from --help).
+OLD_NAME = "template"
+
 CollectPeriod = Annotated[
     str, typer.Option("--period", help="Period to collect, e.g. '2019-20 Q2'.", show_default=False)
 ]
@@ -20,6 +23,7 @@ WorkbookOutput = Annotated[Path, typer.Option("--output", "-o", help="Workbook t
 
 @handle_errors
 def collection_workbook(
+    ctx: typer.Context,
     period: CollectPeriod,
     output: WorkbookOutput,
     pledge: PledgeOption = None,
@@ -33,6 +37,9 @@ def collection_workbook(
 
     Example: pledgekit collection-workbook --period "2019-20 Q2" -o collection.xlsx
     """
+    if ctx.info_name == OLD_NAME:
+        note = f"Note: 'pledgekit {OLD_NAME}' is now 'pledgekit collection-workbook'."
+        typer.echo(note, err=True)
     from pledgekit.api import parse_period_option
     from pledgekit.cli.output import prepare, write_atomic
     from pledgekit.config.pledge import find_definition, load_definition
@@ -49,15 +56,3 @@ def collection_workbook(
     data = FORMATS.render(definition, "xlsx", period=chosen)
     write_atomic(output, data, force=force, inputs=[source])
     typer.echo(f"Wrote {output}: {len(definition.measure_ids())} measures for {chosen.label}.")
-
-
-@handle_errors
-def template_alias(
-    period: CollectPeriod,
-    output: WorkbookOutput,
-    pledge: PledgeOption = None,
-    force: ForceOption = False,
-) -> None:
-    """Old name of collection-workbook."""
-    typer.echo("Note: 'pledgekit template' is now 'pledgekit collection-workbook'.", err=True)
-    collection_workbook(period=period, output=output, pledge=pledge, force=force)

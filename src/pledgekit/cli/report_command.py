@@ -1,4 +1,4 @@
-"""``pledgekit report``: the committee update report as Markdown, HTML or Word."""
+"""``pledgekit report``: the committee update report as Markdown, HTML, Word or PDF."""
 
 from __future__ import annotations
 
@@ -32,9 +32,11 @@ def report_format(explicit: str | None, output: Path | None, template: Path | No
     else:
         chosen = choose_format(FORMATS, explicit, output, from_output=True)
     if chosen.binary and (output is None or str(output) == "-"):
-        raise UsageError(f"a Word report needs a file: pass -o report{chosen.suffixes[0]}")
-    if template is not None and _template_format(template) not in (None, chosen):
-        raise UsageError(f"--template {template.name} is not a {chosen.name} template")
+        kind = "Word" if chosen.name == "docx" else chosen.name.upper()
+        raise UsageError(f"a {kind} report needs a file: pass -o report{chosen.suffixes[0]}")
+    wanted = FORMATS.get(chosen.template_format) if chosen.template_format else chosen
+    if template is not None and _template_format(template) not in (None, wanted):
+        raise UsageError(f"--template {template.name} is not a {wanted.name} template")
     return chosen
 
 

@@ -31,3 +31,7 @@ class TemplateError(PledgekitError):
 
 class OutputError(PledgekitError):
     """An output file cannot be written (exists without --force, or the folder is not writable)."""
+
+
+class ToolError(PledgekitError):
+    """A program pledgekit needs (LibreOffice for a PDF) is missing or failed."""

@@ -1,4 +1,4 @@
-"""What ingest produces: observations (one per measure, period and area) and the optional sheets."""
+"""What reading workbooks gives: observations (one per measure, period, area), optional sheets."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Open a spreadsheet file as named sheets of cell rows, whatever its format.
 
-.xlsx, .xlsm and .ods are read with python-calamine (fast, values only), with :mod:`xlsxformats`
-for what calamine does not expose; .csv with the csv module. Anything that makes a file unreadable
+.xlsx, .xlsm and .ods are read with python-calamine (fast, values only), with
+:mod:`~pledgekit.read.xlsx_styles` and :mod:`~pledgekit.read.ods_cells` for what calamine does
+not expose; .csv with the csv module. Anything that makes a file unreadable
 becomes one :class:`InputError` line naming the file; no reader's own exception escapes.
 """
 

@@ -29,6 +29,9 @@ class OutputFormat:
     suffixes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     binary: bool = False
+    #: The format whose templates this one renders through (a PDF is made from a Word
+    #: template), when it is not the format's own.
+    template_format: str | None = None
 
     def load(self) -> Callable[..., str | bytes]:
         """The renderer function."""

@@ -57,6 +57,10 @@ class ChartData:
     target_label: str
     suffix: str
     alt: str
+    #: Each figure as the tables write it (``14.8%``, ``c``), for labelling the latest one.
+    texts: tuple[str, ...] = ()
+    #: Comparator lines where known: (name in pledge.yaml, label such as ``England 25.0%``, value).
+    comparators: tuple[tuple[str, str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,9 @@ def _chart(row: Row, points: list[tuple[str, float | None, str]]) -> ChartData:
     )
     if row.target_display:
         alt += f" Target {row.target_display}."
+    comparators = _comparator_lines(row)
+    if comparators:
+        alt += " " + "; ".join(label for _, label, _ in comparators) + "."
     if missing:
         alt += f" {_count(missing, 'figure')} not shown (suppressed or missing)."
     return ChartData(
@@ -155,7 +162,27 @@ def _chart(row: Row, points: list[tuple[str, float | None, str]]) -> ChartData:
         target_label=f"Target {row.target_display}" if row.target_display else "Target",
         suffix="%" if row.measure.unit is Unit.PERCENT else "",
         alt=alt,
+        texts=tuple(text for _, _, text in points),
+        comparators=comparators,
     )
+
+
+def _comparator_lines(row: Row) -> tuple[tuple[str, str, float], ...]:
+    """England and statistical neighbours (then any other comparator) where a figure is known."""
+    order = {"england": 0, "statistical_neighbours": 1}
+    found = [
+        (name, c.comparator) for name, c in row.comparisons.items() if c.comparator is not None
+    ]
+    found.sort(key=lambda item: (order.get(item[0], 2), item[0]))
+    return tuple(
+        (name, f"{_comparator_name(name)} {format_quantity(value, row.measure)}", value)
+        for name, value in found
+    )
+
+
+def _comparator_name(name: str) -> str:
+    """``statistical_neighbours`` -> ``Statistical neighbours``."""
+    return {"england": "England"}.get(name, name.replace("_", " ").capitalize())
 
 
 def exception_item(row: Row, line: MeasureLine) -> ExceptionItem:

@@ -3,7 +3,8 @@
 Text is autoescaped, so ``&``, ``<`` and ``>`` in commentary reach Word as text. Filters the
 template can use: ``rich`` (a Prose item or detail as formatted runs, placeholders highlighted),
 ``status`` (a RAG status as symbol and word, readable on its cell shading) and ``chart`` (an
-exception's trend chart as a picture with alt text).
+exception's trend chart as a 200 dpi picture at the full text width, with alt text). Once
+rendered, each table's column widths are set from its content (:mod:`.docx_layout`).
 """
 
 from __future__ import annotations
@@ -41,14 +42,17 @@ class _Picture:
         self.chart = chart
 
     def __html__(self) -> str:
-        from docx.shared import Inches
+        from docx.shared import Emu, Inches
 
-        from pledgekit.render.report.charts import HEIGHT_IN, WIDTH_IN, chart_png
+        from pledgekit.render.report.charts import chart_png, size_in
 
         part = self.tpl.current_rendering_part
-        inline = part.new_pic_inline(
-            io.BytesIO(chart_png(self.chart)), Inches(WIDTH_IN), Inches(HEIGHT_IN)
-        )
+        # The full text width (the chart is drawn for A4 with 2 cm margins; a template with
+        # wider margins gets it scaled down, never running into the margin).
+        drawn_width, drawn_height = size_in(self.chart)
+        width = min(Inches(drawn_width), _text_width(self.tpl))
+        height = Emu(round(width * drawn_height / drawn_width))
+        inline = part.new_pic_inline(io.BytesIO(chart_png(self.chart)), width, height)
         inline.docPr.set("descr", self.chart.alt)  # Word's alt text
         inline.docPr.set("title", f"Trend chart of measure {self.chart.ref}")
         # Close the template's run, add the picture in a run of its own, reopen a run.
@@ -58,6 +62,17 @@ class _Picture:
         )
 
     __str__ = __html__
+
+
+def _text_width(tpl: Any) -> int:
+    """The width between the margins of the template's first section, in EMU."""
+    section = tpl.docx.sections[0]
+    try:
+        return int(section.page_width - section.left_margin - section.right_margin)
+    except TypeError:  # a section without page size or margins
+        from docx.shared import Cm
+
+        return int(Cm(17))
 
 
 def _filters(tpl: Any) -> dict[str, Any]:
@@ -146,6 +161,9 @@ def render_docx(report: Report, *, template: Path | None = None) -> bytes:
         raise template_error(
             exc, name, filename="<template>", where=lambda line: _line_words(tpl, line)
         ) from None
+    from pledgekit.render.report.docx_layout import fit_tables
+
+    fit_tables(tpl.docx)
     buffer = io.BytesIO()
     tpl.save(buffer)
     # Fixed zip entry times: the same report gives the same bytes, whenever it is rendered.

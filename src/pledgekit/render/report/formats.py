@@ -38,3 +38,13 @@ FORMATS.add(
         suffixes=(".html", ".htm"),
     )
 )
+FORMATS.add(
+    OutputFormat(
+        "pdf",
+        "a tagged, accessible PDF made from the Word document by LibreOffice (needs -o)",
+        f"{_HERE}.pdf:render_pdf",
+        suffixes=(".pdf",),
+        binary=True,
+        template_format="docx",
+    )
+)

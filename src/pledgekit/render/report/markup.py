@@ -1,14 +1,18 @@
 """The committee report as Markdown or a self-contained HTML page, from Jinja templates.
 
 Markdown escaping is done by filters (``md_cell`` for table cells, ``md_text`` and ``md_prose``
-for paragraphs); HTML is autoescaped. Charts go into the HTML as ``data:`` URIs, so the page
-works offline and can be emailed as one file.
+for paragraphs); HTML is autoescaped. Charts go into the HTML as inline SVG with a ``<title>``
+and ``<desc>`` (``chart_svg``: sharp at any zoom, read out by screen readers), or as ``data:``
+URIs of PNGs (``chart_uri``, for templates written before SVG), so the page works offline and can
+be emailed as one file.
 """
 
 from __future__ import annotations
 
 import base64
 from pathlib import Path
+
+from markupsafe import Markup
 
 from pledgekit.model.prose import Prose, Span
 from pledgekit.render.md_escape import md_cell, md_text
@@ -65,6 +69,16 @@ def chart_uri(chart: ChartData) -> str:
     return "data:image/png;base64," + base64.b64encode(chart_png(chart)).decode("ascii")
 
 
+def chart_svg(chart: ChartData) -> Markup:
+    """A chart as inline ``<svg role="img">`` with its ``<title>`` and ``<desc>``, twice: wide,
+    and narrow for phones and high zoom (the page's CSS shows one, hiding the other from
+    screen readers too)."""
+    from pledgekit.render.report.chart_style import NARROW, WIDE
+    from pledgekit.render.report.charts import chart_svg as svg
+
+    return Markup(svg(chart, WIDE) + svg(chart, NARROW))
+
+
 def render_html(report: Report, *, template: Path | None = None) -> str:
     """A single self-contained HTML page of ``report`` (default template: report.html.j2)."""
     return render_text(
@@ -72,5 +86,5 @@ def render_html(report: Report, *, template: Path | None = None) -> str:
         default=HTML_TEMPLATE,
         template=template,
         autoescape=True,
-        filters={"chart_uri": chart_uri},
+        filters={"chart_uri": chart_uri, "chart_svg": chart_svg},
     )

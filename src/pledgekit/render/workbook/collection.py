@@ -1,6 +1,6 @@
 """The data collection workbook: one row per measure for a period, for data owners to fill in.
 
-``pledgekit template`` writes it from the definition. The header is what ingest reads (Measure,
+``pledgekit collection-workbook`` writes it. The header is what ingest reads (Measure,
 Period, Value, Numerator, Denominator, Commentary); the other columns are there for the person
 filling it in and are named so ingest ignores them. In particular the definition's target goes in
 "Pledge target", not "Target": ingest would take a "Target" column as a per-period override, and

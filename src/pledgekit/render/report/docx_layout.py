@@ -1,0 +1,137 @@
+"""Column widths of the Word report's tables, set from what the rendered cells hold.
+
+A template can only guess how long a measure's title or a status will be; once the report is
+rendered the text is known. Each table keeps its total width (the template's), shared out the
+way a web browser lays out an automatic table: a column never narrower than its longest word,
+and the room left given in proportion to how much more each column's longest line would need.
+So short columns (a reference, a figure, a status) stay on one line and the Measure column,
+holding the most text, is the widest, instead of rows wrapping to three or four lines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.shared import Twips
+from docx.table import _Cell
+
+#: Advance of a character in ems, by kind: an estimate that errs wide, so it also holds where
+#: Arial is replaced by a wider font such as DejaVu Sans (LibreOffice without Arial). Bold is a
+#: tenth wider.
+_EM_DIGIT, _EM_LOWER, _EM_UPPER, _EM_SPACE, _EM_OTHER, _BOLD = 0.64, 0.6, 0.72, 0.32, 0.9, 1.1
+#: Text up to this many characters (a figure, "≥ 90.0%", "● Green") is kept on one line.
+_UNBROKEN = 9
+#: Left plus right cell margin in points (the template's 0.1 cm each side), and some slack.
+_PADDING_PT = 9.0
+_TWIPS_PER_PT = 20
+
+
+def _em(char: str) -> float:
+    if char.isdigit():
+        return _EM_DIGIT
+    if char.isspace() or char in ".,:;'()-":
+        return _EM_SPACE
+    if char.islower():
+        return _EM_LOWER
+    if char.isupper():
+        return _EM_UPPER
+    return _EM_OTHER
+
+
+def _text_width(text: str, size_pt: float, bold: bool) -> float:
+    return sum(_em(c) for c in text) * size_pt * (_BOLD if bold else 1.0)
+
+
+def _cell_needs(cell: Any, default_pt: float) -> tuple[float, float]:
+    """The widths (points) a cell needs for its longest word and for its longest line."""
+    word = line = 0.0
+    for paragraph in cell.paragraphs:
+        size = _size_of(paragraph, default_pt)
+        bold = any(run.bold for run in paragraph.runs) or _style_bold(paragraph)
+        text = paragraph.text
+        width = _text_width(text, size, bold)
+        line = max(line, width)
+        if len(text) <= _UNBROKEN:
+            word = max(word, width)
+        for token in _tokens(text):
+            word = max(word, _text_width(token, size, bold))
+    return word + _PADDING_PT, line + _PADDING_PT
+
+
+def _tokens(text: str) -> list[str]:
+    """Words that cannot break, a lone symbol kept with the next word ("◌ Suppressed")."""
+    tokens: list[str] = []
+    glue = ""
+    for word in text.split():
+        if len(word) == 1 and not word.isalnum():
+            glue += word + " "
+            continue
+        tokens.append(glue + word)
+        glue = ""
+    return tokens + ([glue.strip()] if glue else [])
+
+
+def _size_of(paragraph: Any, default_pt: float) -> float:
+    style = paragraph.style
+    while style is not None:
+        if style.font is not None and style.font.size is not None:
+            return float(style.font.size.pt)
+        style = style.base_style
+    return default_pt
+
+
+def _style_bold(paragraph: Any) -> bool:
+    style = paragraph.style
+    return bool(style is not None and style.font is not None and style.font.bold)
+
+
+def share(total: float, least: list[float], most: list[float]) -> list[float]:
+    """Column widths adding up to ``total``, as a browser shares out an automatic table.
+
+    ``least[i]`` is what column i cannot go below (its longest word), ``most[i]`` what it needs
+    to keep every line on one line. With room for all, each column gets what it needs and the
+    rest is shared in proportion; otherwise each gets its least plus a share of what is left in
+    proportion to how much more it would need.
+    """
+    most = [max(m, lo) for m, lo in zip(most, least, strict=True)]
+    if sum(most) <= total:
+        return [total * m / sum(most) for m in most]
+    if sum(least) >= total:
+        return [total * lo / sum(least) for lo in least]
+    spare = total - sum(least)
+    wants = [m - lo for m, lo in zip(most, least, strict=True)]
+    return [lo + spare * w / sum(wants) for lo, w in zip(least, wants, strict=True)]
+
+
+def fit_table(table: Any, default_pt: float = 11.0) -> None:
+    """Set ``table``'s column widths from its content, keeping its total width.
+
+    Tables with merged cells are left as the template made them.
+    """
+    grid = table._tbl.tblGrid
+    columns = grid.gridCol_lst if grid is not None else []
+    if not columns or any(col.w is None for col in columns):
+        return
+    rows = list(table.rows)
+    if not rows or any(len(row._tr.tc_lst) != len(columns) for row in rows):
+        return
+    count = len(columns)
+    least, most = [0.0] * count, [0.0] * count
+    for row in rows:
+        for i, tc in enumerate(row._tr.tc_lst):
+            word, line = _cell_needs(_Cell(tc, table), default_pt)
+            least[i] = max(least[i], word)
+            most[i] = max(most[i], line)
+    total = sum(col.w.pt for col in columns)
+    widths = share(total, least, most)
+    for i, width in enumerate(widths):
+        twips = Twips(round(width * _TWIPS_PER_PT))
+        columns[i].w = twips
+        for row in rows:
+            row._tr.tc_lst[i].width = twips
+
+
+def fit_tables(document: Any) -> None:
+    """Fit every table of a python-docx ``document`` to its content."""
+    for table in document.tables:
+        fit_table(table)
