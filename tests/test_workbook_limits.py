@@ -203,3 +203,68 @@ def test_an_ods_with_a_valued_cell_repeated_a_billion_times_is_refused(base: Pat
         for name, data in parts.items():
             archive.writestr(name, data)
     assert len(read_workbook(fine).observations) == 2
+
+
+def _declare(path: Path, part: str, size: int) -> None:
+    """Rewrite the uncompressed size the zip declares for ``part`` (local and central)."""
+    import struct
+
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(part)
+    struct.pack_into("<I", data, info.header_offset + 22, size)
+    name = part.encode()
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        length = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46 : at + 46 + length] == name:
+            struct.pack_into("<I", data, at + 24, size)
+            break
+        at = data.find(b"PK\x01\x02", at + 1)
+    path.write_bytes(bytes(data))
+
+
+def test_a_part_inflating_beyond_its_declared_size_is_refused(base: Path) -> None:
+    def change(name: str, data: bytes) -> bytes | None:
+        if name != SHEET:
+            return None
+        return data.replace(b"<sheetData>", b"<sheetData>" + _bomb(30_000_000))
+
+    liar = rebuild(base, base.with_name("liar.xlsx"), change)
+    _declare(liar, SHEET, 1_000)
+    assert "inflates beyond the 1,000 bytes" in one_error(liar)
+
+
+def test_hostile_files_under_10_mb_stay_under_1_gb(base: Path) -> None:
+    """Every refused file is refused in little memory, all read in one child process."""
+    files = [
+        rebuild(base, base.with_name(f"h{n}.xlsx"), extra_cells(xml))
+        for n, xml in enumerate(
+            [
+                '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+                '<row r="99999999999"><c r="A99999999999"><v>1</v></c></row>',
+                '<row r="1048576"><c r="Q1048576"><v>1</v></c></row>',
+                '<row r="700000">' + "<c><v>1</v></c>" * 30 + "</row>",
+            ]
+        )
+    ]
+
+    def bomb(name: str, data: bytes) -> bytes | None:
+        return data + _bomb(9_000_000) if name == "xl/styles.xml" else None
+
+    files.append(rebuild(base, base.with_name("styles.xlsx"), bomb))
+    assert all(f.stat().st_size < 10_000_000 for f in files)
+    code = f"""
+from pathlib import Path
+from pledgekit.model.errors import InputError
+from pledgekit.read.workbooks import read_workbook
+for name in {[str(f) for f in files]!r}:
+    try:
+        read_workbook(Path(name))
+        print("read", name)
+    except InputError as exc:
+        print("refused", name)
+"""
+    peak, out = peak_memory_mb(code)
+    assert out.count("refused") == len(files), out
+    assert peak < 1024, peak

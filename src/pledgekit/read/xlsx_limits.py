@@ -24,9 +24,12 @@ and keep peak memory under 1 GB (a sheet at the limit peaks at about 700 MB).
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from pledgekit.model.errors import InputError
 
@@ -102,6 +105,44 @@ def check_archive(path: Path) -> None:
         raise InputError(
             f"{path}: the file inflates to {total:,} bytes, more than {MAX_TOTAL_BYTES:,}"
         )
+    # The sizes above are what the zip says; a part that inflates beyond its own is a lie the
+    # reader would believe, so each part is inflated once here, stopping where it overruns.
+    with path.open("rb") as raw:
+        for part in parts:
+            if part.compress_type == zipfile.ZIP_DEFLATED and _overruns(raw, part):
+                raise InputError(
+                    f"{path}: the part {part.filename} inflates beyond the {part.file_size:,} "
+                    "bytes the file declares: refused as a zip bomb (or a damaged file)"
+                )
+
+
+def _overruns(raw: BinaryIO, part: zipfile.ZipInfo) -> bool:
+    """True when the part's deflated data gives more bytes than its declared size."""
+    raw.seek(part.header_offset)
+    header = raw.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        return False  # not a local header: left for the reader to call damaged
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    raw.seek(part.header_offset + 30 + name_length + extra_length)
+    inflate = zlib.decompressobj(-15)
+    left, produced = part.compress_size, 0
+    limit = part.file_size
+    try:
+        while left > 0:
+            chunk = raw.read(min(left, 1 << 20))
+            if not chunk:
+                return False
+            left -= len(chunk)
+            data = inflate.decompress(chunk, limit + 1 - produced)
+            produced += len(data)
+            while inflate.unconsumed_tail and produced <= limit:
+                data = inflate.decompress(inflate.unconsumed_tail, limit + 1 - produced)
+                produced += len(data)
+            if produced > limit:
+                return True
+    except zlib.error:
+        return False  # damaged: the reader says so
+    return False
 
 
 def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
