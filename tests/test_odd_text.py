@@ -213,3 +213,9 @@ def test_item12_reading_a_hidden_sheet_is_a_warning(here: Path) -> None:
     assert [o.value.number for o in data.observations] == [10]
     (hidden,) = [f for f in data.findings if f.code == "hidden-sheet"]
     assert hidden.location.sheet == "Indicators" and hidden.severity.value == "warning"
+
+
+def test_item11_utf16_without_its_mark_is_named(here: Path) -> None:
+    (here / "q.csv").write_bytes(ROWS.replace(",", "\t").encode("utf-16-le"))
+    with pytest.raises(InputError, match="UTF-16 text without the mark"):
+        read_workbook(here / "q.csv")

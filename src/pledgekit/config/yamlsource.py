@@ -215,9 +215,12 @@ def load_yaml(path: Path) -> tuple[Any, Positions]:
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML syntax error: {exc}") from exc
     except RecursionError as exc:
-        mark = loader.get_mark()
+        get_mark = getattr(loader, "get_mark", None)  # the C loader may not say where it was
+        mark = get_mark() if get_mark is not None else None
         raise YamlProblem(
-            f"nested more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1
+            f"nested more than {MAX_DEPTH} levels deep",
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
         ) from exc
     finally:
         loader.dispose()

@@ -269,6 +269,11 @@ def decode_csv(path: Path, data: bytes, notes: list[Finding]) -> str:
             )
             return text
     if b"\x00" in data:
+        if data[1:200:2].count(0) > 40 or data[0:200:2].count(0) > 40:
+            raise InputError(
+                f"{name}: the file looks like UTF-16 text without the mark that says so; "
+                "save it from Excel as 'CSV UTF-8' (or as 'Unicode text')"
+            )
         raise InputError(
             f"{name}: not a text CSV file (it holds binary data: a spreadsheet with the wrong "
             "extension?)"
