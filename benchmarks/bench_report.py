@@ -30,8 +30,8 @@ from pledgekit.api import load_report
 from pledgekit.report.measure_lines import exception_item, measure_line
 from pledgekit.score.scoring import build_scorecard
 from pledgekit.api import load_inputs
-definition, inputs = load_inputs(books, pledge=None, period=None)
-card = build_scorecard(definition, inputs.dataset)
+definition, dataset, published = load_inputs(books, pledge=None, period=None)
+card = build_scorecard(definition, dataset, published=published)
 report, _, _ = load_report(books, meeting=meeting)
 report = replace(report, exceptions=tuple(
     exception_item(row, measure_line(row, card.period)) for row in card.rows

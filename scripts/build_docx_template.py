@@ -333,6 +333,7 @@ def _summary_and_exceptions(doc: Any) -> None:
             ("Why", "{{ ex.reason }}"),
             ("Trend", "{{ ex.trend }}"),
             ("Recent figures", "{{ ex.history }}"),
+            ("Compared with", '{{ ex.line.compared or "No comparator" }}'),
             ("Measure owner", '{{ ex.line.owner or "Not named" }}'),
         ],
         (3.5, 13.5),
@@ -465,6 +466,9 @@ def _appendix(doc: Any) -> None:
     _p(doc, "{%p endfor %}")
     _p(doc, "{%p if report.has_suppressed %}")
     _p(doc, "c = suppressed to protect small numbers (below {{ report.threshold }}).")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p if report.comparison_note %}")
+    _p(doc, "{{ report.comparison_note }}")
     _p(doc, "{%p endif %}")
 
 

@@ -38,6 +38,10 @@ AREA = "E09000999"
 COMMITTEE = "Corporate Parenting Committee"
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "sample_data"
 
+# The synthetic published statistics (EES-format files, a neighbour table) live beside this script.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import sample_published  # noqa: E402
+
 #: The six reporting quarters: (year the financial year starts, quarter).
 QUARTERS: tuple[tuple[int, int], ...] = (
     (2025, 1),
@@ -1212,6 +1216,7 @@ def pledge_yaml() -> str:
         f"  tolerance: {_number(DEFAULT_TOLERANCE)}   # amber band, in the measure's unit",
         '  stable_within: 0.5   # smaller changes are "no change" in direction of travel',
         "  suppression_threshold: 5",
+        *sample_published.BENCHMARKS_YAML,
         "pledges:",
     ]
     for pledge in PLEDGES:
@@ -1258,6 +1263,7 @@ def pledge_yaml() -> str:
             ]
             if not m.suppress_small:
                 lines.append("        suppress_small: false")
+            lines += sample_published.PUBLISHED_YAML.get(m.id, [])
     return "\n".join(lines) + "\n"
 
 
@@ -1610,6 +1616,7 @@ def main(out_dir: Path | str | None = None) -> list[Path]:
         maker = messy_workbook if index == LATEST else tidy_workbook
         _save(maker(index, figures), path)
         written.append(path)
+    written += sample_published.write_published(out)
     return written
 
 

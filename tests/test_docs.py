@@ -29,6 +29,7 @@ def test_every_command_is_documented() -> None:
         "scorecard",
         "report",
         "validate",
+        "benchmark",
         "collection-workbook",
         "templates export",
         "schema",

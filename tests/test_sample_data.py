@@ -23,6 +23,11 @@ SCRIPT = ROOT / "scripts" / "make_sample_data.py"
 QUARTERS = ["2025-26-Q1", "2025-26-Q2", "2025-26-Q3", "2025-26-Q4", "2026-27-Q1", "2026-27-Q2"]
 WORKBOOKS = [f"{q}.xlsx" for q in QUARTERS]
 LATEST = WORKBOOKS[-1]
+PUBLISHED = [
+    "la_cla_placement_stability.csv",
+    "la_care_leavers_activity.csv",
+    "sn_model_2025_wide.csv",
+]
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +177,11 @@ def test_latest_workbook_is_council_style() -> None:
 
 def test_regenerating_gives_the_shipped_files(generator: ModuleType, tmp_path: Path) -> None:
     written = generator.main(tmp_path)
-    assert sorted(p.name for p in written) == sorted(["pledge.yaml", *WORKBOOKS])
+    assert sorted(p.name for p in written) == sorted(["pledge.yaml", *WORKBOOKS, *PUBLISHED])
+    for name in PUBLISHED:
+        assert (tmp_path / "published" / name).read_bytes() == (
+            SAMPLE / "published" / name
+        ).read_bytes(), f"published/{name} drifted: run python scripts/make_sample_data.py"
     assert (tmp_path / "pledge.yaml").read_text(encoding="utf-8") == (
         SAMPLE / "pledge.yaml"
     ).read_text(encoding="utf-8"), "pledge.yaml drifted: run python scripts/make_sample_data.py"

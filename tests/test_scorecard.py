@@ -4,7 +4,7 @@ import pytest
 
 from pledgekit.model.errors import InputError, UsageError
 from pledgekit.model.periods import Period
-from pledgekit.model.status import Direction, Position, Status
+from pledgekit.model.status import Direction, Position, Significance, Status
 from pledgekit.model.values import Reading, ValueState
 from pledgekit.score.scoring import build_scorecard
 
@@ -32,7 +32,11 @@ def test_latest_quarter_is_rated_with_trend_and_comparators(tmp_path: Path) -> N
     assert health.display == "86.0%" and health.target_display == "≥ 90.0%"
     assert health.short_term.direction is Direction.IMPROVED and health.short_term.previous == 80
     assert health.long_term.direction is Direction.DECLINED and health.long_term.previous == 91
-    assert health.comparisons["england"].position is Position.WORSE
+    # 86 of 100 against England's 88%: within the 95% Wilson interval (77.9% to 91.5%), so the
+    # 2-point gap is not more than chance and the position is "similar", not "worse".
+    england = health.comparisons["england"]
+    assert england.significance is Significance.NOT_DIFFERENT
+    assert england.position is Position.SIMILAR
     assert (
         health.rating.reason
         == "86.0% misses a target of 90.0% or more by 4.0 pp, within the tolerance of 5.0 pp"
@@ -138,6 +142,26 @@ def test_other_areas_become_comparators_and_rank(tmp_path: Path) -> None:
         health.comparisons["england"].comparator == 84
     )  # the workbook's England row beats the definition's
     assert (health.rank, health.ranked_areas) == (2, 4)
+
+
+def test_workbook_neighbours_are_summarised_by_their_median(tmp_path: Path) -> None:
+    """DfE's convention: the median of the neighbours, so one outlier does not drag it."""
+    d = definition(tmp_path, DEFINITION.replace("neighbours: [N1, N2]", "neighbours: [N1, N2, N3]"))
+    rows = [
+        obs("1.1", "2025-26 Q2", 86, area="HOME"),
+        obs("1.1", "2025-26 Q2", 90, area="N1"),
+        obs("1.1", "2025-26 Q2", 80, area="N2"),
+        obs("1.1", "2025-26 Q2", 20, area="N3"),
+    ]
+    health = row(build_scorecard(d, dataset(*rows)), "1.1")
+    assert health.comparisons["statistical_neighbours"].comparator == 80
+    mean_def = definition(
+        tmp_path,
+        DEFINITION.replace("neighbours: [N1, N2]", "neighbours: [N1, N2, N3]")
+        + "benchmarks: {neighbour_average: mean}\n",
+    )
+    health = row(build_scorecard(mean_def, dataset(*rows)), "1.1")
+    assert health.comparisons["statistical_neighbours"].comparator == pytest.approx(63.33)
 
 
 def test_several_areas_without_home_setting_is_an_input_error(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 The library works without the CLI. The API (:mod:`pledgekit.api`) is what the commands call:
 
-    >>> from pledgekit import load_scorecard, load_report, validate
+    >>> from pledgekit import load_scorecard, load_report, validate, benchmark
 
 and lower down, each step on its own:
 
@@ -16,6 +16,7 @@ __version__ = "0.1.0"
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pledgekit.api import benchmark as benchmark
     from pledgekit.api import load_report as load_report
     from pledgekit.api import load_scorecard as load_scorecard
     from pledgekit.api import validate as validate
@@ -34,6 +35,7 @@ _LAZY = {
     "load_scorecard": "pledgekit.api",
     "load_report": "pledgekit.api",
     "validate": "pledgekit.api",
+    "benchmark": "pledgekit.api",
 }
 
 __all__ = ["__version__", *_LAZY]

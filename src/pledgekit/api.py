@@ -1,4 +1,5 @@
-"""What the CLI and Python users call: one path from files to a scorecard, a report or a verdict.
+"""What the CLI and Python users call: one path from files to a scorecard, a report, a verdict or
+benchmarks.
 
 Every command reads its inputs the same way (:func:`read_inputs`): find and load the definition,
 read each workbook against it. Then :func:`load_scorecard` rates and guards, :func:`load_report`
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
     from pledgekit.checks.result import ValidationReport
     from pledgekit.config.pledge import Definition
     from pledgekit.model.observations import Dataset
+    from pledgekit.read.published import PublishedData
     from pledgekit.report.model import Report
+    from pledgekit.score.benchmarks import Benchmarks
     from pledgekit.score.scorecard import Scorecard
 
 _YAML = (".yaml", ".yml")
@@ -97,21 +100,67 @@ def _read(
     return inputs
 
 
+def load_published_checked(definition: Definition, pledge_path: Path) -> PublishedData:
+    """The published figures the definition names; :class:`DefinitionError` on any problem."""
+    from pledgekit.config.problems import problems_error
+    from pledgekit.model.findings import has_errors
+    from pledgekit.read.published import load_published
+
+    data, findings = load_published(definition, pledge_path)
+    if has_errors(findings):
+        raise problems_error(
+            pledge_path, "the benchmark setup (published: and benchmarks:)", findings
+        )
+    return data
+
+
 def load_inputs(
+    files: Sequence[Path | str], *, pledge: Path | str | None, period: Period | None
+) -> tuple[Definition, Dataset, PublishedData]:
+    """Find and load the definition and its published figures, then read every workbook."""
+    definition, inputs, published = _load_inputs(files, pledge=pledge, period=period)
+    return definition, inputs.dataset, published
+
+
+def _load_inputs(
     files: Sequence[Path | str],
     *,
     pledge: Path | str | None,
     period: Period | None,
     redact: bool = False,
-) -> tuple[Definition, Inputs]:
-    """Find and load the definition, then read every workbook against it."""
+) -> tuple[Definition, Inputs, PublishedData]:
+    """As :func:`load_inputs`, keeping the personal data found in cells (see read_inputs)."""
     from pledgekit.config.pledge import find_definition, load_definition
 
     if not files:
         raise UsageError("give at least one workbook")
     paths = [Path(f) for f in files]
-    definition = load_definition(find_definition(Path(pledge) if pledge else None, paths))
-    return definition, read_inputs(paths, definition, period=period, redact=redact)
+    pledge_path = find_definition(Path(pledge) if pledge else None, paths)
+    definition = load_definition(pledge_path)
+    published = load_published_checked(definition, pledge_path)
+    return definition, read_inputs(paths, definition, period=period, redact=redact), published
+
+
+def benchmark(files: Sequence[Path | str] = (), *, pledge: Path | str | None = None) -> Benchmarks:
+    """Benchmarks of every measure with a ``published:`` entry, from DfE's published files.
+
+    ``files`` are the indicator workbooks, used only to find pledge.yaml beside them as every
+    command does; ``pledge`` names it directly. Raises :class:`DefinitionError` listing every
+    problem with the published entries (a missing file, a column or filter value the file does
+    not have, each with its line), and :class:`UsageError` when no measure has one.
+    """
+    from pledgekit.config.pledge import find_definition, load_definition
+    from pledgekit.score.benchmarking import build_benchmarks
+
+    pledge_path = find_definition(Path(pledge) if pledge else None, [Path(f) for f in files])
+    definition = load_definition(pledge_path)
+    published = load_published_checked(definition, pledge_path)
+    if published.empty:
+        raise UsageError(
+            f"{pledge_path}: no measure has a 'published:' entry naming a DfE data file, so "
+            "there is nothing to benchmark (see docs/formats.md)"
+        )
+    return build_benchmarks(definition, published)
 
 
 def load_guarded(
@@ -132,9 +181,11 @@ def load_guarded(
     from pledgekit.score.scoring import build_scorecard
 
     chosen = parse_period_option(period) if isinstance(period, str) else period
-    definition, inputs = load_inputs(files, pledge=pledge, period=chosen, redact=redact)
+    definition, inputs, published = _load_inputs(files, pledge=pledge, period=chosen, redact=redact)
     dataset = inputs.dataset
-    card = build_scorecard(definition, dataset, period=chosen, threshold=threshold)
+    card = build_scorecard(
+        definition, dataset, period=chosen, threshold=threshold, published=published
+    )
     card, blocking = guard(card, redact=redact, where=card.files[0] if card.files else "")
     return card, dataset, [*inputs.personal, *blocking]
 
@@ -214,6 +265,7 @@ def validate(
     )
     from pledgekit.config.pledge import ValidationSettings, check_definition, find_definition
     from pledgekit.model.codes import UNREADABLE_FILE
+    from pledgekit.read.published import load_published
 
     paths = [Path(f) for f in files]
     yamls = [p for p in paths if p.suffix.lower() in _YAML]
@@ -231,6 +283,7 @@ def validate(
     settings = definition.validation if definition else ValidationSettings()
     if definition is not None:
         definition_findings += settings_findings(pledge_path, settings)
+        definition_findings += load_published(definition, pledge_path)[1]
     chosen = select if select is not None else settings.select
     ignored = set(ignore if ignore is not None else settings.ignore)
     strict = settings.strict if strict is None else strict

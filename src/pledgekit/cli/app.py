@@ -14,6 +14,7 @@ import typer
 
 from pledgekit import __version__
 from pledgekit.cli import (
+    benchmark_command,
     collection_workbook_command,
     report_command,
     schema_command,
@@ -59,6 +60,7 @@ def _root(
 app.command("scorecard", no_args_is_help=True)(scorecard_command.scorecard)
 app.command("report", no_args_is_help=True)(report_command.report)
 app.command("validate", no_args_is_help=True)(validate_command.validate)
+app.command("benchmark", no_args_is_help=True)(benchmark_command.benchmark)
 app.command("collection-workbook", no_args_is_help=True)(
     collection_workbook_command.collection_workbook
 )

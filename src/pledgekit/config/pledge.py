@@ -6,9 +6,11 @@ column for every problem; :func:`check_definition` returns the same problems as 
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,10 +24,11 @@ from pydantic import (
 )
 
 from pledgekit.config.problems import check_yaml_model, problems_error
+from pledgekit.config.reference_pack import ReferencePack, available_packs, load_pack
 from pledgekit.config.yamlsource import position_of
-from pledgekit.model.codes import BAD_DEFINITION, DUPLICATE_MEASURE
+from pledgekit.model.codes import BAD_DEFINITION, DUPLICATE_MEASURE, REFERENCE_MISMATCH
 from pledgekit.model.errors import DefinitionError
-from pledgekit.model.findings import Finding, finding
+from pledgekit.model.findings import Finding, finding, has_errors
 from pledgekit.model.location import Location
 from pledgekit.model.measure_kinds import Frequency, Polarity, RagRule, TargetValue, Unit
 from pledgekit.model.periods import Period, PeriodError, parse_period
@@ -66,8 +69,76 @@ class Defaults(_Strict):
         5, ge=0, description="Counts below this (and rates resting on them) are suppressed."
     )
     similar_within: float | None = Field(
-        None, ge=0, description="Comparator position 'similar' band; defaults to stable_within."
+        None,
+        ge=0,
+        description="Comparator position 'similar' band for figures without a numerator and "
+        "denominator (with them, a significance test decides); defaults to stable_within.",
     )
+
+
+def _filter_text(value: Any) -> Any:
+    """Filter values are text in the file; YAML may read ``19`` or ``2025`` as numbers."""
+    if isinstance(value, dict):
+        return {
+            k: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+            for k, v in value.items()
+        }
+    return value
+
+
+Filters = Annotated[dict[str, str], BeforeValidator(_filter_text)]
+
+
+class Published(_Strict):
+    """Where a measure's figures are in a DfE published data file (EES tidy CSV)."""
+
+    file: str = Field(description="The CSV file, relative to pledge.yaml.")
+    where: Filters = Field(
+        default_factory=dict,
+        description="Filter column values that pick the measure's rows, e.g. {cla_group: ...}.",
+    )
+    value: str = Field(description="Indicator column holding the figure, e.g. children_percent.")
+    numerator: str | None = Field(
+        None, description="Indicator column holding the numerator, e.g. children_count."
+    )
+    denominator: str | None = Field(
+        None,
+        description="Indicator column holding the denominator (default: the numerator column, "
+        "read from the rows denominator_where picks).",
+    )
+    denominator_where: Filters | None = Field(
+        None,
+        description="Filter values that replace those in 'where' to pick the denominator's rows, "
+        "e.g. {placement_stability: Total children}.",
+    )
+
+
+class NeighbourAverage(str, Enum):
+    """How the neighbours' figures are summarised: DfE uses the median."""
+
+    MEDIAN = "median"
+    MEAN = "mean"
+
+
+class BenchmarkSettings(_Strict):
+    """Where statistical neighbours come from and how comparisons are judged."""
+
+    neighbours: str | list[str] | None = Field(
+        None,
+        description="DfE's statistical-neighbour model table (CSV, relative to pledge.yaml), or "
+        "a list of the neighbours' LA codes.",
+    )
+    neighbour_average: NeighbourAverage = NeighbourAverage.MEDIAN
+    confidence: float = Field(
+        95, description="Confidence level of significance tests: 95 or 99.8 (per cent)."
+    )
+
+    @field_validator("confidence")
+    @classmethod
+    def _level(cls, value: float) -> float:
+        if value not in (95, 99.8):
+            raise ValueError("expected 95 or 99.8")
+        return value
 
 
 class ValidationSettings(_Strict):
@@ -107,6 +178,9 @@ class Measure(_Strict):
         "used to stop a hidden small number being worked out from the total.",
     )
     decimals: int | None = Field(None, ge=0, le=4)
+    published: Published | None = Field(
+        None, description="The measure's figures in a DfE published data file, for benchmarks."
+    )
 
     @field_validator("id", mode="before")
     @classmethod
@@ -189,8 +263,43 @@ class Definition(_Strict):
         description="Area codes or names of statistical neighbours in 'area' columns.",
     )
     defaults: Defaults = Field(default_factory=Defaults)
+    reference_pack: str | None = Field(
+        None,
+        description="A shipped reference pack (e.g. 'dfe-2025') whose England figures are the "
+        "default comparators of measures whose 'reference' names one of its measures.",
+    )
+    benchmarks: BenchmarkSettings = Field(default_factory=BenchmarkSettings)
     validation: ValidationSettings = Field(default_factory=ValidationSettings)
     pledges: list[Pledge] = Field(min_length=1)
+
+    @field_validator("reference_pack")
+    @classmethod
+    def _known_pack(cls, value: str | None) -> str | None:
+        if value is not None and value not in available_packs():
+            close = difflib.get_close_matches(value, available_packs(), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "shipped packs: "
+            raise ValueError(
+                f"no reference pack {value!r}; "
+                + (hint if close else hint + ", ".join(available_packs()))
+            )
+        return value
+
+    def pack(self) -> ReferencePack | None:
+        """The reference pack named by ``reference_pack``, if any."""
+        return load_pack(self.reference_pack) if self.reference_pack else None
+
+    def comparators_for(self, measure: Measure) -> dict[str, float]:
+        """The measure's typed comparators over the reference pack's England figure.
+
+        The pack's figure is used only when the pack measure has the same unit as this one.
+        """
+        pack = self.pack()
+        found = pack.find(measure.reference) if pack else None
+        figures: dict[str, float] = {}
+        if found is not None and found.unit == measure.unit.value:
+            figures["england"] = found.england
+        figures.update(measure.comparators)
+        return figures
 
     def measures(self) -> Iterator[tuple[Pledge, Measure]]:
         """Every measure with its pledge, in definition order."""
@@ -257,7 +366,54 @@ def check_definition(path: Path) -> tuple[Definition | None, list[Finding]]:
                 )
             else:
                 seen[measure.id] = (line or 0, col or 0)
-    return (None if findings else definition), findings
+            findings += _pack_findings(definition, measure, name, positions, (*key[:-1],))
+    return (None if has_errors(findings) else definition), findings
+
+
+def _pack_findings(
+    definition: Definition,
+    measure: Measure,
+    name: str,
+    positions: dict[tuple[str | int, ...], tuple[int, int]],
+    key: tuple[str | int, ...],
+) -> list[Finding]:
+    """A measure that names a pack measure of another unit or polarity: the classic bug."""
+    pack = definition.pack()
+    found = pack.find(measure.reference) if pack else None
+    if pack is None or found is None:
+        return []
+    line, col = position_of(positions, (*key, "reference"))
+    where = Location(name, line=line, col=col)
+    problems: list[tuple[str, str, str]] = []
+    if found.unit != measure.unit.value:
+        problems.append(
+            (
+                f"is in {found.unit} in reference pack {pack.pack!r} but in "
+                f"{measure.unit.value} here, so the pack's England figure is not used",
+                measure.unit.value,
+                found.unit,
+            )
+        )
+    if found.polarity is not measure.polarity:
+        problems.append(
+            (
+                f"has polarity {found.polarity.value!r} in reference pack {pack.pack!r} but "
+                f"{measure.polarity.value!r} here",
+                measure.polarity.value,
+                found.polarity.value,
+            )
+        )
+    return [
+        finding(
+            REFERENCE_MISMATCH,
+            f"measure {measure.id} ({measure.reference}) {text}",
+            where,
+            found=seen,
+            expected=wanted,
+            measure=measure.id,
+        )
+        for text, seen, wanted in problems
+    ]
 
 
 def load_definition(path: Path | str) -> Definition:

@@ -364,6 +364,62 @@ EMPTY_WORKBOOK = _code(
     "q2.xlsx, sheet 'Indicators': no indicator rows",
 )
 
+# --- Published benchmarks: DfE data files, statistical neighbours, the reference pack --------
+PUBLISHED_FILE_UNREADABLE = _code(
+    "published-file-unreadable",
+    Severity.ERROR,
+    "A published data file or neighbour table named in pledge.yaml is missing or unreadable.",
+    "Paths in `published:` and `benchmarks:` are relative to pledge.yaml; the file must be a "
+    "DfE Explore Education Statistics CSV (or DfE's statistical-neighbour table).",
+    "pledge.yaml, line 40, column 17: published file data/la_cla.csv: file not found",
+)
+PUBLISHED_COLUMN_MISSING = _code(
+    "published-column-missing",
+    Severity.ERROR,
+    "A column named in a measure's `published:` entry is not in the data file.",
+    "Filter and indicator columns must be named exactly as in the file's header.",
+    "pledge.yaml, line 42, column 13: column 'children_percentage' is not in la_cla.csv; did you "
+    "mean 'children_percent'?",
+)
+PUBLISHED_NO_MATCH = _code(
+    "published-no-match",
+    Severity.ERROR,
+    "A filter value in a measure's `published:` entry matches no row of the data file.",
+    "The filter picks the measure's rows; a value that is not in the file (a typo, or a label "
+    "DfE has changed) would leave the measure without benchmarks.",
+    "pledge.yaml, line 41, column 21: no row has cla_group 'CLA at 31 March' in la_cla.csv; did "
+    "you mean 'CLA on 31 March'?",
+)
+PUBLISHED_AMBIGUOUS = _code(
+    "published-ambiguous",
+    Severity.ERROR,
+    "A measure's `published:` filters pick more than one row for an area and year.",
+    "DfE's files hold many breakdowns (ages, genders, placement types); without a filter on each "
+    "the figure taken would be one of several at random, so the measure is left out until the "
+    "filter is added.",
+    "pledge.yaml, line 41, column 11: measure 3.1: the filters pick more than one row of "
+    "la_cla.csv for Home (E06000901) in 2025 (12 extra rows in all); add a filter on age_group "
+    "('Under 1', '1 to 4', 'Total')",
+)
+PUBLISHED_AREA_MISSING = _code(
+    "published-area-missing",
+    Severity.ERROR,
+    "The council, or a statistical neighbour, is not found in the published files.",
+    "`area:` in pledge.yaml must be the council's new LA code (E06...) or old three-digit code "
+    "as the published files write it, and each neighbour must be a council the files cover.",
+    "pledge.yaml, line 2, column 7: area 'E06000994' has no 'Local authority' rows in "
+    "la_cla.csv; did you mean 'E06000049'?",
+)
+REFERENCE_MISMATCH = _code(
+    "reference-mismatch",
+    Severity.WARNING,
+    "A measure's reference names a reference-pack measure of another unit or polarity.",
+    "The same figure read the other way round shows a measure red while on target; a figure in "
+    "another unit is no comparator, so the pack's England figure is then not used.",
+    "pledge.yaml, line 35, column 20: measure 3.1 (NI 62) has polarity 'lower' in reference pack "
+    "'dfe-2025' but 'higher' here",
+)
+
 # --- Personal data ---------------------------------------------------------------------------
 _PII = "Committee papers are public: output is blocked until it is removed, or --redact is given."
 PERSONAL_DATA_NAME_WITH_AGE = _code(

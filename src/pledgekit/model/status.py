@@ -102,3 +102,46 @@ class Position(str, Enum):
     SIMILAR = "similar"
     WORSE = "worse"
     NOT_COMPARABLE = "not_comparable"
+
+
+class Significance(str, Enum):
+    """A local figure against a benchmark, judged by the local figure's confidence interval.
+
+    As OHID Fingertips words it: better or worse by the measure's polarity when the benchmark
+    lies outside the interval, higher or lower for measures where neither way is better.
+    """
+
+    BETTER = "better"
+    NOT_DIFFERENT = "not_different"
+    WORSE = "worse"
+    HIGHER = "higher"
+    LOWER = "lower"
+    NOT_TESTED = "not_tested"
+
+    @property
+    def label(self) -> str:
+        """The words shown in tables and reports."""
+        return _SIGNIFICANCE_LABEL[self]
+
+    @property
+    def position(self) -> Position:
+        """The comparator position this judgement amounts to."""
+        return _SIGNIFICANCE_POSITION[self]
+
+
+_SIGNIFICANCE_LABEL = {
+    Significance.BETTER: "Significantly better",
+    Significance.NOT_DIFFERENT: "Not significantly different",
+    Significance.WORSE: "Significantly worse",
+    Significance.HIGHER: "Significantly higher",
+    Significance.LOWER: "Significantly lower",
+    Significance.NOT_TESTED: "Not tested",
+}
+_SIGNIFICANCE_POSITION = {
+    Significance.BETTER: Position.BETTER,
+    Significance.NOT_DIFFERENT: Position.SIMILAR,
+    Significance.WORSE: Position.WORSE,
+    Significance.HIGHER: Position.NOT_COMPARABLE,
+    Significance.LOWER: Position.NOT_COMPARABLE,
+    Significance.NOT_TESTED: Position.NOT_COMPARABLE,
+}

@@ -31,6 +31,7 @@ from pledgekit.report.model import (
     Report,
     StatusCount,
 )
+from pledgekit.score.comparator_text import comparison_note
 from pledgekit.score.scorecard import Scorecard
 
 T = TypeVar("T", Commitment, PledgeUpdate, ProfileItem)
@@ -166,4 +167,5 @@ def build_report(card: Scorecard, dataset: Dataset, meeting: Meeting | None) -> 
             or any(p.value.state is ValueState.SUPPRESSED for p in r.history)
             for r in card.rows
         ),
+        comparison_note=comparison_note(card),
     )

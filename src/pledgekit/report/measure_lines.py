@@ -15,6 +15,7 @@ from pledgekit.model.periods import Period
 from pledgekit.model.prose import Prose
 from pledgekit.model.status import Direction, Status
 from pledgekit.model.values import format_number
+from pledgekit.score.comparator_text import compared_text
 from pledgekit.score.formatting import format_quantity, format_reading
 from pledgekit.score.scorecard import Row, Scorecard
 
@@ -38,6 +39,7 @@ class MeasureLine:
     direction: Direction
     owner: str | None
     moved: str
+    compared: str = ""
 
     @property
     def status_text(self) -> str:
@@ -99,6 +101,7 @@ def measure_line(row: Row, period: Period) -> MeasureLine:
         direction=move,
         owner=row.measure.owner,
         moved=moved,
+        compared=compared_text(row),
     )
 
 

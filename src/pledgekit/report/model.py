@@ -94,6 +94,12 @@ class Report:
     appendices: tuple[Appendix, ...]
     threshold: int
     has_suppressed: bool
+    comparison_note: str = ""
+
+    @property
+    def has_comparators(self) -> bool:
+        """True when any measure has a comparator, so the tables need the column."""
+        return any(line.compared for p in self.pledges for line in p.lines)
 
     @property
     def document_title(self) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from statistics import mean
+from statistics import mean, median
 
-from pledgekit.config.pledge import Definition, Measure
+from pledgekit.config.pledge import Definition, Measure, NeighbourAverage
 from pledgekit.model.errors import InputError
 from pledgekit.model.measure_kinds import Polarity
 from pledgekit.model.observations import Observation
@@ -27,9 +27,11 @@ class AreaFigures:
     values: dict[tuple[str, Period], dict[str, float]] = field(default_factory=dict)
     home_values: dict[tuple[str, Period], float] = field(default_factory=dict)
     neighbours: set[str] = field(default_factory=set)
+    average: NeighbourAverage = NeighbourAverage.MEDIAN
 
     def comparators(self, measure: str, period: Period | None) -> dict[str, float]:
-        """England, statistical-neighbour average and all-areas average, where present."""
+        """England, the statistical neighbours' median (or mean, as configured) and the
+        all-areas average, where present."""
         if period is None:
             return {}
         figures = self.values.get((measure, period), {})
@@ -39,7 +41,8 @@ class AreaFigures:
             result["england"] = england[0]
         near = [v for a, v in figures.items() if a in self.neighbours]
         if near:
-            result["statistical_neighbours"] = round(mean(near), 2)
+            how = median if self.average is NeighbourAverage.MEDIAN else mean
+            result["statistical_neighbours"] = round(how(near), 2)
         councils = [v for a, v in figures.items() if a not in ENGLAND]
         if councils:
             result["all_areas"] = round(mean(councils), 2)
@@ -92,4 +95,9 @@ def split_areas(
             home.append(obs)
         elif obs.value.is_number and obs.value.number is not None:
             values[(obs.measure, obs.period)][key] = obs.value.number
-    return home, AreaFigures(dict(values), {}, {_key(n) for n in definition.neighbours})
+    return home, AreaFigures(
+        dict(values),
+        {},
+        {_key(n) for n in definition.neighbours},
+        definition.benchmarks.neighbour_average,
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pledgekit.model.measure_kinds import Band, Polarity, RagRule, TargetValue
-from pledgekit.model.status import Direction, Position, Status
+from pledgekit.model.status import Direction, Position, Significance, Status
 
 #: Floating-point noise must not turn "exactly on target" into a miss.
 EPSILON = 1e-9
@@ -43,12 +43,19 @@ class Movement:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """Position of a value against one comparator figure."""
+    """Position of a value against one comparator figure.
+
+    ``significance`` says whether the difference is more than chance (Not tested without a
+    numerator and denominator); where it was tested it decides ``position``. ``source`` says
+    where the comparator came from (e.g. "DfE published 2025, median of 8 of 10 neighbours").
+    """
 
     position: Position
     value: float | None
     comparator: float | None
     difference: float | None = None
+    significance: Significance = Significance.NOT_TESTED
+    source: str | None = None
 
 
 def goodness(value: float, polarity: Polarity, band: Band | None = None) -> float:

@@ -19,7 +19,9 @@ from pledgekit.model.periods import Period
 from pledgekit.model.prose import Prose
 from pledgekit.model.status import Direction, Status
 from pledgekit.model.values import Reading
+from pledgekit.score.benchmarks import MeasureBenchmark, YearBenchmark, year_to_dict
 from pledgekit.score.ratings import Comparison, Movement, Rating
+from pledgekit.score.significance import Level
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,6 +81,8 @@ class Row:
     notes: tuple[str, ...] = ()
     rank: int | None = None
     ranked_areas: int | None = None
+    published: MeasureBenchmark | None = None
+    published_year: YearBenchmark | None = None
 
     @property
     def status(self) -> Status:
@@ -113,6 +117,7 @@ class Scorecard:
     files: list[str]
     threshold: int
     findings: list[Finding] = field(default_factory=list)
+    level: Level = Level.P95
 
     @property
     def summary(self) -> Summary:
@@ -192,12 +197,20 @@ def _comparison(comparison: Comparison) -> dict[str, Any]:
         "position": comparison.position.value,
         "comparator": comparison.comparator,
         "difference": comparison.difference,
+        "significance": {
+            "value": comparison.significance.value,
+            "label": comparison.significance.label,
+        },
+        "source": comparison.source,
     }
 
 
-def row_to_dict(row: Row) -> dict[str, Any]:
+def row_to_dict(row: Row, level: Level = Level.P95) -> dict[str, Any]:
     """One scorecard row as plain JSON-ready data."""
     target = row.rating.target
+    published = None
+    if row.published is not None and row.published_year is not None:
+        published = year_to_dict(row.published, row.published_year, level)
     return {
         "pledge": row.pledge.id,
         "measure": row.measure.id,
@@ -222,6 +235,7 @@ def row_to_dict(row: Row) -> dict[str, Any]:
         "comparators": {k: _comparison(v) for k, v in row.comparisons.items()},
         "rank": row.rank,
         "ranked_areas": row.ranked_areas,
+        "published": published,
         "commentary": row.commentary.text if row.commentary else None,
         "notes": list(row.notes),
         "history": [
@@ -263,6 +277,6 @@ def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
             }
             for p in card.pledges
         ],
-        "rows": [row_to_dict(r) for r in card.rows],
+        "rows": [row_to_dict(r, card.level) for r in card.rows],
         "findings": [f.to_dict() for f in card.findings],
     }

@@ -7,6 +7,7 @@ show them; then each measure is rated, its direction of travel and comparator po
 from __future__ import annotations
 
 from pledgekit.config.pledge import Definition, Measure, Pledge
+from pledgekit.config.reference_pack import PackMeasure, ReferencePack
 from pledgekit.model.errors import InputError, UsageError
 from pledgekit.model.measure_kinds import Frequency, Polarity, TargetValue
 from pledgekit.model.observations import Dataset, Observation
@@ -14,7 +15,10 @@ from pledgekit.model.periods import Period
 from pledgekit.model.prose import Prose
 from pledgekit.model.values import MISSING, Reading, ValueState
 from pledgekit.privacy.suppression import suppress_all
+from pledgekit.read.published import PublishedData
 from pledgekit.score.area_figures import AreaFigures, split_areas
+from pledgekit.score.benchmarking import build_benchmarks, level_for
+from pledgekit.score.benchmarks import MeasureBenchmark, YearBenchmark
 from pledgekit.score.compare import position
 from pledgekit.score.formatting import (
     format_difference,
@@ -24,6 +28,7 @@ from pledgekit.score.formatting import (
 )
 from pledgekit.score.rules import rate
 from pledgekit.score.scorecard import HistoryPoint, Row, Scorecard
+from pledgekit.score.significance import interval
 from pledgekit.score.travel import direction
 
 
@@ -56,11 +61,14 @@ def build_scorecard(
     *,
     period: Period | None = None,
     threshold: int | None = None,
+    published: PublishedData | None = None,
 ) -> Scorecard:
     """Rate every measure of ``definition`` for ``period`` (default: the latest in the data).
 
     Small numbers are suppressed first (``threshold`` overrides the definition's), so nothing
-    downstream can rate, chart or show them.
+    downstream can rate, chart or show them. ``published`` (DfE's published figures, see
+    :func:`pledgekit.read.published.load_published`) replaces typed-in comparators with England,
+    region and statistical-neighbour figures for the latest published year.
     """
     limit = definition.defaults.suppression_threshold if threshold is None else threshold
     home, others = split_areas(definition, dataset.observations)
@@ -71,6 +79,9 @@ def build_scorecard(
         raise UsageError(f"no figures for {period.label} in the data; periods present: {present}")
 
     by_measure, notes_by_key = suppress_all(definition, known, limit)
+    benchmarks: dict[str, MeasureBenchmark] = {}
+    if published is not None and not published.empty:
+        benchmarks = {b.measure.id: b for b in build_benchmarks(definition, published).measures}
 
     rows = [
         _row(
@@ -81,6 +92,7 @@ def build_scorecard(
             by_measure.get(measure.id, {}),
             notes_by_key,
             others,
+            benchmarks.get(measure.id),
         )
         for pledge, measure in definition.measures()
     ]
@@ -95,6 +107,7 @@ def build_scorecard(
         files=list(dataset.files),
         threshold=limit,
         findings=list(dataset.findings),
+        level=level_for(definition.benchmarks.confidence),
     )
 
 
@@ -121,6 +134,7 @@ def _row(
     observations: dict[Period, Observation],
     notes_by_key: dict[tuple[str, Period], str],
     others: AreaFigures,
+    published: MeasureBenchmark | None = None,
 ) -> Row:
     reported = _period_for(measure, period, set(observations))
     obs = observations.get(reported) if reported else None
@@ -160,15 +174,27 @@ def _row(
     }
     similar = definition.defaults.similar_within
     similar = stable if similar is None else similar
-    figures = dict(measure.comparators)
-    figures.update(others.comparators(measure.id, reported))
+    figures = _comparator_figures(definition, measure, reported, published)
+    figures.update(
+        {k: (v, "workbook area rows") for k, v in others.comparators(measure.id, reported).items()}
+    )
     if obs is not None:
-        figures.update(obs.comparators)
+        figures.update({k: (v, "workbook") for k, v in obs.comparators.items()})
+    level = level_for(definition.benchmarks.confidence)
+    found = interval(
+        measure.unit, current, _number_of(obs, "numerator"), _number_of(obs, "denominator"), level
+    )
     comparisons = {
         name: position(
-            current, figure, polarity=measure.polarity, similar_within=similar, band=band
+            current,
+            figure,
+            polarity=measure.polarity,
+            similar_within=similar,
+            band=band,
+            interval=found,
+            source=source,
         )
-        for name, figure in figures.items()
+        for name, (figure, source) in figures.items()
     }
     rank, ranked = others.rank(measure, reported, current) if reported else (None, None)
     note = notes_by_key.get((measure.id, reported)) if reported else None
@@ -199,7 +225,69 @@ def _row(
         notes=notes,
         rank=rank if measure.polarity is not Polarity.NONE else None,
         ranked_areas=ranked if measure.polarity is not Polarity.NONE else None,
+        published=published,
+        published_year=_published_year(published, reported),
     )
+
+
+def _published_year(
+    published: MeasureBenchmark | None, reported: Period | None
+) -> YearBenchmark | None:
+    """The published year that a scorecard for ``reported`` compares with."""
+    if published is None or reported is None:
+        return None
+    return published.for_year_ending(reported.year + 1)
+
+
+def _number_of(obs: Observation | None, part: str) -> float | None:
+    """The observation's numerator or denominator as a number (None when suppressed or absent)."""
+    if obs is None:
+        return None
+    reading: Reading = getattr(obs, part)
+    return reading.number if reading.is_number else None
+
+
+def _comparator_figures(
+    definition: Definition,
+    measure: Measure,
+    reported: Period | None,
+    published: MeasureBenchmark | None,
+) -> dict[str, tuple[float, str | None]]:
+    """Comparators with where each came from: reference pack, pledge.yaml, then published data.
+
+    Published figures replace typed-in ones: England, the region and the neighbours' average for
+    the latest published year that ends by the reporting period's financial year.
+    """
+    pack = definition.pack()
+    from_pack = pack.find(measure.reference) if pack else None
+    figures: dict[str, tuple[float, str | None]] = {}
+    for name, figure in definition.comparators_for(measure).items():
+        typed = name in measure.comparators
+        source = (
+            "typed into pledge.yaml"
+            if typed or from_pack is None
+            else _pack_source(pack, from_pack)
+        )
+        figures[name] = (figure, source)
+    year = _published_year(published, reported)
+    if year is not None:
+        where = f"DfE published {year.year.label}"
+        if year.england is not None:
+            figures["england"] = (year.england, where)
+        if year.region is not None:
+            figures["region"] = (year.region, where)
+        if year.neighbours is not None:
+            how = definition.benchmarks.neighbour_average.value
+            figures["statistical_neighbours"] = (
+                year.neighbours,
+                f"{where}, {how} of {year.neighbours_contributed} of "
+                f"{year.neighbours_total} neighbours",
+            )
+    return figures
+
+
+def _pack_source(pack: ReferencePack | None, found: PackMeasure) -> str:
+    return f"reference pack {pack.pack if pack else ''} (England {found.period})"
 
 
 def _commentary(obs: Observation | None) -> Prose | None:

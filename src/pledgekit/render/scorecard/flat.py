@@ -30,6 +30,8 @@ CSV_COLUMNS = [
     "statistical_neighbours",
     "reason",
     "commentary",
+    "england_significance",
+    "statistical_neighbours_significance",
 ]
 
 
@@ -48,6 +50,11 @@ def _comparator(row: Row, name: str) -> str:
     if comparison is None or comparison.comparator is None:
         return ""
     return f"{comparison.comparator:g}"
+
+
+def _significance(row: Row, name: str) -> str:
+    comparison = row.comparisons.get(name)
+    return "" if comparison is None else comparison.significance.label
 
 
 def reading_cell(reading: Reading) -> float | str:
@@ -86,6 +93,8 @@ def render_csv(card: Scorecard) -> str:
             _comparator(row, "statistical_neighbours"),
             row.rating.reason,
             row.commentary.text if row.commentary else "",
+            _significance(row, "england"),
+            _significance(row, "statistical_neighbours"),
         ]
         writer.writerow([safe_cell(c) for c in cells])
     return buffer.getvalue()
@@ -94,15 +103,19 @@ def render_csv(card: Scorecard) -> str:
 def render_markdown(card: Scorecard) -> str:
     """GitHub-flavoured Markdown: a heading and pipe table per pledge, then the summary."""
     from pledgekit.render.scorecard.table import summary_line
+    from pledgekit.score.comparator_text import compared_text
 
+    compared = {r.measure.id: compared_text(r) for r in card.rows}
+    wide = any(compared.values())
     heading = f"{md_cell(card.council)}: {md_cell(card.committee)} scorecard, {card.period.label}"
     lines = [f"# {heading}", ""]
     for pledge in card.pledges:
         lines += [
             f"## Pledge {pledge.id}: {md_cell(pledge.title)}",
             "",
-            "| Ref | Measure | Value | Target | Status | Previous | Trend |",
-            "|---|---|--:|--:|---|--:|---|",
+            "| Ref | Measure | Value | Target | Status | Previous | Trend |"
+            + (" Compared with |" if wide else ""),
+            "|---|---|--:|--:|---|--:|---|" + ("---|" if wide else ""),
         ]
         for row in card.rows_for(pledge):
             move = row.short_term.direction
@@ -116,9 +129,16 @@ def render_markdown(card: Scorecard) -> str:
                 previous_display(row),
                 trend,
             ]
+            if wide:
+                cells.append(compared[row.measure.id])
             lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
         lines.append("")
     lines.append(summary_line(card))
     if any(r.notes for r in card.rows):
         lines += ["", f"c = suppressed to protect small numbers (below {card.threshold})."]
+    from pledgekit.score.comparator_text import comparison_note
+
+    note = comparison_note(card)
+    if note:
+        lines += ["", md_cell(note)]
     return "\n".join(lines) + "\n"

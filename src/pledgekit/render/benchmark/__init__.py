@@ -1,0 +1,1 @@
+"""Benchmarks from published statistics, rendered: terminal table, JSON, CSV, Markdown, Excel."""
