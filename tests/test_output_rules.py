@@ -186,3 +186,27 @@ def test_collection_workbook_and_its_alias_follow_the_rules(here: Path) -> None:
         code, err = run(command, "--period", "2025-26 Q2", "-o", "c.xlsx", "--force")
         assert code == 2 and "symbolic link" in err
     assert (here / "q.csv").read_text().startswith("Measure")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["scorecard", "q.csv", "-f", "csv"],
+        ["report", "q.csv", "-f", "md"],
+        ["validate", "q.csv", "-f", "json"],
+        ["collection-workbook", "--period", "2025-26 Q2"],
+        ["template", "--period", "2025-26 Q2"],
+        ["schema"],
+        ["benchmark", "--pledge", "pledge.yaml", "-f", "csv"],
+    ],
+)
+def test_every_command_refuses_a_device_even_with_force(here: Path, args: list[str]) -> None:
+    code, err = run(*args, "-o", "/dev/null", "--force")
+    last = err.splitlines()[-1]
+    assert code == 2 and last.startswith("Error: ") and "device" in last, err
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+
+
+def test_templates_export_refuses_a_device(here: Path) -> None:
+    code, err = run("templates", "export", "/dev/null", "--force")
+    assert code == 2 and "not a folder" in err

@@ -46,12 +46,12 @@ def collection_workbook(
     from pledgekit.model.errors import UsageError
     from pledgekit.render.workbook.formats import FORMATS
 
+    prepare(output, force=force, inputs=[pledge])  # a device or a link first: no extension
     if FORMATS.for_suffix(output.suffix) is None:
         raise UsageError(f"--output: the collection workbook is .xlsx, not {output.name!r}")
     chosen = parse_period_option(period)
     assert chosen is not None
     source = find_definition(pledge, [])
-    prepare(output, force=force, inputs=[source])
     definition = load_definition(source)
     data = FORMATS.render(definition, "xlsx", period=chosen)
     write_atomic(output, data, force=force, inputs=[source])

@@ -65,8 +65,6 @@ def check_target(
     Raises :class:`UsageError` for a wrong extension or an input named as output, and
     :class:`OutputError` for what is on disk at ``path``.
     """
-    if fmt is not None:
-        _check_suffix(path, fmt, formats)
     try:
         info = path.lstat()
     except FileNotFoundError:
@@ -82,6 +80,9 @@ def check_target(
         if not stat.S_ISREG(info.st_mode):
             hint = " (use -o - for standard output)" if stat.S_ISCHR(info.st_mode) else ""
             raise OutputError(f"{path} is {_kind(info.st_mode)}; outputs go to files{hint}")
+    if fmt is not None:
+        _check_suffix(path, fmt, formats)
+    if info is not None:
         for source in inputs:
             if source is not None and str(source) != "-" and _same_file(path, Path(source)):
                 raise UsageError(f"{path} is also an input; write the output somewhere else")
