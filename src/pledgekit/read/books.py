@@ -12,8 +12,9 @@ import codecs
 import csv
 import io
 import re
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,12 +221,15 @@ def _read_csv(path: Path, notes: list[Finding]) -> Rows:
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: Rows = []
-    spans: list[tuple[int, int]] = []  # first and last line of each row
+    starts = array("L")  # the line each row starts on (compact: a table may have a million)
+    ends: dict[int, int] = {}  # the last line of the rows that run over several
     first = 1
     try:
         for record in reader:
             rows.append(list[object](record))
-            spans.append((first, reader.line_num))
+            starts.append(first)
+            if reader.line_num > first:
+                ends[len(rows) - 1] = reader.line_num
             first = reader.line_num + 1
     except csv.Error as exc:
         hint = (
@@ -237,7 +241,7 @@ def _read_csv(path: Path, notes: list[Finding]) -> Rows:
         raise InputError(
             f"{name}, line {reader.line_num}: not a readable CSV file: {hint}"
         ) from exc
-    notes.extend(_stray_quotes(path, text, rows, spans, delimiter))
+    notes.extend(_stray_quotes(path, text, rows, starts, ends, delimiter))
     width = max((len(row) for row in rows), default=0)
     for padded in rows:
         if len(padded) < width:
@@ -322,16 +326,26 @@ def _mixed(path: Path, body: bytes, notes: list[Finding]) -> str:
 
 
 def _stray_quotes(
-    path: Path, text: str, rows: Rows, spans: list[tuple[int, int]], delimiter: str
+    path: Path,
+    text: str,
+    rows: Rows,
+    starts: Sequence[int],
+    ends: dict[int, int],
+    delimiter: str,
 ) -> list[Finding]:
     """Rows that do not add up: a quoted field swallowing what look like further rows."""
     counts = Counter(len(row) for row in rows)
     if not counts:
         return []
     width = counts.most_common(1)[0][0]
+    suspects = sorted({*ends, *(i for i, row in enumerate(rows) if len(row) > width)})
+    if not suspects:
+        return []
     lines = io.StringIO(text, newline="").readlines()  # the lines as the CSV reader counts them
     found = []
-    for index, (row, (first, last)) in enumerate(zip(rows, spans, strict=True)):
+    for index in suspects:
+        row, first = rows[index], starts[index]
+        last = ends.get(index, first)
         if last > first:
             # Later lines of a multi-line row that hold a whole row's worth of delimiters.
             swallowed = [
