@@ -49,11 +49,12 @@ MAX_STRINGS_BYTES = 300_000_000
 _CHUNK = 8 * 1024 * 1024
 _OVERLAP = 64
 # Cell references (` r="B7"`): a column of three or more letters (past ZZ), of two (past Z);
-# row numbers of a given length (a longer number is a larger one, so only the longest present
-# need comparing). The leading space keeps `sqref="..."` of a selection out.
+# a row number of seven digits or more. The leading space keeps `sqref="..."` of a selection out.
 _LONG_COLUMN = re.compile(rb' r="([A-Z]{3,})\d*"')
 _TWO_LETTERS = re.compile(rb' r="([A-Z]{2})\d')
-_DIGITS = {n: re.compile(rb' r="[A-Z]{1,3}(\d{%d})"' % n) for n in range(1, 8)}
+# A single-letter column past O: with at most 1,048,576 rows, A to O always fits the limit.
+_LATE_LETTER = re.compile(rb' r="[P-Z]\d')
+_QUICK_COLUMNS = 15
 _SEVEN_OR_MORE = re.compile(rb' r="[A-Z]{0,3}(\d{7,})"')
 # The careful pass: every cell reference, and whether the cell has content (not `<c .../>`).
 _CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(/?)>')
@@ -154,38 +155,36 @@ def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
             tail = chunk[-_OVERLAP:]
 
 
-def _largest_row(chunk: bytes, best: int) -> int:
-    """The largest row number in a cell reference in ``chunk``, if above ``best``."""
-    found = _SEVEN_OR_MORE.findall(chunk)
-    if found:
-        return max(best, *map(int, found))
-    for digits in range(6, len(str(best)) - 1, -1):
-        if _DIGITS[digits].search(chunk):
-            return max(best, *map(int, _DIGITS[digits].findall(chunk)))
-    return best
-
-
 def check_sheet(path: Path, archive: zipfile.ZipFile, part: str, sheet: str) -> None:
     """Refuse a sheet whose cells span more than the limits above (see the module notes).
 
-    A quick pass bounds the rectangle from the cell references alone. Only when that bound is
-    too large (a hostile file, or an odd one) does a careful pass look at every cell, leaving
-    out the empty ones (``<c r="XFD9" s="1"/>``, formatting only) that the reader skips too.
+    A quick pass bounds the rectangle with a few byte searches: rows below 1,000,000 unless a
+    reference has seven digits, columns A to O unless one names a later column. Only when that
+    bound is too large (a hostile file, or a wide and tall one) does a careful pass look at
+    every cell, leaving out the empty ones (``<c r="XFD9" s="1"/>``, formatting only) that the
+    reader skips too.
     """
     where = f"{path}, sheet {sheet!r}"
-    rows, columns, odd = 0, 1, False
+    rows, columns, late, odd = 0, 1, False, False
     for chunk in _chunks(archive, part):
-        rows = _largest_row(chunk, rows)
+        found = _SEVEN_OR_MORE.findall(chunk)
+        if found:
+            rows = max(rows, *map(int, found))
         for letters in _LONG_COLUMN.findall(chunk):
-            number = column_number(letters) if len(letters) <= 3 else EXCEL_COLUMNS + 1
-            columns = max(columns, number)
+            columns = max(columns, column_number(letters) if len(letters) <= 3 else 1 << 20)
         if columns <= 26:
             columns = max([columns, *(column_number(c) for c in set(_TWO_LETTERS.findall(chunk)))])
+        late = late or (columns <= 26 and _LATE_LETTER.search(chunk) is not None)
         # Cheap sign of cells without a reference (or with it not first): look closer later.
         odd = odd or b"<c>" in chunk or chunk.count(b"<c ") != chunk.count(b'<c r="')
-    if columns <= 26 and rows * 26 > MAX_CELLS:
-        columns = _last_single_letter(archive, part)
-    if rows <= EXCEL_ROWS and columns <= EXCEL_COLUMNS and rows * columns <= MAX_CELLS and not odd:
+    row_bound = rows or 999_999
+    column_bound = columns if columns > 26 else (26 if late else _QUICK_COLUMNS)
+    if (
+        rows <= EXCEL_ROWS
+        and columns <= EXCEL_COLUMNS
+        and row_bound * column_bound <= MAX_CELLS
+        and not odd
+    ):
         return
     rows, columns = _careful_extent(archive, part)
     if columns > EXCEL_COLUMNS:
@@ -223,15 +222,6 @@ def _careful_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
     if unreferenced:
         row_numbers = max(row_numbers, counted)
     return max(rows, row_numbers), max(columns, unreferenced)
-
-
-def _last_single_letter(archive: zipfile.ZipFile, part: str) -> int:
-    """The last of columns A to Z that a cell reference names (a second pass, for tall sheets)."""
-    for number in range(26, 0, -1):
-        pattern = re.compile(rb' r="%c\d' % (64 + number))
-        if any(pattern.search(chunk) for chunk in _chunks(archive, part)):
-            return number
-    return 1
 
 
 def _column_letters(number: int) -> str:
