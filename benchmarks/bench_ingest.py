@@ -1,14 +1,23 @@
-"""Benchmark: reading a national-scale workbook (120,000 rows) and building the scorecard.
+"""Benchmark: reading national-scale workbooks, against the calamine floor and the usual readers.
 
-Compares pledgekit's ingest (python-calamine) with the usual alternative on the same file:
-``pandas.read_excel(engine="openpyxl")`` and openpyxl's read-only iteration. Also times
-``pledgekit --help`` and the scorecard of the shipped sample data end to end.
+National-style files (councils x 40 measures x 20 quarters, see national.py) of about 10,000,
+120,000 and 1,000,000 rows. Contenders, interleaved, each run in a fresh process (medians):
 
-    python benchmarks/bench_ingest.py            # prints a Markdown table for the README
+- the floor: bare ``python-calamine``, every cell of the sheet as Python values;
+- pledgekit's ingest today (before issue #9) and new: ``read_workbooks`` with the definition;
+- ``pandas.read_excel`` with the calamine and the openpyxl engines, and ``polars.read_excel``
+  (when installed: ``pip install -e '.[bench]'``), at 120,000 rows;
+- ``pledgekit --help`` against ``python -c "import pandas"``.
+
+    python benchmarks/bench_ingest.py                  # 10k and 120k rows, 3 rounds
+    python benchmarks/bench_ingest.py --million        # and 1,000,000 rows (slow: minutes)
+    python benchmarks/bench_ingest.py --quick          # 10k rows, one round: a smoke test
 """
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
 import shutil
 import sys
 from pathlib import Path
@@ -16,67 +25,141 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from harness import Timing, table, time_command, time_python  # noqa: E402
-from national import ensure  # noqa: E402
+from harness import (  # noqa: E402
+    TODAY,
+    Contender,
+    interleave,
+    markdown,
+    memory,
+    ratio,
+    seconds,
+    today_tree,
+)
+from national import ensure_sized  # noqa: E402
 
-ROOT = HERE.parent
+#: Councils for each size (x 40 measures x 20 quarters).
+SIZES = {"10k": 13, "120k": 150, "1M": 1250}
+
+FLOOR = (
+    "book = python_calamine.CalamineWorkbook.from_path(str(path))\n"
+    "rows = book.get_sheet_by_name(book.sheet_names[0]).to_python(skip_empty_area=False)\n"
+    "assert len(rows) > 1"
+)
+OURS = (
+    "data = read_workbooks([path], definition=definition)\n"
+    "assert not data.findings, data.findings[:3]"
+)
+#: Imports and the definition are loaded before the clock starts, for every contender alike:
+#: what is timed is reading the workbook.
+_IMPORTS = (
+    "import numpy, pandas, python_calamine\n"
+    "from pledgekit.config.pledge import load_definition\n"
+    "from pledgekit.read.workbooks import read_workbooks\n"
+    "definition = load_definition(pledge)\n"
+)
+
+
+def _setup(path: Path, pledge: Path) -> str:
+    where = f"from pathlib import Path\npath = Path({str(path)!r}); pledge = Path({str(pledge)!r})"
+    return where + "\n" + _IMPORTS
+
+
+def rows_table(sizes: list[str], repeat: int, baseline: str | None) -> str:
+    """Floor, today and new for each size, with peak memory."""
+    lines = []
+    for size in sizes:
+        path, pledge = ensure_sized(HERE / "data", SIZES[size], 40)
+        setup = _setup(path, pledge)
+        floor = Contender(f"calamine floor {size}", FLOOR, setup)
+        new = Contender(f"pledgekit new {size}", OURS, setup)
+        contenders = [floor, new]
+        today = None
+        if baseline:
+            today = Contender(f"pledgekit today {size}", OURS, setup, pythonpath=baseline)
+            contenders.insert(1, today)
+        interleave(contenders, 1 if size == "1M" else repeat)
+        lines.append(
+            [
+                size,
+                f"{seconds(floor)}, {memory(floor)}",
+                f"{seconds(today)}, {memory(today)} ({ratio(today, floor)})" if today else "",
+                f"{seconds(new)}, {memory(new)} ({ratio(new, floor)})",
+                f"{today.added_mb / new.added_mb:.2f}x" if today else "",
+            ]
+        )
+    header = ["rows", "calamine floor", "pledgekit today (x floor)", "pledgekit new (x floor)"]
+    return markdown([*header, "memory added, today / new"], lines)
+
+
+def readers_table(repeat: int, baseline: str | None) -> str:
+    """pledgekit against the general readers on the 120,000-row file."""
+    path, pledge = ensure_sized(HERE / "data", SIZES["120k"], 40)
+    setup = _setup(path, pledge)
+    contenders = [
+        Contender("calamine floor", FLOOR, setup),
+        Contender("pledgekit new", OURS, setup),
+        Contender(
+            "pandas.read_excel(engine='calamine')",
+            "assert len(pandas.read_excel(path, engine='calamine')) == 120000",
+            setup,
+        ),
+        Contender(
+            "pandas.read_excel(engine='openpyxl')",
+            "assert len(pandas.read_excel(path, engine='openpyxl')) == 120000",
+            setup,
+        ),
+    ]
+    if baseline:
+        contenders.insert(2, Contender("pledgekit today", OURS, setup, pythonpath=baseline))
+    if importlib.util.find_spec("polars") and importlib.util.find_spec("fastexcel"):
+        contenders.append(
+            Contender(
+                "polars.read_excel (calamine engine)",
+                "assert len(pl.read_excel(path)) == 120000",
+                setup + "import polars as pl\n",
+            )
+        )
+    else:
+        print("polars or fastexcel not installed: pip install -e '.[bench]'", file=sys.stderr)
+    interleave(contenders, repeat)
+    new = contenders[1]
+    rows = [
+        [c.name, seconds(c), memory(c), ratio(c, new) + " of pledgekit new"] for c in contenders
+    ]
+    return markdown(["reader, 120,000 rows", "median", "peak memory", "time"], rows)
+
+
+def startup_table(repeat: int) -> str:
+    """``pledgekit --help`` against importing pandas, whole processes."""
+    exe = shutil.which("pledgekit") or str(Path(sys.executable).with_name("pledgekit"))
+    pledgekit = Contender("`pledgekit --help`", argv=[exe, "--help"], ok=(0,))
+    pandas = Contender(
+        '`python -c "import pandas"`', argv=[sys.executable, "-c", "import pandas"], ok=(0,)
+    )
+    interleave([pledgekit, pandas], repeat * 2)
+    rows = [[c.name, seconds(c)] for c in (pledgekit, pandas)]
+    return markdown(["start-up (whole process)", "median"], rows) + (
+        f"\n\n`pledgekit --help` takes {ratio(pledgekit, pandas)} the time of importing pandas."
+    )
 
 
 def main() -> None:
-    workbook, pledge = ensure(HERE / "data")
-    setup = (
-        f"from pathlib import Path\nbook = Path({str(workbook)!r}); pledge = Path({str(pledge)!r})"
-    )
-    ours = time_python(
-        "pledgekit ingest",
-        "from pledgekit.config.pledge import load_definition\n"
-        "from pledgekit.read.workbooks import read_workbooks\n"
-        "data = read_workbooks([book], definition=load_definition(pledge))\n"
-        "assert len(data.observations) == 120000, len(data.observations)",
-        setup=setup,
-    )
-    scorecard = time_python(
-        "pledgekit ingest + scorecard",
-        "from pledgekit.api import load_scorecard\n"
-        "card, _ = load_scorecard([book], pledge=pledge)\n"
-        "assert len(card.rows) == 40",
-        setup=setup,
-    )
-    pandas = time_python(
-        "pandas + openpyxl",
-        "import pandas as pd\n"
-        "frame = pd.read_excel(book, engine='openpyxl')\n"
-        "assert len(frame) == 120000",
-        setup=setup,
-    )
-    openpyxl = time_python(
-        "openpyxl read-only",
-        "from openpyxl import load_workbook\n"
-        "wb = load_workbook(book, read_only=True, data_only=True)\n"
-        "rows = sum(1 for _ in wb.active.iter_rows(values_only=True))\n"
-        "assert rows == 120001",
-        setup=setup,
-    )
-    exe = shutil.which("pledgekit") or str(Path(sys.executable).with_name("pledgekit"))
-    samples = sorted((ROOT / "sample_data").glob("*.xlsx"))
-    help_time = time_command("pledgekit --help", [exe, "--help"], repeat=5)
-    sample = time_command(
-        "pledgekit scorecard (sample data)", [exe, "scorecard", *map(str, samples)], repeat=3
-    )
-    rows: list[tuple[str, Timing, Timing | None]] = [
-        ("pledgekit ingest, 120,000 rows", ours, pandas),
-        ("pledgekit ingest + scorecard, 120,000 rows", scorecard, pandas),
-        ("pandas.read_excel(engine='openpyxl')", pandas, None),
-        ("openpyxl read-only, values only", openpyxl, None),
-        ("`pledgekit --help` (whole process)", help_time, None),
-        ("`pledgekit scorecard sample_data/*.xlsx` (whole process)", sample, None),
-    ]
-    print(table(rows))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds (median kept)")
+    parser.add_argument("--million", action="store_true", help="also 1,000,000 rows (slow)")
+    parser.add_argument("--quick", action="store_true", help="10k rows, one round, no baseline")
+    parser.add_argument("--baseline", default=TODAY, help="git revision of 'today' (or '')")
+    args = parser.parse_args()
+    if args.quick:
+        print(rows_table(["10k"], 1, None))
+        return
+    baseline = today_tree(args.baseline) if args.baseline else None
+    sizes = ["10k", "120k", *(["1M"] if args.million else [])]
+    print(rows_table(sizes, args.repeat, baseline))
     print()
-    print(
-        f"ingest is {pandas.seconds / ours.seconds:.1f}x faster than pandas + openpyxl and "
-        f"{openpyxl.seconds / ours.seconds:.1f}x faster than openpyxl read-only iteration."
-    )
+    print(readers_table(args.repeat, baseline))
+    print()
+    print(startup_table(args.repeat))
 
 
 if __name__ == "__main__":

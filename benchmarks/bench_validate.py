@@ -1,107 +1,123 @@
 """Benchmark: ``pledgekit validate`` on a national-scale workbook against ``frictionless validate``.
 
-The file is 150 councils x 40 measures x 20 quarters (120,000 rows, see national.py). Both tools
-read every row: frictionless infers a schema and checks every cell against it; pledgekit reads
-the workbook, checks the definition and runs every validation check. Blank commentary cells are
-legitimate, so frictionless is told to skip ``missing-cell`` (otherwise it stops at its error
-limit after about 1,100 rows) and its error limit is lifted.
+The file is 150 councils x 40 measures x 20 quarters (120,000 rows, see national.py), and the
+same rows as CSV. pledgekit reads the workbook, checks the definition and runs every check;
+frictionless infers a schema and checks every cell against it, on the xlsx and on the CSV. Blank
+commentary cells are legitimate, so frictionless skips ``missing-cell`` (otherwise it stops at
+its error limit) and its error limit is lifted. Imports are done before the clock starts.
 
-Each contender runs in a fresh interpreter (imports excluded from the Python timings, included in
-the whole-command ones); peak memory is that process's ``ru_maxrss``.
+Contenders run interleaved, each in a fresh process; medians are kept.
 
-    python benchmarks/bench_validate.py              # best of 3 (frictionless: of 1)
-    python benchmarks/bench_validate.py --repeat 5
+    python benchmarks/bench_validate.py                 # 3 rounds (frictionless on xlsx: 1)
+    python benchmarks/bench_validate.py --million       # also 1,000,000 rows, one round
+    python benchmarks/bench_validate.py --quick         # 10k rows, one round, no frictionless
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
-import shutil
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from harness import Timing, table, time_command, time_python  # noqa: E402
-from national import ensure  # noqa: E402
+from harness import (  # noqa: E402
+    TODAY,
+    Contender,
+    interleave,
+    markdown,
+    memory,
+    ratio,
+    seconds,
+    today_tree,
+)
+from national import ensure_sized  # noqa: E402
 
-#: Aims from the issue: at least this many times faster than frictionless, and under 1 GB.
-AIM_SPEEDUP = 5.0
-AIM_PEAK_MB = 1024.0
+OURS = (
+    "report = validate([book], pledge=pledge)\n"
+    "assert not report.unreadable, report.unreadable\n"
+    "assert report.counts is not None"
+)
+THEIRS = (
+    "report = frictionless.validate(book, checklist=frictionless.Checklist("
+    "skip_errors=['missing-cell']), limit_errors=10**9)\n"
+    "assert report.tasks[0].stats['rows'] == rows, report.tasks[0].stats"
+)
 
 
-def _exe(name: str) -> str:
-    return shutil.which(name) or str(Path(sys.executable).with_name(name))
+def _setup(book: Path, pledge: Path, rows: int) -> str:
+    return (
+        f"book = {book.name!r}; pledge = {pledge.name!r}; rows = {rows}\n"
+        "import numpy, pandas\n"
+        "from pledgekit.api import validate\n"
+        "import pledgekit.checks, pledgekit.score.scoring, pledgekit.read.workbooks\n"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs of pledgekit (best kept)")
-    parser.add_argument("--frictionless-repeat", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds (median kept)")
+    parser.add_argument("--million", action="store_true", help="also 1,000,000 rows (slow)")
+    parser.add_argument("--quick", action="store_true", help="10k rows, one round, pledgekit only")
+    parser.add_argument("--baseline", default=TODAY, help="git revision of 'today' (or '')")
     args = parser.parse_args()
-
-    workbook, pledge = ensure(HERE / "data")
-    # frictionless refuses absolute paths (it treats them as unsafe): run both from the folder.
-    os.chdir(workbook.parent)
-    workbook, pledge = Path(workbook.name), Path(pledge.name)
-    setup = f"book = {str(workbook)!r}; pledge = {str(pledge)!r}"
-    ours = time_python(
-        "pledgekit validate (API)",
-        "from pledgekit.api import validate\n"
-        "report = validate([book], pledge=pledge)\n"
-        "assert not report.unreadable, report.unreadable\n"
-        "assert report.counts is not None",
-        setup=setup,
-        repeat=args.repeat,
-    )
-    theirs = time_python(
-        "frictionless validate (API)",
-        "from frictionless import Checklist, validate\n"
-        "report = validate(book, checklist=Checklist(skip_errors=['missing-cell']),"
-        " limit_errors=10**9)\n"
-        "assert report.tasks[0].stats['rows'] == 120000, report.tasks[0].stats",
-        setup=setup,
-        repeat=args.frictionless_repeat,
-    )
-    our_cli = time_command(
-        "pledgekit validate (command)",
-        [_exe("pledgekit"), "validate", str(workbook), "--pledge", str(pledge), "-f", "json"],
-        repeat=args.repeat,
-    )
-    their_cli = time_command(
-        "frictionless validate (command)",
-        [
-            _exe("frictionless"),
-            "validate",
-            str(workbook),
-            "--skip-errors",
-            "missing-cell",
-            "--limit-errors",
-            "1000000000",
-            "--json",
-        ],
-        repeat=args.frictionless_repeat,
-    )
-    rows: list[tuple[str, Timing, Timing | None]] = [
-        ("`pledgekit.checks.validate`, 120,000 rows", ours, theirs),
-        ("`frictionless.validate`, same file", theirs, None),
-        ("`pledgekit validate -f json` (whole process)", our_cli, their_cli),
-        ("`frictionless validate --json` (whole process)", their_cli, None),
-    ]
-    print(table(rows))
-    print()
-    speedup = theirs.seconds / ours.seconds
-    print(
-        f"pledgekit validate: {ours.seconds:.2f} s, peak {ours.peak_mb:,.0f} MB; "
-        f"frictionless: {theirs.seconds:.2f} s, peak {theirs.peak_mb:,.0f} MB; "
-        f"pledgekit is {speedup:.1f}x faster "
-        f"({their_cli.seconds / our_cli.seconds:.1f}x as whole commands)."
-    )
-    met = speedup >= AIM_SPEEDUP and ours.peak_mb < AIM_PEAK_MB
-    verdict = "met" if met else "NOT met"
-    print(f"Aim ({AIM_SPEEDUP:g}x faster, under {AIM_PEAK_MB:,.0f} MB): {verdict}.")
+    sizes = {"10k": 13} if args.quick else {"120k": 150, **({"1M": 1250} if args.million else {})}
+    baseline = today_tree(args.baseline) if args.baseline and not args.quick else None
+    has_frictionless = importlib.util.find_spec("frictionless") is not None and not args.quick
+    if not has_frictionless and not args.quick:
+        print("frictionless not installed: pip install -e '.[bench]'", file=sys.stderr)
+    lines = []
+    for size, councils in sizes.items():
+        book, pledge = ensure_sized(HERE / "data", councils, 40, csv_too=has_frictionless)
+        # frictionless refuses absolute paths (it treats them as unsafe): run all from the folder.
+        os.chdir(book.parent)
+        rows = councils * 40 * 20
+        setup = _setup(book, pledge, rows)
+        new = Contender(f"pledgekit validate new {size}", OURS, setup)
+        contenders = [new]
+        if baseline:
+            contenders.append(
+                Contender(f"pledgekit validate today {size}", OURS, setup, pythonpath=baseline)
+            )
+        csv_setup = setup.replace(repr(book.name), repr(book.with_suffix(".csv").name))
+        their_csv = Contender(f"frictionless CSV {size}", THEIRS, csv_setup + "import frictionless")
+        their_xlsx = Contender(f"frictionless xlsx {size}", THEIRS, setup + "import frictionless")
+        if has_frictionless:
+            contenders.append(their_csv)
+        repeat = 1 if size == "1M" or args.quick else args.repeat
+        interleave(contenders, repeat)
+        xlsx_too = has_frictionless and size != "1M"  # tens of minutes at 1M rows: skipped
+        if xlsx_too:
+            interleave([their_xlsx], 1)  # a minute or more a run: once
+        today = contenders[1] if baseline else None
+        lines.append(
+            [f"pledgekit validate, new ({size} rows, xlsx)", seconds(new), memory(new), ""]
+        )
+        if today:
+            lines.append([f"pledgekit validate, today ({size})", seconds(today), memory(today), ""])
+            lines[-2][3] = f"{ratio(today, new)} faster than today"
+        if has_frictionless:
+            lines.append(
+                [
+                    f"frictionless validate, same rows as CSV ({size})",
+                    seconds(their_csv),
+                    memory(their_csv),
+                    f"pledgekit new takes {ratio(new, their_csv)} of this",
+                ]
+            )
+        if xlsx_too:
+            lines.append(
+                [
+                    f"frictionless validate, xlsx ({size})",
+                    seconds(their_xlsx),
+                    memory(their_xlsx),
+                    f"pledgekit new is {ratio(their_xlsx, new)} faster",
+                ]
+            )
+    print(markdown(["what", "median", "peak memory (+ added)", "ratio"], lines))
 
 
 if __name__ == "__main__":

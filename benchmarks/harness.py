@@ -1,18 +1,31 @@
-"""Timing helpers shared by the benchmark scripts: each contender runs in a fresh process.
+"""Timing helpers shared by the benchmark scripts: contenders side by side, interleaved, medians.
 
-A fresh interpreter per run gives honest wall times (imports included where the user pays them)
-and a clean peak-memory reading (``ru_maxrss``), which also counts memory that Rust and C
-libraries allocate outside Python's tracemalloc.
+Each run of each contender is a fresh interpreter, so wall times are honest (imports included
+where the user pays them) and the peak memory (``ru_maxrss``) counts what Rust and C libraries
+allocate outside Python. Runs are interleaved (A B C A B C ...) rather than batched, so a busy
+neighbour on a shared machine slows every contender alike, and the median of the runs is kept.
+
+"Today" is pledgekit as it was before issue #9 (commit :data:`TODAY`), run from a ``git archive``
+of that commit put first on ``PYTHONPATH``; "new" is the working tree.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The last commit before the columnar dataset (issue #9): the "today" figures.
+TODAY = "0194eff"
 
 _PROBE = """
 import json, resource, sys, time
@@ -20,65 +33,121 @@ setup = {setup!r}
 body = {body!r}
 namespace = {{}}
 exec(setup, namespace)
+with open("/proc/self/statm") as statm:
+    base = int(statm.read().split()[1]) * resource.getpagesize() / 2**20
 start = time.perf_counter()
 exec(body, namespace)
 elapsed = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({{"seconds": elapsed, "peak_mb": peak}}))
+print(json.dumps({{"seconds": elapsed, "peak_mb": peak, "added_mb": peak - base}}))
 """
 
 
-@dataclass(frozen=True)
-class Timing:
-    """Best-of-N wall time (seconds) and the peak resident memory of that process (MB)."""
+@dataclass
+class Contender:
+    """Something to time: Python ``body`` after ``setup`` (untimed), or a whole command."""
 
     name: str
-    seconds: float
-    peak_mb: float
-    runs: list[float]
+    body: str = ""
+    setup: str = ""
+    argv: Sequence[str] = ()
+    pythonpath: str | None = None
+    ok: tuple[int, ...] = (0, 1)
+    runs: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
+    added: list[float] = field(default_factory=list)
 
+    @property
+    def seconds(self) -> float:
+        """Median wall time of the runs."""
+        return statistics.median(self.runs)
 
-def time_python(name: str, body: str, *, setup: str = "", repeat: int = 3) -> Timing:
-    """Run ``body`` in a fresh interpreter ``repeat`` times; time only ``body``."""
-    runs, peaks = [], []
-    for _ in range(repeat):
-        script = _PROBE.format(setup=setup, body=body)
-        done = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    @property
+    def peak_mb(self) -> float:
+        """Median peak resident memory of the runs (NaN for whole commands)."""
+        return statistics.median(self.peaks) if self.peaks else float("nan")
+
+    @property
+    def added_mb(self) -> float:
+        """Median growth of the peak over the memory held before the timed part started."""
+        return statistics.median(self.added) if self.added else float("nan")
+
+    def run_once(self) -> None:
+        """One run in a fresh process; raises with the child's stderr when it fails."""
+        env = dict(os.environ)
+        if self.pythonpath:
+            env["PYTHONPATH"] = self.pythonpath + os.pathsep + env.get("PYTHONPATH", "")
+        if self.argv:
+            start = time.perf_counter()
+            done = subprocess.run(list(self.argv), capture_output=True, check=False, env=env)
+            self.runs.append(time.perf_counter() - start)
+            if done.returncode not in self.ok:
+                message = done.stderr.decode(errors="replace")[-2000:]
+                raise RuntimeError(f"{self.name} exited {done.returncode}:\n{message}")
+            return
+        script = _PROBE.format(setup=self.setup, body=self.body)
+        ran = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=False, env=env
         )
-        if done.returncode != 0:
-            raise RuntimeError(f"{name} failed:\n{done.stderr[-2000:]}")
-        result = json.loads(done.stdout.strip().splitlines()[-1])
-        runs.append(result["seconds"])
-        peaks.append(result["peak_mb"])
-    best = min(range(repeat), key=lambda i: runs[i])
-    return Timing(name, runs[best], peaks[best], runs)
+        if ran.returncode != 0:
+            raise RuntimeError(f"{self.name} failed:\n{ran.stderr[-2000:]}")
+        result = json.loads(ran.stdout.strip().splitlines()[-1])
+        self.runs.append(result["seconds"])
+        self.peaks.append(result["peak_mb"])
+        self.added.append(result["added_mb"])
 
 
-def time_command(
-    name: str, argv: list[str], *, repeat: int = 3, ok: tuple[int, ...] = (0, 1)
-) -> Timing:
-    """Wall time of a whole command (start-up included), best of ``repeat``."""
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        done = subprocess.run(argv, capture_output=True, check=False)
-        runs.append(time.perf_counter() - start)
-        if done.returncode not in ok:
-            raise RuntimeError(f"{name} exited {done.returncode}:\n{done.stderr.decode()[-2000:]}")
-    return Timing(name, min(runs), float("nan"), runs)
+def interleave(contenders: Sequence[Contender], repeat: int) -> None:
+    """Run every contender ``repeat`` times, one run of each in turn, printing progress."""
+    for round_ in range(repeat):
+        for contender in contenders:
+            contender.run_once()
+            print(
+                f"  [{round_ + 1}/{repeat}] {contender.name}: {contender.runs[-1]:.2f} s",
+                file=sys.stderr,
+                flush=True,
+            )
 
 
-def table(rows: list[tuple[str, Timing, Timing | None]]) -> str:
-    """Markdown table: name, time, peak memory, and ratio against a baseline where given."""
-    lines = ["| what | best time | peak memory | vs. baseline |", "|---|--:|--:|--:|"]
-    for label, timing, baseline in rows:
-        ratio = f"{baseline.seconds / timing.seconds:.1f}x faster" if baseline else ""
-        memory = "" if timing.peak_mb != timing.peak_mb else f"{timing.peak_mb:,.0f} MB"
-        lines.append(f"| {label} | {timing.seconds:.2f} s | {memory} | {ratio} |")
+def today_tree(rev: str = TODAY) -> str:
+    """``src`` of commit ``rev`` (with the templates and sample data it finds beside it in a
+    checkout) extracted into a temporary folder; returns the path of ``src``."""
+    folder = Path(tempfile.mkdtemp(prefix="pledgekit-today-"))
+    archive = folder / "src.tar"
+    with archive.open("wb") as handle:
+        subprocess.run(
+            ["git", "-C", str(ROOT), "archive", "--format=tar", rev, "src", "templates"],
+            stdout=handle,
+            check=True,
+        )
+    with tarfile.open(archive) as tar:
+        try:
+            tar.extractall(folder, filter="data")
+        except TypeError:  # Python without extraction filters (before 3.10.12)
+            tar.extractall(folder)  # our own repository's archive
+    return str(folder / "src")
+
+
+def ratio(a: Contender, b: Contender) -> str:
+    """How many times ``a``'s median time is ``b``'s, as ``1.4x``."""
+    return f"{a.seconds / b.seconds:.2f}x"
+
+
+def seconds(c: Contender) -> str:
+    """Median time, as ``1.23 s``."""
+    return f"{c.seconds:.2f} s"
+
+
+def memory(c: Contender) -> str:
+    """Median peak memory and, after ``+``, what the timed part added to the memory held
+    before it (imports and setup): ``180 MB (+98)``. Blank for whole commands."""
+    if c.peak_mb != c.peak_mb:
+        return ""
+    return f"{c.peak_mb:,.0f} MB (+{c.added_mb:,.0f})"
+
+
+def markdown(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
-
-
-def median(values: list[float]) -> float:
-    """Median of a list of timings."""
-    return statistics.median(values)

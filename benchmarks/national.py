@@ -8,8 +8,10 @@ matching pledge definition. Everything is synthetic and seeded, so runs are comp
 
 from __future__ import annotations
 
+import csv
 import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 COUNCILS = 150
@@ -57,18 +59,15 @@ def write_definition(path: Path, measures: int = MEASURES) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def generate(
-    path: Path, councils: int = COUNCILS, measures: int = MEASURES, quarters: int = QUARTERS
-) -> int:
-    """Write the workbook with openpyxl's write-only mode; return the number of data rows."""
-    from openpyxl import Workbook
+HEADER = ["Area", "Measure", "Period", "Value", "Numerator", "Denominator", "Commentary"]
 
+
+def table(
+    councils: int = COUNCILS, measures: int = MEASURES, quarters: int = QUARTERS
+) -> Iterator[list[object]]:
+    """The data rows, seeded: the same every time for the same sizes."""
     rng = random.Random(20261123)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Indicators")
-    sheet.append(["Area", "Measure", "Period", "Value", "Numerator", "Denominator", "Commentary"])
     ids = [f"{p + 1}.{m + 1}" for p in range(5) for m in range(measures // 5)]
-    rows = 0
     for area in area_codes(councils):
         for measure in ids:
             base = rng.uniform(10, 90)
@@ -77,11 +76,53 @@ def generate(
                 numerator = min(denominator, max(0, round(denominator * base / 100)))
                 value = round(100 * numerator / denominator, 1)
                 comment = "Within expected range." if rng.random() < 0.1 else None
-                sheet.append([area, measure, label, value, numerator, denominator, comment])
+                yield [area, measure, label, value, numerator, denominator, comment]
                 base = min(99.0, max(1.0, base + rng.uniform(-3, 3)))
-                rows += 1
+
+
+def generate(
+    path: Path, councils: int = COUNCILS, measures: int = MEASURES, quarters: int = QUARTERS
+) -> int:
+    """Write the workbook with openpyxl's write-only mode; return the number of data rows."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Indicators")
+    sheet.append(HEADER)
+    rows = 0
+    for row in table(councils, measures, quarters):
+        sheet.append(row)
+        rows += 1
     book.save(path)
     return rows
+
+
+def generate_csv(
+    path: Path, councils: int = COUNCILS, measures: int = MEASURES, quarters: int = QUARTERS
+) -> None:
+    """The same rows as :func:`generate`, as CSV (for the contenders that read CSV)."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(HEADER)
+        for row in table(councils, measures, quarters):
+            out.writerow(["" if cell is None else cell for cell in row])
+
+
+def ensure_sized(
+    folder: Path, councils: int, measures: int, quarters: int = QUARTERS, csv_too: bool = False
+) -> tuple[Path, Path]:
+    """A workbook (and CSV) of the given size and its definition in ``folder``, made once."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"national-{councils}x{measures}x{quarters}"
+    workbook, definition = folder / f"{stem}.xlsx", folder / f"pledge-{measures}.yaml"
+    if not workbook.exists():
+        print(f"  generating {workbook.name} ...", file=sys.stderr, flush=True)
+        generate(workbook, councils, measures, quarters)
+    if csv_too and not workbook.with_suffix(".csv").exists():
+        generate_csv(workbook.with_suffix(".csv"), councils, measures, quarters)
+    if not definition.exists():
+        write_definition(definition, measures)
+    return workbook, definition
 
 
 def ensure(folder: Path) -> tuple[Path, Path]:

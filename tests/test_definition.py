@@ -143,3 +143,42 @@ def test_impossible_date_is_a_located_yaml_problem(tmp_path: Path) -> None:
     assert found == [("bad-yaml", 1)]
     _, findings = check_definition(tmp_path / "pledge.yaml")
     assert "looks like a date but is not one" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GOOD,
+        GOOD.replace("title: Health\n", "title: [Health\n"),
+        GOOD.replace("area: E09000999", "council: Again"),
+        GOOD.replace("council: Test Council", "council: 2026-13-45"),
+        GOOD.replace("  tolerance: 5", "  tolerance: 5\n tab:\tbad"),
+    ],
+)
+def test_libyaml_and_pure_python_loaders_give_the_same_data_lines_and_errors(
+    tmp_path: Path, text: str
+) -> None:
+    import yaml
+
+    from pledgekit.config import yamlsource
+
+    path = write(tmp_path, text)
+    results = []
+    for loader in {yamlsource._FAST_LOADER, yaml.SafeLoader}:
+        try:
+            results.append(("ok", yamlsource._load(text, loader)))
+        except yamlsource.YamlProblem as problem:
+            results.append(("problem", (problem.line, problem.col)))
+    assert all(kind == results[0][0] for kind, _ in results)
+    if results[0][0] == "ok":
+        assert all(found == results[0][1] for _, found in results)
+        assert yamlsource.load_yaml(path) == results[0][1]
+    else:
+        # The message is the pure-Python parser's, whichever loader found the problem first.
+        with pytest.raises(yamlsource.YamlProblem) as raised:
+            yamlsource.load_yaml(path)
+        with pytest.raises(yamlsource.YamlProblem) as reference:
+            yamlsource._load(text, yaml.SafeLoader)
+        assert raised.value.message == reference.value.message
+        assert (raised.value.line, raised.value.col) == (reference.value.line, reference.value.col)
+        assert raised.value.line is not None

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
 
 from pledgekit.checks.base import Context, area_key, check, uses_codes
+from pledgekit.checks.rows import TableRows
 from pledgekit.model.codes import EMPTY_WORKBOOK, HOME_AREA_MISSING, INCONSISTENT_AREA
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
@@ -14,11 +18,38 @@ from pledgekit.model.observations import Observation
 uses_codes(INCONSISTENT_AREA, HOME_AREA_MISSING, EMPTY_WORKBOOK)
 
 
+def _mixed_areas(rows: TableRows) -> Any:
+    """Rows that may matter to :func:`consistent_areas`: on a sheet where some rows name an area,
+    the rows without one and the first row of each spelling of an area."""
+    table = rows.table
+    if table.area is None:
+        return np.zeros(len(rows), dtype=bool)
+    named = np.array([a is not None for a in table.areas], dtype=bool)[table.area]
+    if not named.any():
+        return named
+    picked = ~named
+    _, first = np.unique(table.area, return_index=True)
+    picked[first] = True
+    return picked
+
+
+def _areas(context: Context) -> set[str]:
+    if context.columns is None:
+        return {o.area for o in context.dataset.observations if o.area is not None}
+    return {
+        area
+        for rows in context.columns
+        if rows.table.area is not None and len(rows)
+        for code in np.unique(rows.table.area).tolist()
+        if (area := rows.table.areas[code]) is not None
+    }
+
+
 @check
 def consistent_areas(context: Context) -> Iterator[Finding]:
     """On one sheet, either every row names its area or none does; one spelling per area."""
     by_sheet: dict[tuple[str, str | None], list[Observation]] = defaultdict(list)
-    for obs in context.dataset.observations:
+    for obs in context.observations(where=_mixed_areas):
         by_sheet[(obs.location.file, obs.location.sheet)].append(obs)
     for rows in by_sheet.values():
         named = [o for o in rows if o.area is not None]
@@ -60,7 +91,7 @@ def home_area(context: Context) -> Iterator[Finding]:
     """With several areas, pledge.yaml must name this council's (``area:``) and it must be there."""
     if context.home is not None or context.definition is None:
         return
-    areas = sorted({o.area for o in context.dataset.observations if o.area is not None})
+    areas = sorted(_areas(context))
     shown = ", ".join(areas[:5]) + (" ..." if len(areas) > 5 else "")
     files = context.dataset.files
     where = Location(files[0] if files else "")
@@ -85,7 +116,10 @@ def home_area(context: Context) -> Iterator[Finding]:
 @check
 def empty_workbooks(context: Context) -> Iterator[Finding]:
     """A file that gave no rows and no other explanation (a blank or wrong-sheet workbook)."""
-    used = {o.location.file for o in context.dataset.observations}
+    if context.columns is None:
+        used = {o.location.file for o in context.dataset.observations}
+    else:
+        used = {rows.table.file for rows in context.columns if len(rows)}
     explained = {f.location.file for f in context.dataset.findings}
     for file in context.dataset.files:
         if file not in used and file not in explained:

@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+
+from pledgekit.checks.rows import RowTest, TableRows, each_row, table_rows
 from pledgekit.config.pledge import Definition, Measure
 from pledgekit.model.findings import Finding
 from pledgekit.model.location import Location
@@ -41,19 +44,46 @@ class Context:
     home: tuple[Observation, ...] | None
     period: Period | None
     by_unit: dict[Unit, list[tuple[Observation, Measure]]] = field(default_factory=dict)
+    #: The dataset's rows as columns (None when it was given as a list of observations).
+    columns: list[TableRows] | None = None
 
     def measure(self, observation: Observation) -> Measure | None:
         """The definition's measure for an observation, or None (unknown, or no definition)."""
         return self.measures.get(observation.measure)
 
-    def of_units(self, *units: Unit) -> Iterator[tuple[Observation, Measure]]:
+    def of_units(
+        self, *units: Unit, where: RowTest | None = None
+    ) -> Iterator[tuple[Observation, Measure]]:
         """Observations (every area) of known measures in these units, with their measure.
 
-        Grouped once in :func:`build_context`, so a check about percentages does not walk a
-        national file's other 100,000 rows.
+        ``where`` narrows a columnar dataset to the rows that can break the caller's rule (the
+        caller still tests each row it gets); over a list of observations it is not needed.
+        Grouped by unit once, so a check about percentages does not walk a national file's
+        other 100,000 rows.
         """
+        if self.columns is None:
+            for unit in units or tuple(Unit):
+                yield from self.by_unit.get(unit, ())
+            return
         for unit in units or tuple(Unit):
-            yield from self.by_unit.get(unit, ())
+            for rows in self.columns:
+                if not len(rows):
+                    continue
+                mask = rows.of_units((unit,))
+                if where is not None:
+                    mask &= where(rows)
+                for obs in rows.observations(mask):
+                    yield obs, self.measures[obs.measure]
+
+    def observations(self, where: RowTest | None = None) -> Iterator[Observation]:
+        """Every observation (every area, known measure or not), in reading order.
+
+        ``where`` narrows a columnar dataset as for :meth:`of_units`.
+        """
+        if self.columns is None:
+            yield from self.dataset.observations
+        else:
+            yield from each_row(self.columns, where or (lambda rows: np.ones(len(rows), bool)))
 
     def known_home(self) -> Iterator[Observation]:
         """Home-area observations of measures the definition knows."""
@@ -130,17 +160,56 @@ def reporting_period(definition: Definition | None, home: Iterable[Observation])
 
 
 def build_context(definition: Definition | None, dataset: Dataset) -> Context:
-    """Work out the home rows and reporting period once for every check."""
+    """Work out the home rows and reporting period once for every check.
+
+    Over a columnar dataset only the home council's rows become observations here; the checks
+    that look at every row pick theirs from the columns.
+    """
     measures = {m.id: m for _, m in definition.measures()} if definition else {}
-    home = home_observations(definition, dataset.observations)
-    known = [o for o in home or () if not measures or o.measure in measures]
+    columns = table_rows(dataset.columnar(), measures)
     by_unit: dict[Unit, list[tuple[Observation, Measure]]] = {}
-    for obs in dataset.observations:
-        measure = measures.get(obs.measure)
-        if measure is not None:
-            by_unit.setdefault(measure.unit, []).append((obs, measure))
+    if columns is None:
+        home = home_observations(definition, dataset.observations)
+        for obs in dataset.observations:
+            measure = measures.get(obs.measure)
+            if measure is not None:
+                by_unit.setdefault(measure.unit, []).append((obs, measure))
+    else:
+        home = _columnar_home(definition, columns)
+    known = [o for o in home or () if not measures or o.measure in measures]
     period = reporting_period(definition, known)
-    return Context(definition, dataset, measures, home, period, by_unit)
+    return Context(definition, dataset, measures, home, period, by_unit, columns)
+
+
+def _columnar_home(
+    definition: Definition | None, columns: list[TableRows]
+) -> tuple[Observation, ...] | None:
+    """:func:`home_observations` over the columns: objects for the home rows only."""
+    present = [
+        {c: a for c in np.unique(t.table.area).tolist() if (a := t.table.areas[c]) is not None}
+        if t.table.area is not None and len(t)
+        else {}
+        for t in columns
+    ]
+    areas = {area_key(a) for found in present for a in found.values()}
+    if not areas:
+        return tuple(o for t in columns for o in t.table.observations())
+    wanted = area_key(definition.area) if definition and definition.area else None
+    if wanted is None:
+        if len(areas) > 1:
+            return None
+        wanted = next(iter(areas))
+    if wanted not in areas:
+        return None
+    home: list[Observation] = []
+    for rows in columns:
+        table = rows.table
+        if table.area is None:
+            home.extend(table.observations())
+            continue
+        mine = np.array([a is None or area_key(a) == wanted for a in table.areas], dtype=bool)
+        home.extend(rows.observations(mine[table.area]))
+    return tuple(home)
 
 
 def main_location(context: Context, period: Period | None) -> Location:

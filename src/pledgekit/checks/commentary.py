@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
+
+import numpy as np
 
 from pledgekit.checks.base import Context, check, main_location, uses_codes
+from pledgekit.checks.rows import TableRows
 from pledgekit.model.codes import MISSING_COMMENTARY_FOR_RED
 from pledgekit.model.errors import PledgekitError
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.status import Status
 from pledgekit.privacy.detect import CODES as PERSONAL_DATA_CODES
-from pledgekit.privacy.detect import pii_findings
+from pledgekit.privacy.detect import pii_findings, scan_text
 
 uses_codes(MISSING_COMMENTARY_FOR_RED)
 
@@ -47,6 +51,15 @@ def commentary_for_reds(context: Context) -> Iterator[Finding]:
         )
 
 
+def _commentary_to_scan(rows: TableRows) -> Any:
+    """Rows whose commentary holds something the scanner matches (each distinct text once)."""
+    table = rows.table
+    if table.commentary is None:
+        return np.zeros(len(rows), dtype=bool)
+    flagged = np.array([bool(text and scan_text(text)) for text in table.texts], dtype=np.bool_)
+    return flagged[table.commentary] if len(flagged) else np.zeros(len(rows), dtype=bool)
+
+
 @check
 def personal_data(context: Context) -> Iterator[Finding]:
     """Commentary and narrative are published: nothing in them may identify a child.
@@ -54,7 +67,7 @@ def personal_data(context: Context) -> Iterator[Finding]:
     The same guard blocks ``report`` and ``scorecard`` output; running it here lets CI catch a
     name or date of birth when the workbook is committed, not on the day the papers are due.
     """
-    for obs in context.dataset.observations:
+    for obs in context.observations(where=_commentary_to_scan):
         if obs.commentary:
             for found in pii_findings(
                 obs.commentary, obs.cell_location("commentary"), "commentary"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+
 from pledgekit.checks.base import Context, area_key, check, main_location, uses_codes
 from pledgekit.config.pledge import Measure
 from pledgekit.model.codes import (
@@ -39,12 +41,27 @@ def unknown_measures(context: Context) -> Iterator[Finding]:
         return
     first: dict[tuple[str, str | None, str], Observation] = {}
     rows: dict[tuple[str, str | None, str], int] = {}
-    for obs in context.dataset.observations:
-        if obs.measure in context.measures:
-            continue
-        key = (obs.location.file, obs.location.sheet, obs.measure)
-        first.setdefault(key, obs)
-        rows[key] = rows.get(key, 0) + 1
+    if context.columns is None:
+        for obs in context.dataset.observations:
+            if obs.measure in context.measures:
+                continue
+            key = (obs.location.file, obs.location.sheet, obs.measure)
+            first.setdefault(key, obs)
+            rows[key] = rows.get(key, 0) + 1
+    else:
+        for table in context.columns:
+            unknown = ~table.known()
+            if not unknown.any():
+                continue
+            codes = table.table.measure
+            _, at, many = np.unique(codes[unknown], return_index=True, return_counts=True)
+            places = np.flatnonzero(unknown)[at]
+            order = np.argsort(places)
+            built = table.table.observations(places[order].tolist())
+            for obs, n in zip(built, many[order].tolist(), strict=True):
+                key = (obs.location.file, obs.location.sheet, obs.measure)
+                first.setdefault(key, obs)
+                rows[key] = rows.get(key, 0) + n
     known = list(context.measures)
     for key, obs in first.items():
         count = rows[key]
@@ -73,7 +90,7 @@ def _closest(measure_id: str, known: list[str]) -> str:
 def duplicate_observations(context: Context) -> Iterator[Finding]:
     """A measure reported twice for one period and area: which figure is right is anyone's guess."""
     seen: dict[tuple[str, Period, str | None], Observation] = {}
-    for obs in context.dataset.observations:
+    for obs in _repeated_rows(context):
         key = (obs.measure, obs.period, area_key(obs.area) if obs.area else None)
         earlier = seen.get(key)
         if earlier is None:
@@ -92,6 +109,42 @@ def duplicate_observations(context: Context) -> Iterator[Finding]:
             expected="one row per measure and period",
             measure=obs.measure,
         )
+
+
+def _repeated_rows(context: Context) -> Iterator[Observation]:
+    """Every observation over a list; over columns, only the rows whose (measure, period, area)
+    comes more than once, first occurrences included, in reading order."""
+    if context.columns is None:
+        yield from context.dataset.observations
+        return
+    ids: dict[object, int] = {}
+    keys = []
+    for rows in context.columns:
+        table = rows.table
+        measure = np.array([ids.setdefault(m, len(ids)) for m in table.measures], dtype=np.int64)
+        period = np.array([ids.setdefault(p, len(ids)) for p in table.periods], dtype=np.int64)
+        area = np.array(
+            [ids.setdefault(area_key(a) if a else None, len(ids)) for a in table.areas] or [0],
+            dtype=np.int64,
+        )
+        size = len(table)
+        where = (
+            area[table.area]
+            if table.area is not None
+            else np.full(size, ids.setdefault(None, len(ids)))
+        )
+        keys.append((measure[table.measure], period[table.period], where))
+    if not keys:
+        return
+    width = len(ids) + 1
+    joined = np.concatenate([(m * width + p) * width + a for m, p, a in keys])
+    _, inverse, counts = np.unique(joined, return_inverse=True, return_counts=True)
+    repeated = counts[inverse] > 1
+    start = 0
+    for rows in context.columns:
+        end = start + len(rows)
+        yield from rows.observations(repeated[start:end])
+        start = end
 
 
 def _has_figure(obs: Observation) -> bool:
@@ -159,11 +212,12 @@ def missing_targets(context: Context) -> Iterator[Finding]:
         return
     period = context.period
     rows = {(o.measure, o.period): o for o in context.known_home()}
+    available = {p for _, p in rows}  # once, not once per measure
     fallback = main_location(context, period)
     for _, measure in context.definition.measures():
         if not measure.rated:
             continue
-        wanted = _expected_period(measure, period, {p for _, p in rows})
+        wanted = _expected_period(measure, period, available)
         if wanted is None:
             continue
         obs = rows.get((measure.id, wanted))

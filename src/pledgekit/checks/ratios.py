@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
 
 from pledgekit.checks.base import Context, check, uses_codes
+from pledgekit.checks.rows import TableRows
 from pledgekit.checks.units import shown
 from pledgekit.model.codes import (
     NUMERATOR_EXCEEDS_DENOMINATOR,
@@ -51,10 +55,40 @@ def rounding_allowance(number: float) -> float:
     return 0.5e-6 + 1e-9
 
 
+def _numerator_above(rows: TableRows) -> Any:
+    num, den = rows.number("numerator"), rows.number("denominator")
+    with np.errstate(invalid="ignore"):
+        return (num > den) & (den >= 0)
+
+
+def _disagrees(rows: TableRows) -> Any:
+    """Rows whose value no scale of their unit makes agree with numerator / denominator.
+
+    The same float arithmetic as :func:`_agrees`, over arrays; the rounding allowance is worked
+    out once per distinct value.
+    """
+    num, den, value = rows.number("numerator"), rows.number("denominator"), rows.number("value")
+    per_reading = np.array(
+        [rounding_allowance(r.number) if r.number is not None else np.nan for r in rows.readings]
+    )
+    codes = rows.table.figures.get("value")
+    allowance = per_reading[codes] if codes is not None else np.full(len(rows), np.nan)
+    usable = ~np.isnan(num) & ~np.isnan(den) & ~np.isnan(value) & (den != 0)
+    agrees = np.zeros(len(rows), dtype=bool)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = num / den
+        for unit, scales in _SCALES.items():
+            ours = rows.of_units((unit,))
+            for scale in scales:
+                gap = np.abs(value - ratio * scale)
+                agrees |= ours & ((gap <= 1e-9) | ((gap <= 0.5 + 1e-9) & (gap <= allowance)))
+    return usable & ~agrees
+
+
 @check
 def numerators_within_denominators(context: Context) -> Iterator[Finding]:
     """A percentage of a group cannot count more children than the group holds."""
-    for obs, _ in context.of_units(Unit.PERCENT):
+    for obs, _ in context.of_units(Unit.PERCENT, where=_numerator_above):
         pair = _pair(obs)
         if pair is None:
             continue
@@ -74,7 +108,7 @@ def numerators_within_denominators(context: Context) -> Iterator[Finding]:
 @check
 def zero_denominators(context: Context) -> Iterator[Finding]:
     """A rate over nobody is not a number; 0 of 0 is fine (nothing to report, nothing wrong)."""
-    for obs in context.dataset.observations:
+    for obs in context.observations(where=lambda rows: rows.number("denominator") == 0):
         den = obs.denominator
         if not den.is_number or den.number != 0:
             continue
@@ -96,7 +130,7 @@ def zero_denominators(context: Context) -> Iterator[Finding]:
 @check
 def values_match_ratios(context: Context) -> Iterator[Finding]:
     """The value must be what the numerator and denominator give, within its rounding."""
-    for obs, measure in context.of_units(Unit.PERCENT, Unit.RATIO, Unit.RATE):
+    for obs, measure in context.of_units(Unit.PERCENT, Unit.RATIO, Unit.RATE, where=_disagrees):
         pair = _pair(obs)
         value = obs.value.number
         if pair is None or value is None or pair[1] == 0:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from pledgekit.checks.base import Context, check, uses_codes
+from pledgekit.checks.rows import RowTest, TableRows
 
 # Cell-level problems (not-a-number, formula-without-value, ...) are found by ingest as it reads;
 # percent-scale-unclear is ingest's code too, and the checks here add the cases it cannot see.
@@ -63,10 +65,41 @@ def _readings(obs: Observation) -> Iterator[tuple[str, Reading]]:
     yield "denominator", obs.denominator
 
 
+# Which rows of a columnar dataset could break each rule: the checks below still test every row
+# they get, so these only have to let through every row that might.
+
+
+def _outside_0_100(rows: TableRows) -> Any:
+    return rows.flags("value", lambda r: r.number is not None and not 0 <= r.number <= 100)
+
+
+def _negative(slot: str) -> RowTest:
+    return lambda rows: rows.flags(slot, lambda r: r.number is not None and r.number < 0)
+
+
+def _any_negative(rows: TableRows) -> Any:
+    return _negative("value")(rows) | _negative("numerator")(rows) | _negative("denominator")(rows)
+
+
+def _fraction(reading: Reading) -> bool:
+    return reading.number is not None and not float(reading.number).is_integer()
+
+
+def _any_fraction(rows: TableRows) -> Any:
+    counted = rows.flags("numerator", _fraction) | rows.flags("denominator", _fraction)
+    return (rows.of_units((Unit.COUNT,)) & rows.flags("value", _fraction)) | (
+        rows.of_units((Unit.PERCENT,)) & counted
+    )
+
+
+def _marked_percent(rows: TableRows) -> Any:
+    return rows.flags("value", lambda r: r.percent)
+
+
 @check
 def percent_ranges(context: Context) -> Iterator[Finding]:
     """A percentage must lie between 0 and 100."""
-    for obs, _ in context.of_units(Unit.PERCENT):
+    for obs, _ in context.of_units(Unit.PERCENT, where=_outside_0_100):
         number = obs.value.number  # set only for numbers
         if number is not None and not 0 <= number <= 100:
             yield finding(
@@ -86,7 +119,7 @@ def negative_counts(context: Context) -> Iterator[Finding]:
 
     A negative value in another unit is for :func:`value_ranges`, in that unit's terms.
     """
-    for obs in context.dataset.observations:
+    for obs in context.observations(where=_any_negative):
         for name, reading in _readings(obs):
             number = reading.number
             if number is None or number >= 0:
@@ -107,7 +140,7 @@ def negative_counts(context: Context) -> Iterator[Finding]:
 @check
 def whole_counts(context: Context) -> Iterator[Finding]:
     """Children come whole: a count, or a percentage's numerator or denominator, has no fraction."""
-    for obs, measure in context.of_units(Unit.COUNT, Unit.PERCENT):
+    for obs, measure in context.of_units(Unit.COUNT, Unit.PERCENT, where=_any_fraction):
         names = ("value",) if measure.unit is Unit.COUNT else ("numerator", "denominator")
         for name in names:
             reading = getattr(obs, name)
@@ -126,7 +159,10 @@ def whole_counts(context: Context) -> Iterator[Finding]:
 @check
 def value_ranges(context: Context) -> Iterator[Finding]:
     """Days, rates, scores and ratios cannot be negative."""
-    for obs, measure in context.of_units(Unit.DAYS, Unit.RATE, Unit.SCORE, Unit.RATIO):
+    negative = _negative("value")
+    for obs, measure in context.of_units(
+        Unit.DAYS, Unit.RATE, Unit.SCORE, Unit.RATIO, where=negative
+    ):
         number = obs.value.number
         if number is None or number >= 0:
             continue
@@ -145,7 +181,8 @@ def value_ranges(context: Context) -> Iterator[Finding]:
 def percent_signs(context: Context) -> Iterator[Finding]:
     """36% written in a measure that is not a percentage (ingest finds 0.36 in one that is)."""
     others = [u for u in Unit if u is not Unit.PERCENT]
-    for obs, measure in context.of_units(*others):
+    marked = _marked_percent
+    for obs, measure in context.of_units(*others, where=marked):
         if not obs.value.percent:
             continue
         yield finding(

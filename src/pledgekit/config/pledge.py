@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Iterator
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -309,7 +310,20 @@ class Definition(_Strict):
 
     def measure(self, measure_id: str) -> Measure | None:
         """The measure with this id, or None."""
-        return next((m for _, m in self.measures() if m.id == measure_id), None)
+        return self.by_id.get(measure_id)
+
+    @cached_property
+    def by_id(self) -> dict[str, Measure]:
+        """Measures by id (the first of a repeated id), built once.
+
+        Looking a measure up once per row of a national file must not scan every measure: that
+        made scorecards quadratic in the number of measures. (Pydantic compares, dumps and
+        copies fields only, so this cache is invisible; the model is frozen, so it stays true.)
+        """
+        index: dict[str, Measure] = {}
+        for _, measure in self.measures():
+            index.setdefault(measure.id, measure)
+        return index
 
     def measure_ids(self) -> list[str]:
         """All measure ids in definition order."""

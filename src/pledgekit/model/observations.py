@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, overload
 
 from pledgekit.model.findings import Finding
 from pledgekit.model.location import Location
@@ -70,20 +72,82 @@ class ProfileItem:
     period: Period | None = None
 
 
+class ObservationSource(Protocol):
+    """Rows that can be turned into observations on demand (a columnar indicator table)."""
+
+    def __len__(self) -> int: ...
+
+    def observations(self, which: Sequence[int] | None = None) -> list[Observation]: ...
+
+
+class _BuiltOnFirstUse:
+    """The ``observations`` field of :class:`Dataset`: built from its sources when first read.
+
+    A dataclass field with this as its default takes None (the default) to mean "build from the
+    sources", and a list to mean exactly that list.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> None: ...
+
+    @overload
+    def __get__(self, obj: Dataset, owner: type) -> list[Observation]: ...
+
+    def __get__(self, obj: Dataset | None, owner: type) -> list[Observation] | None:
+        if obj is None:
+            return None  # the field's default: build from the sources
+        built: list[Observation] | None = obj.__dict__.get(self.slot)
+        if built is None:
+            built = [o for source in obj.sources for o in source.observations()]
+            obj.__dict__[self.slot] = built
+            obj.sources = []
+        return built
+
+    def __set__(self, obj: Dataset, value: list[Observation] | None) -> None:
+        obj.__dict__[self.slot] = value
+
+
 @dataclass
 class Dataset:
-    """Everything read from one or more workbooks, with the problems met on the way."""
+    """Everything read from one or more workbooks, with the problems met on the way.
 
-    observations: list[Observation] = field(default_factory=list)
+    Readers hand over their indicator rows as columnar ``sources``; ``observations`` is built
+    from them the first time it is read, and is an ordinary list from then on. Code that can work
+    on columns (the scorecard's area split, the row checks) reads :meth:`columnar` and builds
+    objects only for the rows it shows or reports.
+    """
+
+    observations: _BuiltOnFirstUse = _BuiltOnFirstUse()
     commitments: list[Commitment] = field(default_factory=list)
     updates: list[PledgeUpdate] = field(default_factory=list)
     profile: list[ProfileItem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    sources: list[ObservationSource] = field(default_factory=list, repr=False)
+
+    def columnar(self) -> list[ObservationSource] | None:
+        """The columnar sources when the observations have not been built (or given); else None."""
+        if self.__dict__.get("_observations") is None:
+            return self.sources
+        return None
+
+    def __len__(self) -> int:
+        """The number of observations, without building them."""
+        sources = self.columnar()
+        if sources is not None:
+            return sum(len(source) for source in sources)
+        return len(self.observations)
 
     def extend(self, other: Dataset) -> None:
         """Add another dataset's contents to this one."""
-        self.observations.extend(other.observations)
+        mine, theirs = self.columnar(), other.columnar()
+        if mine is not None and theirs is not None:
+            mine.extend(theirs)
+        else:
+            self.observations.extend(other.observations)
         self.commitments.extend(other.commitments)
         self.updates.extend(other.updates)
         self.profile.extend(other.profile)

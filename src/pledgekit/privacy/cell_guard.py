@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from pledgekit.model.findings import Finding
+from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.location import Location
 from pledgekit.model.observations import Dataset, Observation
 from pledgekit.model.values import Reading
@@ -72,7 +74,13 @@ def guard_cells(dataset: Dataset, *, redact: bool = False) -> list[Finding]:
     masked form ("J**** ***** (**)"), so the text left in findings never repeats it.
     """
     masker = _Masker(redact)
-    dataset.observations = [_observation(masker, obs) for obs in dataset.observations]
+    sources = dataset.columnar()
+    if sources is not None:  # columns as read: mask each distinct value, build no observation
+        sources[:] = [_table(masker, s) if isinstance(s, IndicatorTable) else s for s in sources]
+        if any(not isinstance(s, IndicatorTable) for s in sources):
+            dataset.observations = [_observation(masker, o) for o in dataset.observations]
+    else:
+        dataset.observations = [_observation(masker, obs) for obs in dataset.observations]
     dataset.findings = [_finding(masker, item) for item in dataset.findings]
     dataset.profile = [
         replace(
@@ -91,6 +99,55 @@ def guard_cells(dataset: Dataset, *, redact: bool = False) -> list[Finding]:
         for item in dataset.commitments
     ]
     return list(masker.findings.values())
+
+
+def _table(masker: _Masker, table: IndicatorTable) -> IndicatorTable:
+    """The table with personal data masked in its distinct ids, areas and figures read as text.
+
+    Each is reported at the first row holding it.
+    """
+    import numpy as np
+
+    letters = dict(table.letters)
+
+    def first(codes: Any, code: int, field: str) -> Location:
+        index = int(np.flatnonzero(codes == code)[0])
+        return Location(table.file, table.sheet, int(table.rows[index]), letters.get(field))
+
+    changes: dict[str, Any] = {}
+    # Values of rows that did not become observations (no period, say) reach no output here;
+    # the findings about those rows quote them, and are masked with the findings.
+    used = set(np.unique(table.measure).tolist())
+    measures = [
+        masker.check(m, partial(first, table.measure, code, "measure"), "measure id") or ""
+        if code in used
+        else m
+        for code, m in enumerate(table.measures)
+    ]
+    if measures != list(table.measures):
+        changes["measures"] = measures
+    if table.area is not None:
+        in_area = set(np.unique(table.area).tolist())
+        areas = [
+            masker.check(a, partial(first, table.area, code, "area"), "area")
+            if code in in_area
+            else a
+            for code, a in enumerate(table.areas)
+        ]
+        if areas != list(table.areas):
+            changes["areas"] = areas
+    readings = list(table.readings)
+    for code, reading in enumerate(readings):
+        if not reading.raw or reading.is_number or not masker.matches(reading.raw):
+            continue
+        for name, codes in table.figures.items():
+            if (codes == code).any():
+                where = first(codes, code, name)
+                readings[code] = replace(reading, raw=masker.check(reading.raw, where, name))
+                break
+    if readings != list(table.readings):
+        changes["readings"] = readings
+    return replace(table, **changes) if changes else table
 
 
 def _observation(masker: _Masker, obs: Observation) -> Observation:

@@ -5,9 +5,12 @@ Row-level problems become findings (codes in :mod:`pledgekit.model.codes`) locat
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import defaultdict
+from collections.abc import Callable
+from functools import partial
+from operator import itemgetter
+from typing import Any
 
 from pledgekit.model.codes import (
     AMBIGUOUS_MEASURE_ID,
@@ -18,8 +21,8 @@ from pledgekit.model.codes import (
     PERIOD_FROM_TITLE,
 )
 from pledgekit.model.errors import InputError
+from pledgekit.model.indicator_table import FIGURE_SLOTS, IndicatorTable
 from pledgekit.model.location import Location, column_letter
-from pledgekit.model.observations import Observation
 from pledgekit.model.periods import Period, PeriodError, parse_period
 from pledgekit.model.plain_text import has_controls
 from pledgekit.model.values import MISSING, Reading, ValueState
@@ -40,7 +43,6 @@ _FOOTNOTE = re.compile(
     r"^(?P<id>.*?[0-9A-Za-z)])\s*(?P<mark>[\u00b9\u00b2\u00b3\u2070-\u2079†‡§*]+)$"
 )
 _NOTE_STARTS = ("note", "source", "key", "*", "†", "‡", "(", "[", "nb ", "n.b")
-_BLANK = ("", None)
 _PROBLEMS = (ValueState.INVALID, ValueState.NO_CACHED_VALUE)
 _SAID = {
     "england": "England figure",
@@ -73,8 +75,9 @@ class IndicatorReader:
         self._periods: dict[object, Period | PeriodError] = {}
         self._ids: dict[object, tuple[str | None, str | None, str]] = {}
 
-    def read(self, sheet: Sheet) -> list[Observation]:
-        """Observations from the indicator table of ``sheet``; problems go to the findings."""
+    def read(self, sheet: Sheet) -> IndicatorTable | None:
+        """The indicator table of ``sheet`` as columns (None when it cannot be read: the
+        findings say why); problems go to the findings."""
         header = find_header(sheet.rows, INDICATORS)
         if header is None:
             raise InputError(
@@ -88,17 +91,9 @@ class IndicatorReader:
             title = find_title_period(sheet.rows[: header.row])
             fallback = title.period if title else None
         if not has_columns(self.ctx, sheet, header, INDICATORS, fallback is not None):
-            return []
+            return None
         sheet.fill_merged(header.row, header.columns_of("measure", "period", "area"))
-        # Reading a large table allocates hundreds of thousands of small objects, none of them in
-        # reference cycles; the cycle collector would walk the whole heap again and again.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            return _Table(self, sheet, header, fallback, title).read()
-        finally:
-            if collecting:
-                gc.enable()
+        return _Table(self, sheet, header, fallback, title).read()
 
     def measure_id(self, raw: object) -> tuple[str | None, str | None, str]:
         """The measure id in a cell, and a finding code and message when a number was matched."""
@@ -158,8 +153,42 @@ class IndicatorReader:
         return cached
 
 
+_SIMPLE_TYPES = frozenset({str, float, type(None)})
+
+
+def distinct(values: list[object]) -> tuple[Any, list[object]]:
+    """Codes into the distinct values (an int32 array), numbered in order of first appearance,
+    and those values.
+
+    Values of different types are kept apart (True, 1 and 1.0 are equal in Python but not in a
+    spreadsheet); a column of text and floats, the usual case, needs no tagging. The loops run
+    in C (``dict.fromkeys``, ``map``): this is the one pass over every cell.
+    """
+    import numpy as np
+
+    if set(map(type, values)) <= _SIMPLE_TYPES:
+        uniques = list(dict.fromkeys(values))
+        keys: list[object] = values
+    else:
+        keys = list(zip(map(type, values), values, strict=True))
+        uniques = [key[1] for key in dict.fromkeys(keys)]  # type: ignore[index]
+    index = {key: i for i, key in enumerate(dict.fromkeys(keys))}
+    codes = np.fromiter(map(index.__getitem__, keys), dtype=np.int32, count=len(keys))
+    return codes, uniques
+
+
+def _is_blank(value: object) -> bool:
+    return value == "" or value is None
+
+
 class _Table:
-    """One sheet's indicator rows: the per-row loop, kept tight because tables can be large."""
+    """One sheet's indicator rows, read column by column.
+
+    Each column's cells are coded by distinct value, each distinct value is read once (id,
+    period, figure, area, text), and the row rules (no id, notes below the table, bad or empty
+    periods, unusable figures) become boolean arrays. Findings are reported in row order, as a
+    row-by-row reader would.
+    """
 
     def __init__(
         self,
@@ -175,129 +204,228 @@ class _Table:
         self.numeric = [cols[f] for f in (*FIGURES, "target", *COMPARATORS) if f in cols]
         scaled = [cols[f] for f in ("value", "target", *COMPARATORS) if f in cols]
         self.percent = sheet.percent_cells(scaled)
-        self.hidden: dict[tuple[int, int], Reading] | None = None
-        # Per-table caches by cell value (str and float keys only: True == 1.0 must not collide).
-        self.cache: dict[object, Reading] = {}
-        self.scaled: dict[object, Reading] = {}
-        self.id_cache: dict[object, str] = {}
-        self.areas: dict[object, str | None] = {}
-        self.periods: dict[object, Period] = {}
         # Numbers matched to ids are reported once per sheet and id, not on every row.
         self.id_notes: dict[str, tuple[str, str, Location, int]] = {}
+        self.start = header.row + 1
+        self.body = sheet.rows[self.start :]
+        self._coded: dict[int, tuple[Any, list[object]]] = {}
 
-    def read(self) -> list[Observation]:
-        observations: list[Observation] = []
-        cols = self.header.columns
+    def column(self, col: int) -> tuple[Any, list[object]]:
+        """The column's codes (an int32 array, one per row) and its distinct values."""
+
+        known = self._coded.get(col)
+        if known is None:
+            known = self._coded[col] = distinct(list(map(itemgetter(col), self.body)))
+        return known
+
+    def blank(self, col: int | None) -> Any:
+        """A boolean array: the column's cell is blank, row by row (all blank without a column)."""
+        import numpy as np
+
+        if col is None:
+            return np.ones(len(self.body), dtype=bool)
+        codes, values = self.column(col)
+        return np.array([_is_blank(v) for v in values], dtype=bool)[codes]
+
+    def read(self) -> IndicatorTable:
+        import numpy as np
+
+        cols, ctx, reader, start = self.header.columns, self.ctx, self.reader, self.start
+        count = len(self.body)
         m_col, p_col = cols["measure"], cols.get("period")
         a_col, c_col = cols.get("area"), cols.get("commentary")
         # Every numeric cell of a row goes into one list of slots: the three figures, the
         # target, then the comparators.
         slots = (*FIGURES, "target", *COMPARATORS)
         numeric = [
-            (i, _SAID.get(name, name), cols[name], self.percent.get(cols[name]))
+            (i, name, _SAID.get(name, name), cols[name])
             for i, name in enumerate(slots)
             if name in cols
         ]
-        figures = [col for i, _, col, _ in numeric if i < len(FIGURES)]
-        has_comparators = any(name in cols for name in COMPARATORS)
+        figures = [col for i, _, _, col in numeric if i < len(FIGURES)]
         content = [*self.numeric, *([c_col] if c_col is not None else [])]
-        letters = [(name, column_letter(col)) for name, col in cols.items()]
-        anchor = column_letter(cols.get("value", m_col))
-        file, sheet_name, rows = self.ctx.file, self.sheet.name, self.sheet.rows
-        id_cache, areas, periods = self.id_cache, self.areas, self.periods
-        cache, scaled_cache = self.cache, self.scaled
-        for row0 in range(self.header.row + 1, len(rows)):
-            row = rows[row0]
-            raw_id = row[m_col]
-            if raw_id == "" or raw_id is None:
-                if any(row[c] not in _BLANK for c in figures):
-                    self._missing_id(row0, m_col)
-                continue
-            measure = id_cache.get(raw_id) if type(raw_id) is str else None
-            if measure is None:
-                measure = self._measure(raw_id, row0, m_col)
-                if measure is None:  # only spaces
-                    if any(row[c] not in _BLANK for c in figures):
-                        self._missing_id(row0, m_col)
-                    continue
-            raw_period = row[p_col] if p_col is not None else ""
-            has_period = raw_period != "" and raw_period is not None
-            if (
-                not has_period
-                and isinstance(raw_id, str)
-                and measure not in self.reader.ids
-                and is_prose(measure)
-                and all(row[c] in _BLANK for c in content)
-            ):
-                continue  # a note, source line or heading below or inside the table
-            period = periods.get(raw_period) if has_period else None
-            if period is None:
-                period = self._period(row, row0, p_col, has_period, measure)
-                if period is None:
-                    continue
-            got = [MISSING] * len(slots)
-            for index, what, col, percent in numeric:
-                raw = row[col]
-                known = None
-                if type(raw) is float or type(raw) is str:
-                    scaled = percent is not None and row0 in percent
-                    known = (scaled_cache if scaled else cache).get(raw)
-                got[index] = known or self._reading(row, row0, col, what, measure)
-            compared = {}
-            if has_comparators:
-                for name, reading in zip(COMPARATORS, got[4:], strict=True):
-                    if reading.number is not None:
-                        compared[name] = reading.number
-            area = None
-            if a_col is not None:
-                raw_area = row[a_col]
-                area = areas.get(raw_area)
-                if area is None and raw_area not in _BLANK:
-                    area = areas[raw_area] = clean_text(
-                        self.ctx, self.sheet, row0, a_col, id_text(raw_area), "area"
-                    )
-            commentary = None
-            if c_col is not None and row[c_col] != "":
-                commentary = cell_text(row[c_col])
-                if commentary is not None and has_controls(commentary):
-                    commentary = clean_text(
-                        self.ctx, self.sheet, row0, c_col, commentary, "commentary"
-                    )
-            row1 = str(row0 + 1)
-            observations.append(
-                Observation(
-                    measure=measure,
-                    period=period,
-                    location=Location(file=file, sheet=sheet_name, row=row0 + 1, column=anchor),
-                    value=got[0],
-                    numerator=got[1],
-                    denominator=got[2],
-                    commentary=commentary,
-                    target=got[3].number,
-                    comparators=compared,
-                    area=area,
-                    cells={name: letter + row1 for name, letter in letters},
-                )
-            )
-        self._report_notes()
-        return observations
+        # (row index, slot, finding) for the row rules, sorted into row order at the end.
+        events: list[tuple[int, int, Callable[[], None]]] = []
 
-    def _measure(self, raw: object, row0: int, col0: int) -> str | None:
-        measure, code, message = self.reader.measure_id(raw)
-        if type(raw) is str and measure is not None:
-            measure = clean_text(self.ctx, self.sheet, row0, col0, measure, "measure id")
-            if measure is not None:
-                measure = self._footnote(measure, row0, col0)
-        if type(raw) is str and measure is not None:
-            self.id_cache[raw] = measure
-        if code is not None and measure is not None:
-            key = f"{raw!r}"
-            seen = self.id_notes.get(key)
-            if seen is None:
-                self.id_notes[key] = (code, message, self.ctx.at(self.sheet, row0, col0), 1)
-            else:
-                self.id_notes[key] = (seen[0], seen[1], seen[2], seen[3] + 1)
-        return measure
+        # The measure id: blank (or only spaces) rows are skipped, reported when they hold figures.
+        m_codes, m_raw = self.column(m_col)
+        resolved = [None if _is_blank(raw) else self._measure(raw) for raw in m_raw]
+        resolved = self._plain_ids(m_codes, m_raw, resolved, m_col)
+        self._count_id_notes(m_codes, m_raw, resolved)
+        no_id = np.array([m is None for m in resolved], dtype=bool)[m_codes]
+        has_figure = np.zeros(count, dtype=bool)
+        for col in figures:
+            has_figure |= ~self.blank(col)
+        for index in np.flatnonzero(no_id & has_figure).tolist():
+            events.append((index, -1, partial(self._missing_id, start + index, m_col)))
+
+        # Notes, sources and headings below or inside the table: no period, no figures.
+        no_period = self.blank(p_col)
+        prose = np.array(
+            [
+                type(raw) is str and m is not None and m not in reader.ids and is_prose(m)
+                for raw, m in zip(m_raw, resolved, strict=True)
+            ],
+            dtype=bool,
+        )[m_codes]
+        empty = np.ones(count, dtype=bool)
+        for col in content:
+            empty &= self.blank(col)
+        candidate = ~no_id & ~(no_period & prose & empty)
+
+        # The period: each distinct cell parsed once; the fallback for rows without one.
+        periods: list[Period] = []
+        p_codes = np.zeros(count, dtype=np.int32)
+        bad = np.zeros(count, dtype=bool)
+        if p_col is not None:
+            codes, raws = self.column(p_col)
+            parsed = [None if _is_blank(raw) else reader.period(raw) for raw in raws]
+            position = []
+            for got in parsed:
+                position.append(len(periods) if isinstance(got, Period) else -1)
+                if isinstance(got, Period):
+                    periods.append(got)
+            p_codes = np.array(position, dtype=np.int32)[codes]
+            bad = candidate & ~no_period & (p_codes < 0)
+            for index in np.flatnonzero(bad).tolist():
+                error = parsed[codes[index]]
+                events.append(
+                    (index, -1, partial(self._bad_period, index, str(error), resolved, m_codes))
+                )
+        undated = candidate & no_period
+        if self.fallback is not None:
+            p_codes[no_period] = len(periods)
+            periods.append(self.fallback)
+            if ctx.period is None:
+                self.from_title += int(undated.sum())
+            kept = candidate & ~bad
+        else:
+            for index in np.flatnonzero(undated).tolist():
+                events.append((index, -1, partial(self._empty_period, index, resolved, m_codes)))
+            kept = candidate & ~bad & ~no_period
+
+        # The figures: each distinct cell read once, percent-formatted cells apart.
+        readings: list[Reading] = [MISSING]
+        coded: dict[str, Any] = {}
+        hidden: dict[tuple[int, int], Reading] | None = None
+        for _, name, _, col in numeric:
+            codes, raws = self.column(col)
+            base = len(readings)
+            readings.extend(MISSING if _is_blank(raw) else parse_value(raw) for raw in raws)
+            slot = codes + base
+            scaled_rows = self._rows_in(self.percent.get(col))
+            if len(scaled_rows):
+                wanted = np.unique(codes[scaled_rows])
+                scaled = np.zeros(len(raws), dtype=np.int32)
+                for code in wanted.tolist():
+                    raw = raws[code]
+                    scaled[code] = len(readings)
+                    readings.append(
+                        MISSING if _is_blank(raw) else parse_value(raw, percent_format=True)
+                    )
+                slot[scaled_rows] = scaled[codes[scaled_rows]]
+            blanks = self.blank(col) & kept
+            if blanks.any():
+                if hidden is None:
+                    hidden = self.sheet.hidden_cells(self.numeric)
+                for (row0, hidden_col), reading in hidden.items():
+                    index = row0 - start
+                    if hidden_col == col and 0 <= index < count and blanks[index]:
+                        slot[index] = len(readings)
+                        readings.append(reading)
+            coded[name] = slot
+        problem = np.array([r.state in _PROBLEMS for r in readings], dtype=bool)
+        for i, name, what, col in numeric:
+            slot = coded[name]
+            for index in np.flatnonzero(kept & problem[slot]).tolist():
+                reading = readings[slot[index]]
+                events.append(
+                    (index, i, partial(self._figure, reading, what, index, col, resolved, m_codes))
+                )
+
+        events.sort(key=lambda event: (event[0], event[1]))
+        for *_, report in events:
+            report()
+        self._report_notes()
+
+        rows = np.flatnonzero(kept)
+        areas: list[str | None] = []
+        a_codes = None
+        if a_col is not None:
+            codes, raws = self.column(a_col)
+            areas = [None if _is_blank(raw) else id_text(raw) for raw in raws]
+            areas = self._plain_texts(codes, areas, a_col, "area")
+            a_codes = codes[rows]
+        texts: list[str | None] = []
+        c_codes = None
+        if c_col is not None:
+            codes, raws = self.column(c_col)
+            texts = [None if raw == "" else cell_text(raw) for raw in raws]
+            texts = self._plain_texts(codes, texts, c_col, "commentary")
+            c_codes = codes[rows]
+        return IndicatorTable(
+            file=ctx.file,
+            sheet=self.sheet.name,
+            anchor=column_letter(cols.get("value", m_col)),
+            letters=tuple((name, column_letter(col)) for name, col in cols.items()),
+            rows=(rows + start + 1).astype(np.int32),
+            measure=m_codes[rows],
+            measures=[m or "" for m in resolved],
+            period=p_codes[rows],
+            periods=periods,
+            area=a_codes,
+            areas=areas,
+            commentary=c_codes,
+            texts=texts,
+            figures={name: coded[name][rows] for name in FIGURE_SLOTS if name in coded},
+            comparators={name: coded[name][rows] for name in COMPARATORS if name in coded},
+            readings=readings,
+        )
+
+    def _rows_in(self, rows0: set[int] | None) -> Any:
+        """Row indices of the table among 0-based sheet rows (percent-formatted cells)."""
+        import numpy as np
+
+        if not rows0:
+            return np.zeros(0, dtype=np.int64)
+        start, end = self.start, self.start + len(self.body)
+        return np.array(sorted(r - start for r in rows0 if start <= r < end), dtype=np.int64)
+
+    def _plain_texts(
+        self, codes: Any, texts: list[str | None], col: int, what: str
+    ) -> list[str | None]:
+        """Distinct texts of a column without control characters, each reported at its first
+        cell (see :func:`clean_text`)."""
+        if not any(text is not None and has_controls(text) for text in texts):
+            return texts
+        import numpy as np
+
+        _, first = np.unique(codes, return_index=True)
+        return [
+            clean_text(self.ctx, self.sheet, self.start + int(first[code]), col, text, what)
+            if text is not None and has_controls(text)
+            else text
+            for code, text in enumerate(texts)
+        ]
+
+    def _plain_ids(
+        self, codes: Any, raws: list[object], resolved: list[str | None], col: int
+    ) -> list[str | None]:
+        """Measure ids without control characters or footnote marks (2.6¹), each reported."""
+        if not any(m is not None and (has_controls(m) or _FOOTNOTE.match(m)) for m in resolved):
+            return resolved
+        import numpy as np
+
+        _, first = np.unique(codes, return_index=True)
+        plain: list[str | None] = []
+        for code, (raw, measure) in enumerate(zip(raws, resolved, strict=True)):
+            if type(raw) is str and measure is not None and code < len(first):
+                row0 = self.start + int(first[code])
+                measure = clean_text(self.ctx, self.sheet, row0, col, measure, "measure id")
+                if measure is not None:
+                    measure = self._footnote(measure, row0, col)
+            plain.append(measure)
+        return plain
 
     def _footnote(self, measure: str, row0: int, col0: int) -> str:
         """The id without a footnote mark after it (2.6¹, 2.6*, 2.6†), reported if it had one."""
@@ -316,6 +444,62 @@ class _Table:
         )
         return bare
 
+    def _measure(self, raw: object) -> str | None:
+        measure, _, _ = self.reader.measure_id(raw)
+        return measure
+
+    def _count_id_notes(self, codes: Any, raws: list[object], resolved: list[str | None]) -> None:
+        """A note per numeric id matched to the definition: its first cell and how many rows."""
+        import numpy as np
+
+        counts = np.bincount(codes, minlength=len(raws)).tolist()
+        _, first = np.unique(codes, return_index=True)
+        m_col = self.header.columns["measure"]
+        for code, (raw, measure) in enumerate(zip(raws, resolved, strict=True)):
+            if measure is None:
+                continue
+            _, finding_code, message = self.reader.measure_id(raw)
+            if finding_code is None:
+                continue
+            where = self.ctx.at(self.sheet, self.start + int(first[code]), m_col)
+            self.id_notes[f"{raw!r}"] = (finding_code, message, where, counts[code])
+
+    def _measure_at(self, index: int, resolved: list[str | None], codes: Any) -> str:
+        return resolved[codes[index]] or ""
+
+    def _bad_period(self, index: int, message: str, resolved: list[str | None], codes: Any) -> None:
+        p_col = self.header.columns["period"]
+        self.ctx.add(
+            BAD_PERIOD,
+            message,
+            self.ctx.at(self.sheet, self.start + index, p_col),
+            found=self.body[index][p_col],
+            expected="a reporting period such as '2019-20 Q1'",
+            measure=self._measure_at(index, resolved, codes),
+        )
+
+    def _empty_period(self, index: int, resolved: list[str | None], codes: Any) -> None:
+        self.ctx.add(
+            BAD_PERIOD,
+            "the period is empty; fill it in, pass --period, or write e.g. 'Period: 2019-20 Q1' "
+            "above the table",
+            self.ctx.at(self.sheet, self.start + index, self.header.columns["period"]),
+            expected="a reporting period such as '2019-20 Q1'",
+            measure=self._measure_at(index, resolved, codes),
+        )
+
+    def _figure(
+        self,
+        reading: Reading,
+        what: str,
+        index: int,
+        col: int,
+        resolved: list[str | None],
+        codes: Any,
+    ) -> None:
+        measure = self._measure_at(index, resolved, codes)
+        self.ctx.figure(reading, what, self.ctx.at(self.sheet, self.start + index, col), measure)
+
     def _report_notes(self) -> None:
         for key, (code, message, where, count) in self.id_notes.items():
             more = f" ({count - 1} more cells on this sheet hold {key})" if count > 1 else ""
@@ -333,71 +517,6 @@ class _Table:
                 self.ctx.at(self.sheet, self.title.row, self.title.col),
                 found=self.title.text,
             )
-
-    def _period(
-        self, row: list[object], row0: int, p_col: int | None, has_cell: bool, measure: str
-    ) -> Period | None:
-        if has_cell:
-            assert p_col is not None
-            raw = row[p_col]
-            parsed = self.reader.period(raw)
-            if isinstance(parsed, Period):
-                if type(raw) is str:
-                    self.periods[raw] = parsed
-                return parsed
-            self.ctx.add(
-                BAD_PERIOD,
-                str(parsed),
-                self.ctx.at(self.sheet, row0, p_col),
-                found=row[p_col],
-                expected="a reporting period such as '2019-20 Q1'",
-                measure=measure,
-            )
-            return None
-        if self.fallback is not None:
-            if self.ctx.period is None:
-                self.from_title += 1
-            return self.fallback
-        assert p_col is not None  # without a period column the sheet needs a fallback to be read
-        self.ctx.add(
-            BAD_PERIOD,
-            "the period is empty; fill it in, pass --period, or write e.g. 'Period: 2019-20 Q1' "
-            "above the table",
-            self.ctx.at(self.sheet, row0, p_col),
-            expected="a reporting period such as '2019-20 Q1'",
-            measure=measure,
-        )
-        return None
-
-    def _reading(self, row: list[object], row0: int, col: int, what: str, measure: str) -> Reading:
-        """Read a figure cell, reporting it when unusable.
-
-        Usable readings are cached by cell value (the same figures and symbols recur down a large
-        table), apart for cells formatted as percentages. Keys are str or float only, so that
-        True (== 1.0) cannot collide with a number.
-        """
-        raw = row[col]
-        percent = self.percent.get(col)
-        scaled = percent is not None and row0 in percent
-        cache = self.scaled if scaled else self.cache
-        keyed = type(raw) is float or type(raw) is str
-        if keyed:
-            known = cache.get(raw)
-            if known is not None:
-                return known
-        if raw == "" or raw is None:
-            if self.hidden is None:
-                self.hidden = self.sheet.hidden_cells(self.numeric)
-                if not self.hidden:
-                    self.cache[""] = MISSING  # no blank cell hides a formula or an error
-            reading = self.hidden.get((row0, col), MISSING)
-        else:
-            reading = parse_value(raw, percent_format=scaled)
-            if keyed and reading.state is not ValueState.INVALID:
-                cache[raw] = reading
-        if reading.state in _PROBLEMS:
-            self.ctx.figure(reading, what, self.ctx.at(self.sheet, row0, col), measure)
-        return reading
 
     def _missing_id(self, row0: int, col0: int) -> None:
         self.ctx.add(

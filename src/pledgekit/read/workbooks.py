@@ -14,30 +14,21 @@ Finding codes produced here: ``not-a-number``, ``bad-period``, ``missing-column`
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from statistics import median
 
-from pledgekit.config.pledge import Definition, Measure
-from pledgekit.model.codes import (
-    BAD_PERIOD,
-    HIDDEN_SHEET,
-    MISSING_COLUMN,
-    MISSING_ID,
-    PERCENT_SCALE_UNCLEAR,
-)
+from pledgekit.config.pledge import Definition
+from pledgekit.model.codes import BAD_PERIOD, HIDDEN_SHEET, MISSING_COLUMN, MISSING_ID
 from pledgekit.model.errors import InputError
-from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
-from pledgekit.model.measure_kinds import Unit
-from pledgekit.model.observations import Commitment, Dataset, Observation, PledgeUpdate, ProfileItem
+from pledgekit.model.observations import Commitment, Dataset, PledgeUpdate, ProfileItem
 from pledgekit.model.periods import Period, PeriodError, parse_period
 from pledgekit.model.values import format_number
 from pledgekit.read.books import Sheet, open_book
 from pledgekit.read.cells import cell_text, id_text
 from pledgekit.read.columns import COMMITMENTS, PROFILE, UPDATES, Header, find_header, title_period
 from pledgekit.read.indicators import IndicatorReader
+from pledgekit.read.percent_scale import dataset_percent_findings
 from pledgekit.read.sheet_context import Context, clean_text, has_columns, report_duplicates
 
 _OPTIONAL_SHEETS = {"commitments": COMMITMENTS, "updates": UPDATES, "profile": PROFILE}
@@ -74,7 +65,7 @@ def read_workbooks(
     dataset = Dataset()
     for path in paths:
         dataset.extend(_read_file(Path(path), definition, period, sheet))
-    dataset.findings.extend(percent_scale_findings(dataset.observations, definition))
+    dataset.findings.extend(dataset_percent_findings(dataset, definition))
     return dataset
 
 
@@ -96,7 +87,9 @@ def _read_file(
                 expected="a visible sheet",
             )
         if main is not None:
-            data.observations = IndicatorReader(ctx).read(book.sheet(main))
+            table = IndicatorReader(ctx).read(book.sheet(main))
+            if table is not None:
+                data = Dataset(files=[str(path)], sources=[table])
         for name in book.names:
             if name != main and name.lower() in _OPTIONAL_SHEETS:
                 _read_optional(ctx, book.sheet(name), data)
@@ -258,100 +251,3 @@ def _profile_value(raw: object, percent: bool) -> str:
             return f"{format_number(round(raw * 100, 9))}%"
         return format_number(raw)
     return cell_text(raw) or ""
-
-
-def percent_scale_findings(
-    observations: Sequence[Observation], definition: Definition | None
-) -> list[Finding]:
-    """Warn about percentages that may be fractions: 0.36 where the measure's figures are near 40.
-
-    A measure counts as a percentage when the definition says so, or (without one) when any of
-    its figures was written or formatted as a percentage. A value ``x`` in (0, 1] not marked as a
-    percentage is suspect when its numerator / denominator give ``x`` rather than ``100x``, or when
-    a reference is nearer ``100x`` than ``x`` (above ``10x``, the midpoint on a log scale): the
-    median of the same area's other periods, else of other areas; or, when all of those are
-    fractions too (or there are none), the target.
-    """
-    measures = {m.id: m for _, m in definition.measures()} if definition else {}
-    suspects = [
-        obs for obs in observations if not obs.value.percent and 0 < (obs.value.number or 0) <= 1
-    ]
-    if not suspects:
-        return []
-    marked = {obs.measure for obs in observations if obs.value.percent}
-    suspects = [
-        obs
-        for obs in suspects
-        if (obs.measure in marked if obs.measure not in measures else _is_percent(measures, obs))
-    ]
-    # Figures to compare with: the suspects' own series, and other areas' only when needed.
-    series: dict[tuple[str, str | None], list[float]] = {(o.measure, o.area): [] for o in suspects}
-    for obs in observations:
-        same = series.get((obs.measure, obs.area))
-        if same is not None and obs.value.number is not None:
-            same.append(obs.value.number)
-    lonely = {key[0] for key, values in series.items() if len(values) < 2}
-    across: dict[str, list[float]] = defaultdict(list)
-    for obs in observations if lonely else ():
-        if obs.measure in lonely and obs.value.number is not None:
-            across[obs.measure].append(obs.value.number)
-    # (median, largest) of each group with more than the one figure; the suspect itself barely
-    # moves a median, and leaving it in keeps this linear however many suspects there are.
-    stats = {key: (median(v), max(v)) for key, v in series.items() if len(v) > 1}
-    wide = {m: (median(v), max(v)) for m, v in across.items() if len(v) > 1}
-    found = []
-    for obs in suspects:
-        evidence = _fraction_evidence(obs, measures.get(obs.measure), stats, wide)
-        if evidence is None:
-            continue
-        number = obs.value.number or 0.0
-        shown = format_number(round(number * 100, 9))
-        found.append(
-            finding(
-                PERCENT_SCALE_UNCLEAR,
-                f"the value {number:.10g} may be a fraction meaning {shown}%: "
-                f"{evidence}; write it as {shown}, or format the cell as a percentage",
-                obs.cell_location("value"),
-                found=f"{number:.10g}",
-                expected="a percentage from 0 to 100",
-                measure=obs.measure,
-            )
-        )
-    return found
-
-
-def _is_percent(measures: dict[str, Measure], obs: Observation) -> bool:
-    return measures[obs.measure].unit is Unit.PERCENT
-
-
-def _fraction_evidence(
-    obs: Observation,
-    measure: Measure | None,
-    stats: dict[tuple[str, str | None], tuple[float, float]],
-    wide: dict[str, tuple[float, float]],
-) -> str | None:
-    """Why ``obs.value`` looks like a fraction of 1, or None when it does not."""
-    number = obs.value.number or 0.0
-    num, den = obs.numerator.number, obs.denominator.number
-    if num is not None and den:
-        ratio = num / den
-        if abs(number - ratio) < abs(number - 100 * ratio):
-            return f"its numerator / denominator is {ratio:.4g}"
-        return None
-    own = stats.get((obs.measure, obs.area))
-    context = own or wide.get(obs.measure)
-    if context is not None:
-        reference, largest = context
-        if reference > 10 * number:
-            where = "other periods" if own else "other areas' figures"
-            return f"the measure's {where} are around {format_number(reference)}"
-        if largest > 1:
-            return None  # the measure's own figures put it on the 0-100 scale
-    target = obs.target
-    if target is None and measure is not None:
-        planned = measure.target_for(obs.period)
-        target = float(planned) if isinstance(planned, (int, float)) else None
-    if target is not None and target > 10 * number:
-        alone = "its figures are all between 0 and 1 but" if context else ""
-        return f"{alone} its target is {format_number(target)}".strip()
-    return None

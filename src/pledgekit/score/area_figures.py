@@ -6,10 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from statistics import mean, median
 
+import numpy as np
+
 from pledgekit.config.pledge import Definition, Measure, NeighbourAverage
 from pledgekit.model.errors import InputError
+from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.measure_kinds import Polarity
-from pledgekit.model.observations import Observation
+from pledgekit.model.observations import Dataset, Observation
 from pledgekit.model.periods import Period
 from pledgekit.score.ratings import goodness
 
@@ -63,17 +66,57 @@ class AreaFigures:
         return better + 1, len(councils) + 1
 
 
-def split_areas(
-    definition: Definition, observations: list[Observation]
+def split_dataset(
+    definition: Definition, dataset: Dataset
 ) -> tuple[list[Observation], AreaFigures]:
-    """Separate the home council's observations from other areas' figures.
+    """:func:`split_areas` over a dataset, building observations for the home council's rows only.
 
-    Without an area column every observation is the home council's. With one, ``area:`` in the
-    definition names the home council; a workbook with a single area needs no setting.
+    A national file holds 150 councils: the other 149 are needed only as numbers per measure and
+    period, which the columns give without an object per row.
     """
-    areas = {o.area for o in observations if o.area is not None}
+    sources = dataset.columnar()
+    if sources is None or not all(isinstance(s, IndicatorTable) for s in sources):
+        return split_areas(definition, dataset.observations)
+    tables = [s for s in sources if isinstance(s, IndicatorTable)]
+    areas = {a for t in tables if t.area is not None for a in _areas_present(t)}
     if not areas:
-        return observations, AreaFigures()
+        return [o for t in tables for o in t.observations()], AreaFigures()
+    home_key = _home_key(definition, areas)
+    home: list[Observation] = []
+    values: dict[tuple[str, Period], dict[str, float]] = defaultdict(dict)
+    for table in tables:
+        keys = [home_key if a is None else _key(a) for a in table.areas]
+        if table.area is None:
+            home.extend(table.observations())
+            continue
+        is_home = np.array([k == home_key for k in keys], dtype=bool)[table.area]
+        home.extend(table.observations(np.flatnonzero(is_home).tolist()))
+        number = table.flags("value", lambda r: r.is_number and r.number is not None)
+        others = np.flatnonzero(~is_home & number)
+        readings, measures, periods = table.readings, table.measures, table.periods
+        for m, p, a, v in zip(
+            table.measure[others].tolist(),
+            table.period[others].tolist(),
+            table.area[others].tolist(),
+            table.figures["value"][others].tolist(),
+            strict=True,
+        ):
+            values[(measures[m], periods[p])][keys[a]] = readings[v].number
+    return home, AreaFigures(
+        dict(values),
+        {},
+        {_key(n) for n in definition.neighbours},
+        definition.benchmarks.neighbour_average,
+    )
+
+
+def _areas_present(table: IndicatorTable) -> set[str]:
+    assert table.area is not None
+    return {a for c in np.unique(table.area).tolist() if (a := table.areas[c]) is not None}
+
+
+def _home_key(definition: Definition, areas: set[str]) -> str:
+    """The home council's area key; raises when it cannot be told or has no rows."""
     home_key = _key(definition.area) if definition.area else None
     if home_key is None:
         if len(areas) > 1:
@@ -87,6 +130,21 @@ def split_areas(
         raise InputError(
             f"no rows for area {definition.area!r} (from pledge.yaml) in the workbook's area column"
         )
+    return home_key
+
+
+def split_areas(
+    definition: Definition, observations: list[Observation]
+) -> tuple[list[Observation], AreaFigures]:
+    """Separate the home council's observations from other areas' figures.
+
+    Without an area column every observation is the home council's. With one, ``area:`` in the
+    definition names the home council; a workbook with a single area needs no setting.
+    """
+    areas = {o.area for o in observations if o.area is not None}
+    if not areas:
+        return observations, AreaFigures()
+    home_key = _home_key(definition, areas)
     home: list[Observation] = []
     values: dict[tuple[str, Period], dict[str, float]] = defaultdict(dict)
     for obs in observations:

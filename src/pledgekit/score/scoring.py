@@ -16,7 +16,7 @@ from pledgekit.model.prose import Prose
 from pledgekit.model.values import MISSING, Reading, ValueState
 from pledgekit.privacy.suppression import suppress_all
 from pledgekit.read.published import PublishedData
-from pledgekit.score.area_figures import AreaFigures, split_areas
+from pledgekit.score.area_figures import AreaFigures, split_dataset
 from pledgekit.score.benchmarking import build_benchmarks, level_for
 from pledgekit.score.benchmarks import MeasureBenchmark, YearBenchmark
 from pledgekit.score.compare import position
@@ -71,7 +71,7 @@ def build_scorecard(
     region and statistical-neighbour figures for the latest published year.
     """
     limit = definition.defaults.suppression_threshold if threshold is None else threshold
-    home, others = split_areas(definition, dataset.observations)
+    home, others = split_dataset(definition, dataset)
     known = [o for o in home if definition.measure(o.measure) is not None]
     chosen = period or _select_period(known, definition)
     if period is not None and not any(o.period == period for o in known):

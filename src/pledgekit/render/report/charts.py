@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import threading
 from html import escape
 from typing import Any
 
@@ -71,7 +72,9 @@ def y_ticks(chart: ChartData) -> list[float]:
     """
     found = _references(chart) or [0.0, 1.0]
     low, high = min(found), max(found)
-    span = high - low or max(abs(high) * 0.1, 1.0)
+    span = high - low
+    if span <= 1e-9 * max(1.0, abs(high)):  # one figure, or figures apart by float noise only
+        span = max(abs(high) * 0.1, 1.0)
     bottom, top = low - span * 0.15, high + span * 0.3
     if low >= 0:
         bottom = max(bottom, 0.0)
@@ -102,10 +105,46 @@ def _tick_text(value: float, suffix: str) -> str:
     return f"{value:g}{suffix}"
 
 
-def _draw(chart: ChartData, shape: style.Shape) -> Any:
+class _Canvases:
+    """Figures reused for every PNG chart of a process, one per size and margins.
+
+    A new figure per chart spends much of its time creating axes and tick objects again;
+    reusing them, with the previous chart's lines, labels and legend removed, gives the same PNG
+    bytes in less time (tests/test_chart_canvas.py). A lock keeps two threads off one figure.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.figures: dict[tuple[float, ...], tuple[Any, Any, list[Any]]] = {}
+
+    def get(self, chart: ChartData, shape: style.Shape) -> tuple[Any, Any, list[Any]]:
+        """Figure, axes and the list of the artists drawn on them, emptied of the last chart."""
+        width, height = size_in(chart, shape)
+        key = (width, height, shape.bottom_in(_entries(chart)))
+        found = self.figures.get(key)
+        if found is None:
+            fig = _figure(chart, shape)
+            found = self.figures[key] = (fig, fig.add_subplot(), [])
+        fig, _, drawn = found
+        for artist in drawn:
+            artist.remove()
+        drawn.clear()
+        for legend in list(fig.legends):
+            legend.remove()
+        return found
+
+
+_CANVASES = _Canvases()
+
+
+def _draw(chart: ChartData, shape: style.Shape, reuse: bool = False) -> Any:
     """The chart as a matplotlib Figure (call inside the style's ``rc_context``)."""
-    fig = _figure(chart, shape)
-    ax = fig.add_subplot()
+    if reuse:
+        fig, ax, drawn = _CANVASES.get(chart, shape)
+    else:
+        fig = _figure(chart, shape)
+        ax, drawn = fig.add_subplot(), []
+    before = set(ax.get_children())
     positions = list(range(len(chart.labels)))
     # None becomes NaN: matplotlib leaves a gap instead of joining across a hidden figure.
     values = [float("nan") if v is None else v for v in chart.values]
@@ -166,6 +205,9 @@ def _draw(chart: ChartData, shape: style.Shape) -> Any:
         handlelength=3.2,
         columnspacing=1.6,
     )
+    # What this chart added (lines, target, comparators, the latest figure's label), to be
+    # removed before the next chart on a reused figure.
+    drawn.extend(a for a in ax.get_children() if a not in before)
     return fig
 
 
@@ -191,12 +233,18 @@ def _label_latest(ax: Any, chart: ChartData, positions: list[int]) -> None:
     )
 
 
-def _render(chart: ChartData, fmt: str, shape: style.Shape, **rc: object) -> bytes:
+def _render(
+    chart: ChartData,
+    fmt: str,
+    shape: style.Shape,
+    rc: dict[str, object] | None = None,
+    reuse: bool = False,
+) -> bytes:
     from matplotlib import rc_context
 
-    settings: Any = {**style.rc_params(), **rc}  # matplotlib types its keys as literals
+    settings: Any = {**style.rc_params(), **(rc or {})}  # matplotlib types keys as literals
     with rc_context(settings):
-        fig = _draw(chart, shape)
+        fig = _draw(chart, shape, reuse)
         buffer = io.BytesIO()
         # No timestamp or software version: the same data gives the same bytes.
         metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
@@ -205,8 +253,13 @@ def _render(chart: ChartData, fmt: str, shape: style.Shape, **rc: object) -> byt
 
 
 def chart_png(chart: ChartData) -> bytes:
-    """The chart as PNG bytes, ``size_in(chart)`` inches at ``DPI`` (over 200)."""
-    return _render(chart, "png", style.WIDE)
+    """The chart as PNG bytes, ``size_in(chart)`` inches at ``DPI`` (over 200).
+
+    Drawn on a reused figure (a report can chart hundreds of measures); the bytes are those of
+    a new figure.
+    """
+    with _CANVASES.lock:
+        return _render(chart, "png", style.WIDE, reuse=True)
 
 
 def _slug(text: str) -> str:
@@ -222,7 +275,7 @@ def chart_svg(chart: ChartData, shape: style.Shape = style.WIDE) -> str:
     class is ``chart chart-<shape>``; it has no fixed size, so it scales to the column.
     """
     base = f"chart-{_slug(chart.ref)}" + ("" if shape is style.WIDE else f"-{shape.name}")
-    text = _render(chart, "svg", shape, **{"svg.hashsalt": base}).decode("utf-8")
+    text = _render(chart, "svg", shape, {"svg.hashsalt": base}).decode("utf-8")
     text = text[text.index("<svg") :]
     text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.DOTALL)
     # Ids matplotlib made up are prefixed so they are unique on the page.

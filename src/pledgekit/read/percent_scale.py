@@ -1,0 +1,170 @@
+"""Percentages that may have been written as fractions: 0.36 where a measure's figures are near 40.
+
+Every rule compares a value with figures of its own measure (its own area's other periods, other
+areas', its numerator and denominator, its target). Over a columnar dataset the figures are read
+from the columns, and observations are built only for the suspect values.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from statistics import median
+
+import numpy as np
+
+from pledgekit.config.pledge import Definition, Measure
+from pledgekit.model.codes import PERCENT_SCALE_UNCLEAR
+from pledgekit.model.findings import Finding, finding
+from pledgekit.model.indicator_table import IndicatorTable
+from pledgekit.model.measure_kinds import Unit
+from pledgekit.model.observations import Dataset, Observation
+from pledgekit.model.values import Reading, format_number
+
+#: (measure, area, value) of every observation whose value is a number.
+Figures = Callable[[], Iterable[tuple[str, str | None, float]]]
+
+
+def dataset_percent_findings(dataset: Dataset, definition: Definition | None) -> list[Finding]:
+    """:func:`percent_scale_findings` over a dataset, columnar when it can be."""
+    sources = dataset.columnar()
+    if sources is None or not all(isinstance(s, IndicatorTable) for s in sources):
+        return percent_scale_findings(dataset.observations, definition)
+    tables = [s for s in sources if isinstance(s, IndicatorTable)]
+    suspects = [
+        obs
+        for table in tables
+        for obs in table.observations(np.flatnonzero(table.flags("value", _suspect)).tolist())
+    ]
+    if not suspects:
+        return []
+    marked: set[str] = set()
+    for table in tables:
+        marked |= table.measures_where(table.flags("value", lambda r: r.percent))
+    return _findings(suspects, lambda: _table_figures(tables), marked, definition)
+
+
+def _table_figures(tables: Sequence[IndicatorTable]) -> Iterator[tuple[str, str | None, float]]:
+    for table in tables:
+        codes = table.figures.get("value")
+        if codes is None:
+            continue
+        numbers = [r.number for r in table.readings]
+        rows = np.flatnonzero(table.flags("value", lambda r: r.number is not None)).tolist()
+        measures, areas = table.measures, table.areas
+        area_codes = table.area[rows].tolist() if table.area is not None else [None] * len(rows)
+        for m, a, v in zip(
+            table.measure[rows].tolist(), area_codes, codes[rows].tolist(), strict=True
+        ):
+            yield measures[m], (areas[a] if a is not None else None), numbers[v]
+
+
+def _suspect(reading: Reading) -> bool:
+    return not reading.percent and 0 < (reading.number or 0) <= 1
+
+
+def percent_scale_findings(
+    observations: Sequence[Observation], definition: Definition | None
+) -> list[Finding]:
+    """Warn about percentages that may be fractions: 0.36 where the measure's figures are near 40.
+
+    A measure counts as a percentage when the definition says so, or (without one) when any of
+    its figures was written or formatted as a percentage. A value ``x`` in (0, 1] not marked as a
+    percentage is suspect when its numerator / denominator give ``x`` rather than ``100x``, or when
+    a reference is nearer ``100x`` than ``x`` (above ``10x``, the midpoint on a log scale): the
+    median of the same area's other periods, else of other areas; or, when all of those are
+    fractions too (or there are none), the target.
+    """
+    suspects = [obs for obs in observations if _suspect(obs.value)]
+    if not suspects:
+        return []
+    marked = {obs.measure for obs in observations if obs.value.percent}
+
+    def figures() -> Iterator[tuple[str, str | None, float]]:
+        for obs in observations:
+            if obs.value.number is not None:
+                yield obs.measure, obs.area, obs.value.number
+
+    return _findings(suspects, figures, marked, definition)
+
+
+def _findings(
+    suspects: list[Observation], figures: Figures, marked: set[str], definition: Definition | None
+) -> list[Finding]:
+    measures = {m.id: m for _, m in definition.measures()} if definition else {}
+    suspects = [
+        obs
+        for obs in suspects
+        if (obs.measure in marked if obs.measure not in measures else _is_percent(measures, obs))
+    ]
+    # Figures to compare with: the suspects' own series, and other areas' only when needed.
+    series: dict[tuple[str, str | None], list[float]] = {(o.measure, o.area): [] for o in suspects}
+    for measure, area, number in figures():
+        same = series.get((measure, area))
+        if same is not None:
+            same.append(number)
+    lonely = {key[0] for key, values in series.items() if len(values) < 2}
+    across: dict[str, list[float]] = defaultdict(list)
+    for measure, _, number in figures() if lonely else ():
+        if measure in lonely:
+            across[measure].append(number)
+    # (median, largest) of each group with more than the one figure; the suspect itself barely
+    # moves a median, and leaving it in keeps this linear however many suspects there are.
+    stats = {key: (median(v), max(v)) for key, v in series.items() if len(v) > 1}
+    wide = {m: (median(v), max(v)) for m, v in across.items() if len(v) > 1}
+    found = []
+    for obs in suspects:
+        evidence = _fraction_evidence(obs, measures.get(obs.measure), stats, wide)
+        if evidence is None:
+            continue
+        number = obs.value.number or 0.0
+        shown = format_number(round(number * 100, 9))
+        found.append(
+            finding(
+                PERCENT_SCALE_UNCLEAR,
+                f"the value {number:.10g} may be a fraction meaning {shown}%: "
+                f"{evidence}; write it as {shown}, or format the cell as a percentage",
+                obs.cell_location("value"),
+                found=f"{number:.10g}",
+                expected="a percentage from 0 to 100",
+                measure=obs.measure,
+            )
+        )
+    return found
+
+
+def _is_percent(measures: dict[str, Measure], obs: Observation) -> bool:
+    return measures[obs.measure].unit is Unit.PERCENT
+
+
+def _fraction_evidence(
+    obs: Observation,
+    measure: Measure | None,
+    stats: dict[tuple[str, str | None], tuple[float, float]],
+    wide: dict[str, tuple[float, float]],
+) -> str | None:
+    """Why ``obs.value`` looks like a fraction of 1, or None when it does not."""
+    number = obs.value.number or 0.0
+    num, den = obs.numerator.number, obs.denominator.number
+    if num is not None and den:
+        ratio = num / den
+        if abs(number - ratio) < abs(number - 100 * ratio):
+            return f"its numerator / denominator is {ratio:.4g}"
+        return None
+    own = stats.get((obs.measure, obs.area))
+    context = own or wide.get(obs.measure)
+    if context is not None:
+        reference, largest = context
+        if reference > 10 * number:
+            where = "other periods" if own else "other areas' figures"
+            return f"the measure's {where} are around {format_number(reference)}"
+        if largest > 1:
+            return None  # the measure's own figures put it on the 0-100 scale
+    target = obs.target
+    if target is None and measure is not None:
+        planned = measure.target_for(obs.period)
+        target = float(planned) if isinstance(planned, (int, float)) else None
+    if target is not None and target > 10 * number:
+        alone = "its figures are all between 0 and 1 but" if context else ""
+        return f"{alone} its target is {format_number(target)}".strip()
+    return None
