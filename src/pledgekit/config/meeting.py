@@ -25,7 +25,7 @@ from pledgekit.model.location import Location
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 def _text(value: Any) -> Any:

@@ -41,7 +41,7 @@ def render_xlsx(card: Scorecard) -> bytes:
     sheet = book.active
     assert isinstance(sheet, Worksheet)
     sheet.title = "Scorecard"
-    sheet.append([f"{card.council}: {card.committee} scorecard, {card.period.label}"])
+    sheet.append([safe_cell(f"{card.council}: {card.committee} scorecard, {card.period.label}")])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append(HEADERS)
     for cell in sheet[2]:
