@@ -633,7 +633,7 @@ def test_csv_with_title_rows_semicolons_and_windows_encoding(tmp_path: Path) -> 
     ]
     path = write_csv(tmp_path / "q1.csv", rows, delimiter=";", encoding="cp1252")
     data = read_workbook(path)
-    assert codes(data) == ["period-from-title"]
+    assert codes(data) == ["text-encoding", "period-from-title"]
     first, second = data.observations
     assert (first.measure, first.value.number, first.commentary) == (
         "2.10",

@@ -466,3 +466,21 @@ def test_a_first_quarter_with_nothing_before_says_so() -> None:
     summary = " ".join(p.text for p in report.summary)
     assert "There are no figures for January to March 2025 to compare with." in summary
     assert "0 measures improved" not in summary
+
+
+def test_the_action_plans_short_fields_are_masked_like_other_cells() -> None:
+    from pledgekit.model.location import Location
+    from pledgekit.model.observations import ActionItem, Commitment, Dataset
+    from pledgekit.privacy.cell_guard import guard_cells
+
+    where = Location("q.xlsx", "Actions", 2, "B")
+    data = Dataset(
+        actions=[ActionItem("Extra clinics", where, lead="Call 07700 900123")],
+        commitments=[
+            Commitment("Housing", "5", "Homes", "On track", None, where, lead="jo@example.org")
+        ],
+    )
+    found = guard_cells(data, redact=True)
+    assert {f.code for f in found} == {"personal-data-phone", "personal-data-email"}
+    assert "900123" not in (data.actions[0].lead or "")
+    assert "jo@example.org" not in (data.commitments[0].lead or "")

@@ -156,7 +156,7 @@ def test_personal_data_blocks_output_unless_redacted(folder: Path) -> None:
     target = folder / "card.md"
     code, out, err = run("scorecard", folder / "pii.xlsx", "--format", "md", "-o", target)
     assert code == 1 and not target.exists() and out == ""
-    assert "Indicators" in err and "C2" in err and "Jamie Smith" not in err
+    assert "Indicators" in err and "F2" in err and "Jamie Smith" not in err
     code, _, _ = run("scorecard", folder / "pii.xlsx", "--format", "md", "-o", target, "--redact")
     assert (
         code == 0 and "[redacted] moved twice." not in target.read_text()

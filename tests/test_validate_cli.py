@@ -265,10 +265,11 @@ def test_output_file_is_written_and_not_overwritten_without_force(here: Path) ->
     project(here, q=PLANTED)
     assert run("q.xlsx", "-f", "json", "-o", "out.json").exit_code == 1
     assert json.loads((here / "out.json").read_text())["total"] == 11
-    again = run("q.xlsx", "-f", "junit", "-o", "out.json")
+    again = run("q.xlsx", "-f", "json", "-o", "out.json")
     assert again.exit_code == 2 and "already exists" in again.stderr
-    assert run("q.xlsx", "-f", "junit", "-o", "out.json", "--force").exit_code == 1
-    assert (here / "out.json").read_text().startswith("<?xml")
+    (here / "out.xml").write_text("old")
+    assert run("q.xlsx", "-f", "junit", "-o", "out.xml", "--force").exit_code == 1
+    assert (here / "out.xml").read_text().startswith("<?xml")
     assert run("q.xlsx", "-f", "xlsx", "-o", "findings.xlsx").exit_code == 1
     assert (here / "findings.xlsx").read_bytes()[:2] == b"PK"
     assert run("q.xlsx", "-o", "out.txt").exit_code == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -24,7 +25,6 @@ from pledgekit.render.findings.junit import render_junit
 from pledgekit.render.findings.markdown import render_markdown
 from pledgekit.render.findings.text import render_text
 from pledgekit.render.findings.xlsx import render_xlsx
-from pledgekit.render.terminal import console_for
 from tests import golden
 
 from .validate_fixtures import CLEAN, PLANTED, project
@@ -44,11 +44,14 @@ def report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ValidationReport:
     return validate(["planted.xlsx", "previous.xlsx"])
 
 
-def test_text_golden(report: ValidationReport, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "100")
-    buffer = io.StringIO()
-    render_text(report, console_for(buffer))
-    assert_golden("report.txt", buffer.getvalue())
+def test_text_golden(report: ValidationReport) -> None:
+    assert_golden("report.txt", render_text(report))
+
+
+def test_text_in_colour_is_the_same_text_with_ansi_codes(report: ValidationReport) -> None:
+    coloured = render_text(report, colour=True)
+    assert "\x1b[1;31m" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == render_text(report)
 
 
 def test_json_golden(report: ValidationReport) -> None:
@@ -175,3 +178,25 @@ def test_xlsx_text_is_made_safe() -> None:
     data = render_xlsx(ValidationReport.build([item], files=["q.xlsx"]))
     sheet = load_workbook(io.BytesIO(data))["Findings"]
     assert sheet["H2"].value == "'=1+1" and sheet["J2"].value.startswith("'=")
+
+
+def test_text_findings_are_written_in_bulk_without_a_console_render_per_finding(
+    report: ValidationReport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13, item 13: a million findings must not go through rich one by one."""
+    from rich.console import Console
+    from typer.testing import CliRunner
+
+    from pledgekit.cli import app
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a rich console render per finding")
+
+    monkeypatch.setattr(Console, "print", refuse)
+    many = ValidationReport.build(
+        list(report.findings) * 2000, files=list(report.files), pledge=report.pledge
+    )
+    text = render_text(many)
+    assert text.count("\n") > len(many.findings)
+    result = CliRunner().invoke(app, ["validate", "planted.xlsx", "previous.xlsx"])
+    assert result.exit_code == 1 and "errors" in result.stdout

@@ -42,10 +42,12 @@ def parse_period_option(text: str | None) -> Period | None:
 
 @dataclass
 class Inputs:
-    """The workbooks as read: the dataset, and the files that could not be read at all."""
+    """The workbooks as read: the dataset, the files that could not be read at all, and the
+    personal data found (and masked) in cells other than free text."""
 
     dataset: Dataset
     unreadable: list[str] = field(default_factory=list)
+    personal: list[Finding] = field(default_factory=list)
 
 
 def read_inputs(
@@ -54,12 +56,30 @@ def read_inputs(
     *,
     period: Period | None = None,
     keep_going: bool = False,
+    redact: bool = False,
 ) -> Inputs:
-    """Read every workbook against ``definition``.
+    """Read every workbook against ``definition``, personal data in its cells masked.
 
     With ``keep_going`` (validation), a file that cannot be read becomes an ``unreadable-file``
     finding and the others are still read; without it the :class:`InputError` is raised.
+    Personal data in ids, areas, periods and figures read as text is masked at once (as
+    "[redacted]" with ``redact``) and listed in ``Inputs.personal`` (empty with ``redact``).
     """
+    inputs = _read(paths, definition, period=period, keep_going=keep_going)
+    from pledgekit.privacy.cell_guard import guard_cells
+
+    found = guard_cells(inputs.dataset, redact=redact)
+    inputs.personal = [] if redact else found
+    return inputs
+
+
+def _read(
+    paths: Sequence[Path],
+    definition: Definition | None,
+    *,
+    period: Period | None,
+    keep_going: bool,
+) -> Inputs:
     from pledgekit.model.codes import UNREADABLE_FILE
     from pledgekit.model.findings import finding
     from pledgekit.model.location import Location
@@ -98,6 +118,18 @@ def load_inputs(
     files: Sequence[Path | str], *, pledge: Path | str | None, period: Period | None
 ) -> tuple[Definition, Dataset, PublishedData]:
     """Find and load the definition and its published figures, then read every workbook."""
+    definition, inputs, published = _load_inputs(files, pledge=pledge, period=period)
+    return definition, inputs.dataset, published
+
+
+def _load_inputs(
+    files: Sequence[Path | str],
+    *,
+    pledge: Path | str | None,
+    period: Period | None,
+    redact: bool = False,
+) -> tuple[Definition, Inputs, PublishedData]:
+    """As :func:`load_inputs`, keeping the personal data found in cells (see read_inputs)."""
     from pledgekit.config.pledge import find_definition, load_definition
 
     if not files:
@@ -106,7 +138,7 @@ def load_inputs(
     pledge_path = find_definition(Path(pledge) if pledge else None, paths)
     definition = load_definition(pledge_path)
     published = load_published_checked(definition, pledge_path)
-    return definition, read_inputs(paths, definition, period=period).dataset, published
+    return definition, read_inputs(paths, definition, period=period, redact=redact), published
 
 
 def benchmark(files: Sequence[Path | str] = (), *, pledge: Path | str | None = None) -> Benchmarks:
@@ -160,12 +192,13 @@ def _load_guarded(
     from pledgekit.score.scoring import build_scorecard
 
     chosen = parse_period_option(period) if isinstance(period, str) else period
-    definition, dataset, published = load_inputs(files, pledge=pledge, period=chosen)
+    definition, inputs, published = _load_inputs(files, pledge=pledge, period=chosen, redact=redact)
+    dataset = inputs.dataset
     card = build_scorecard(
         definition, dataset, period=chosen, threshold=threshold, published=published
     )
     card, blocking = guard(card, redact=redact, where=card.files[0] if card.files else "")
-    return card, dataset, blocking, definition
+    return card, dataset, [*inputs.personal, *blocking], definition
 
 
 #: How many earlier quarters the report rates again to count how long a measure has been red.
@@ -290,7 +323,7 @@ def validate(
 
     inputs = read_inputs(workbooks, definition, keep_going=True)
     dataset = inputs.dataset
-    found = unique_findings([*dataset.findings, *run_checks(definition, dataset)])
+    found = unique_findings([*dataset.findings, *inputs.personal, *run_checks(definition, dataset)])
 
     def runs(code: str) -> bool:
         return (chosen is None or code in chosen) and code not in ignored

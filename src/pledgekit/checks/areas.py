@@ -57,14 +57,13 @@ def consistent_areas(context: Context) -> Iterator[Finding]:
             continue
         for obs in rows:
             if obs.area is None:
-                yield finding(
+                yield obs.finding(
                     INCONSISTENT_AREA,
                     f"the row for measure {obs.measure} ({obs.period.label}) has no area, "
                     "while other rows on the sheet do",
-                    obs.cell_location("area"),
+                    cell="area",
                     found="a blank area",
                     expected="the area's code or name",
-                    measure=obs.measure,
                 )
         spellings: dict[str, dict[str, Observation]] = defaultdict(dict)
         for obs in named:
@@ -76,13 +75,12 @@ def consistent_areas(context: Context) -> Iterator[Finding]:
             first, *others = variants
             for other in others:
                 obs = variants[other]
-                yield finding(
+                yield obs.finding(
                     INCONSISTENT_AREA,
                     f"area {other!r} is also written {first!r} on this sheet; use one spelling",
-                    obs.cell_location("area"),
+                    cell="area",
                     found=other,
                     expected=first,
-                    measure=obs.measure,
                 )
 
 

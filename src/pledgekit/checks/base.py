@@ -110,6 +110,16 @@ def check(func: Check) -> Check:
     return func
 
 
+def _home_key(definition: Definition | None, areas: set[str]) -> str | None:
+    """The home area among ``areas`` (compared keys): the definition's ``area:``, or the only
+    area there is; None when there are several and none is named, or the named one is absent.
+    """
+    wanted = area_key(definition.area) if definition and definition.area else None
+    if wanted is None:
+        return next(iter(areas)) if len(areas) == 1 else None
+    return wanted if wanted in areas else None
+
+
 def home_observations(
     definition: Definition | None, observations: list[Observation]
 ) -> tuple[Observation, ...] | None:
@@ -123,12 +133,8 @@ def home_observations(
     areas = {area_key(o.area) for o in observations if o.area is not None}
     if not areas:
         return tuple(observations)
-    wanted = area_key(definition.area) if definition and definition.area else None
+    wanted = _home_key(definition, areas)
     if wanted is None:
-        if len(areas) > 1:
-            return None
-        wanted = next(iter(areas))
-    if wanted not in areas:
         return None
     return tuple(o for o in observations if o.area is None or area_key(o.area) == wanted)
 
@@ -194,12 +200,8 @@ def _columnar_home(
     areas = {area_key(a) for found in present for a in found.values()}
     if not areas:
         return tuple(o for t in columns for o in t.table.observations())
-    wanted = area_key(definition.area) if definition and definition.area else None
+    wanted = _home_key(definition, areas)
     if wanted is None:
-        if len(areas) > 1:
-            return None
-        wanted = next(iter(areas))
-    if wanted not in areas:
         return None
     home: list[Observation] = []
     for rows in columns:

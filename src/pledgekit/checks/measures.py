@@ -66,14 +66,13 @@ def unknown_measures(context: Context) -> Iterator[Finding]:
     for key, obs in first.items():
         count = rows[key]
         more = f" ({count} rows)" if count > 1 else ""
-        yield finding(
+        yield obs.finding(
             UNKNOWN_MEASURE,
             f"measure {obs.measure!r} is not in the pledge definition{more}; "
             "check the id for a typo, or add the measure to pledge.yaml",
-            obs.cell_location("measure"),
+            cell="measure",
             found=obs.measure,
             expected=_closest(obs.measure, known),
-            measure=obs.measure,
         )
 
 

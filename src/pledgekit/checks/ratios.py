@@ -16,7 +16,7 @@ from pledgekit.model.codes import (
     VALUE_DISAGREES_WITH_RATIO,
     ZERO_DENOMINATOR,
 )
-from pledgekit.model.findings import Finding, finding
+from pledgekit.model.findings import Finding
 from pledgekit.model.measure_kinds import Unit
 from pledgekit.model.observations import Observation
 from pledgekit.model.values import format_number
@@ -94,14 +94,13 @@ def numerators_within_denominators(context: Context) -> Iterator[Finding]:
             continue
         num, den = pair
         if num > den >= 0:
-            yield finding(
+            yield obs.finding(
                 NUMERATOR_EXCEEDS_DENOMINATOR,
                 f"measure {obs.measure} for {obs.period.label}: the numerator "
                 f"{format_number(num)} is larger than the denominator {format_number(den)}",
-                obs.cell_location("numerator"),
+                cell="numerator",
                 found=f"{format_number(num)} of {format_number(den)}",
                 expected="a numerator no larger than the denominator",
-                measure=obs.measure,
             )
 
 
@@ -116,14 +115,13 @@ def zero_denominators(context: Context) -> Iterator[Finding]:
         value = obs.value.number if obs.value.is_number else None
         if (num is None or num == 0) and (value is None or value == 0):
             continue
-        yield finding(
+        yield obs.finding(
             ZERO_DENOMINATOR,
             f"measure {obs.measure} for {obs.period.label} has a denominator of 0 under a "
             "non-zero figure",
-            obs.cell_location("denominator"),
+            cell="denominator",
             found="0",
             expected="a denominator above 0",
-            measure=obs.measure,
         )
 
 
@@ -141,14 +139,12 @@ def values_match_ratios(context: Context) -> Iterator[Finding]:
             continue
         allowance = rounding_allowance(value)
         if measure.unit is Unit.PERCENT and abs(value - ratio) <= allowance:
-            yield finding(
+            yield obs.finding(
                 PERCENT_SCALE_UNCLEAR,
                 f"measure {obs.measure} is a percentage, but {shown(obs.value)} is "
                 f"numerator / denominator as a proportion; write {format_number(100 * ratio)}",
-                obs.cell_location("value"),
                 found=shown(obs.value),
                 expected=f"{format_number(100 * ratio)} (a percentage)",
-                measure=obs.measure,
             )
             continue
         expected = {
@@ -157,13 +153,11 @@ def values_match_ratios(context: Context) -> Iterator[Finding]:
             Unit.RATIO: f"{format_number(ratio, 2)} ({format_number(pair[0])} / "
             f"{format_number(pair[1])})",
         }.get(measure.unit, f"{format_number(ratio, 4)} times a power of ten")
-        yield finding(
+        yield obs.finding(
             VALUE_DISAGREES_WITH_RATIO,
             f"measure {obs.measure} for {obs.period.label}: the value {shown(obs.value)} does "
             f"not match the numerator {format_number(pair[0])} and denominator "
             f"{format_number(pair[1])}",
-            obs.cell_location("value"),
             found=shown(obs.value),
             expected=expected,
-            measure=obs.measure,
         )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pledgekit.checks.base import Context, check, uses_codes
 from pledgekit.model.codes import PERIOD_IN_FUTURE
-from pledgekit.model.findings import Finding, finding
+from pledgekit.model.findings import Finding
 from pledgekit.model.periods import Period
 
 uses_codes(PERIOD_IN_FUTURE)
@@ -31,12 +31,11 @@ def future_periods(context: Context) -> Iterator[Finding]:
         return
     for obs in context.home:
         if _after(obs.period, reporting):
-            yield finding(
+            yield obs.finding(
                 PERIOD_IN_FUTURE,
                 f"measure {obs.measure} has a row for {obs.period.label}, later than "
                 f"{reporting.label} which the other measures report; is the period mistyped?",
-                obs.cell_location("period"),
+                cell="period",
                 found=obs.period.label,
                 expected=f"{reporting.label} or earlier",
-                measure=obs.measure,
             )

@@ -102,14 +102,12 @@ def percent_ranges(context: Context) -> Iterator[Finding]:
     for obs, _ in context.of_units(Unit.PERCENT, where=_outside_0_100):
         number = obs.value.number  # set only for numbers
         if number is not None and not 0 <= number <= 100:
-            yield finding(
+            yield obs.finding(
                 PERCENT_OUT_OF_RANGE,
                 f"measure {obs.measure} is a percentage but {obs.period.label} has "
                 f"{format_number(number)}",
-                obs.cell_location("value"),
                 found=shown(obs.value),
                 expected="a percentage from 0 to 100",
-                measure=obs.measure,
             )
 
 
@@ -166,14 +164,12 @@ def value_ranges(context: Context) -> Iterator[Finding]:
         number = obs.value.number
         if number is None or number >= 0:
             continue
-        yield finding(
+        yield obs.finding(
             VALUE_OUT_OF_RANGE,
             f"measure {obs.measure} is {_UNIT_NOUN[measure.unit]} and cannot be negative "
             f"({obs.period.label})",
-            obs.cell_location("value"),
             found=shown(obs.value),
             expected="zero or more",
-            measure=obs.measure,
         )
 
 
@@ -185,14 +181,12 @@ def percent_signs(context: Context) -> Iterator[Finding]:
     for obs, measure in context.of_units(*others, where=marked):
         if not obs.value.percent:
             continue
-        yield finding(
+        yield obs.finding(
             PERCENT_SCALE_UNCLEAR,
             f"measure {obs.measure} is {_UNIT_NOUN[measure.unit]}, but the figure is written "
             "as a percentage",
-            obs.cell_location("value"),
             found=shown(obs.value),
             expected=f"{_UNIT_NOUN[measure.unit]}, without %",
-            measure=obs.measure,
         )
 
 

@@ -7,6 +7,7 @@ Heavy modules are imported inside the commands so ``pledgekit --help`` stays fas
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -50,6 +51,10 @@ def _root(
     ] = False,
 ) -> None:
     """Corporate-parenting indicator workbooks to scorecards, reports and checks."""
+    from pledgekit.render.terminal import fit_console
+
+    fit_console(sys.stdout)
+    fit_console(sys.stderr)
 
 
 app.command("scorecard", no_args_is_help=True)(scorecard_command.scorecard)

@@ -52,14 +52,16 @@ def benchmark(
     if not files and pledge is None:
         raise UsageError("give --pledge FILE, or a workbook with pledge.yaml beside it")
     from pledgekit.api import benchmark as load_benchmarks
+    from pledgekit.cli.output import emit, prepare, stdout_errors
 
+    inputs = [*(files or []), pledge]
+    prepare(output, force=force, inputs=inputs, fmt=chosen, formats=FORMATS)
     bench = load_benchmarks(files or [], pledge=pledge)
     if chosen.name == "table" and output is None:
         from pledgekit.render.benchmark.terminal_tables import render_table
         from pledgekit.render.terminal import console_for
 
-        render_table(bench, console_for())
+        with stdout_errors():
+            render_table(bench, console_for())
     else:
-        from pledgekit.cli.output import emit
-
-        emit(FORMATS.render(bench, chosen.name), output, force=force)
+        emit(FORMATS.render(bench, chosen.name), output, force=force, inputs=inputs)

@@ -18,9 +18,7 @@ OLD_NAME = "template"
 CollectPeriod = Annotated[
     str, typer.Option("--period", help="Period to collect, e.g. '2019-20 Q2'.", show_default=False)
 ]
-WorkbookOutput = Annotated[
-    Path, typer.Option("--output", "-o", help="Workbook to write (.xlsx).", dir_okay=False)
-]
+WorkbookOutput = Annotated[Path, typer.Option("--output", "-o", help="Workbook to write (.xlsx).")]
 
 
 @handle_errors
@@ -43,15 +41,18 @@ def collection_workbook(
         note = f"Note: 'pledgekit {OLD_NAME}' is now 'pledgekit collection-workbook'."
         typer.echo(note, err=True)
     from pledgekit.api import parse_period_option
-    from pledgekit.cli.output import write_atomic
+    from pledgekit.cli.output import prepare, write_atomic
     from pledgekit.config.pledge import find_definition, load_definition
     from pledgekit.model.errors import UsageError
     from pledgekit.render.workbook.formats import FORMATS
 
+    prepare(output, force=force, inputs=[pledge])  # a device or a link first: no extension
     if FORMATS.for_suffix(output.suffix) is None:
         raise UsageError(f"--output: the collection workbook is .xlsx, not {output.name!r}")
     chosen = parse_period_option(period)
     assert chosen is not None
-    definition = load_definition(find_definition(pledge, []))
-    write_atomic(output, FORMATS.render(definition, "xlsx", period=chosen), force=force)
+    source = find_definition(pledge, [])
+    definition = load_definition(source)
+    data = FORMATS.render(definition, "xlsx", period=chosen)
+    write_atomic(output, data, force=force, inputs=[source])
     typer.echo(f"Wrote {output}: {len(definition.measure_ids())} measures for {chosen.label}.")

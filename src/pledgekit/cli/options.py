@@ -21,7 +21,6 @@ PledgeOption = Annotated[
         "--pledge",
         "-p",
         help="Pledge definition (default: pledge.yaml beside the first workbook, or here).",
-        dir_okay=False,
     ),
 ]
 PeriodOption = Annotated[

@@ -1,13 +1,35 @@
-"""Writing outputs safely: atomically (never a half-written file), never over a file by accident."""
+"""Writing outputs safely: to a regular file or standard output, atomically, never by accident.
+
+The rules every command follows (``scorecard``, ``report``, ``validate``, ``collection-workbook``,
+``schema`` and ``templates export``):
+
+- an output is a regular file, or standard output with ``-o -``; a device (``/dev/null``), a
+  FIFO, a folder or a symbolic link is refused, so ``--force`` can never replace one;
+- an input is never an output (compared as the same file on disk, not by name);
+- the file's extension is one the format writes, so Markdown never lands in a ``.docx``;
+- a new file appears whole or not at all, and only if nothing took its name meanwhile (written
+  to a temporary file, then hard-linked into place, which fails if the name exists); with
+  ``--force`` the temporary file replaces the old one in one rename.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from pledgekit.model.errors import OutputError
+from pledgekit.model.errors import OutputError, UsageError
+from pledgekit.render.registry import OutputFormat, Registry
+
+
+def is_stdout(output: Path | None) -> bool:
+    """True when the output is standard output (no ``-o``, or ``-o -``)."""
+    return output is None or str(output) == "-"
 
 
 def _default_mode() -> int:
@@ -16,44 +38,252 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
-    Raises :class:`OutputError` when ``path`` exists and ``force`` is False, or cannot be written.
+
+def check_target(
+    path: Path,
+    *,
+    force: bool,
+    inputs: Iterable[Path | str | None] = (),
+    fmt: OutputFormat | None = None,
+    formats: Registry[object] | None = None,
+) -> None:
+    """Refuse an output that would break the rules above, before any work is done.
+
+    ``fmt`` (with its ``formats`` registry) is the format to be written: the extension must be one
+    of its suffixes (a format without suffixes takes any extension no other format claims).
+    Raises :class:`UsageError` for a wrong extension or an input named as output, and
+    :class:`OutputError` for what is on disk at ``path``.
     """
-    if path.exists() and not force:
-        raise OutputError(f"{path} already exists; use --force to replace it")
-    if path.is_dir():
-        raise OutputError(f"{path} is a folder, not a file")
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot check the output ({exc.strerror})") from exc
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            hint = "; use -o - for standard output" if str(path).startswith("/dev/") else ""
+            raise OutputError(
+                f"{path} is a symbolic link; name the file itself, not a link to it{hint}"
+            )
+        if not stat.S_ISREG(info.st_mode):
+            hint = " (use -o - for standard output)" if stat.S_ISCHR(info.st_mode) else ""
+            raise OutputError(f"{path} is {_kind(info.st_mode)}; outputs go to files{hint}")
+    if fmt is not None:
+        _check_suffix(path, fmt, formats)
+    if info is not None:
+        for source in inputs:
+            if source is not None and str(source) != "-" and _same_file(path, Path(source)):
+                raise UsageError(f"{path} is also an input; write the output somewhere else")
+        if not force:
+            raise OutputError(f"{path} already exists; use --force to replace it")
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise OutputError(f"{path}: the folder {folder} does not exist")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _check_suffix(path: Path, fmt: OutputFormat, formats: Registry[object] | None) -> None:
+    suffix = path.suffix.lower()
+    if fmt.suffixes:
+        if suffix in fmt.suffixes:
+            return
+        expected = " or ".join(fmt.suffixes)
+        other = formats.for_suffix(suffix) if formats is not None and suffix else None
+        why = f"a {suffix} file is written by --format {other.name}" if other else None
+        shown = why or (f"{suffix!r} is not a {fmt.name} extension" if suffix else "no extension")
+        raise UsageError(
+            f"-o {path.name}: --format {fmt.name} writes {expected} files ({shown}); "
+            f"name the file {path.stem or 'output'}{fmt.suffixes[0]}"
+        )
+    other = formats.for_suffix(suffix) if formats is not None and suffix else None
+    if other is not None:
+        raise UsageError(
+            f"-o {path.name}: a {suffix} file is written by --format {other.name}, "
+            f"not {fmt.name}; choose another name"
+        )
+
+
+def write_atomic(
+    path: Path,
+    data: bytes | str,
+    *,
+    force: bool = False,
+    inputs: Sequence[Path | str | None] = (),
+) -> None:
+    """Write ``data`` to ``path`` whole or not at all.
+
+    Without ``force`` the file must not exist, now or at the moment it is created (two runs
+    racing for one name: one wins, the other is refused). With ``force`` it may replace a
+    regular file only. Raises :class:`OutputError` (or :class:`UsageError`, see
+    :func:`check_target`).
+    """
+    write_all([(path, data)], force=force, inputs=inputs)
+
+
+def write_all(
+    files: Sequence[tuple[Path, bytes | str]],
+    *,
+    force: bool = False,
+    inputs: Sequence[Path | str | None] = (),
+) -> None:
+    """Write several files all or none: every one is written in full to a temporary file
+    first (where a full disk shows), and only then are they given their names.
+    """
+    for path, _ in files:
+        check_target(path, force=force, inputs=inputs)
+    staged: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
+    current = files[0][0] if files else Path()
+    try:
+        for current, data in files:
+            staged.append((_stage(current, data), current))
+        for tmp, current in staged:
+            path = current
+            if force:
+                check_target(path, force=True)  # still a regular file, not swapped for a link
+                tmp.replace(path)
+            else:
+                _link_new(tmp, path, tmp.read_bytes())
+                placed.append(path)
+    except OSError as exc:
+        for path in placed:  # an all-or-nothing batch: take back what was placed
+            path.unlink(missing_ok=True)
+        raise OutputError(f"{current}: cannot write ({exc.strerror or exc})") from exc
+    except BaseException:
+        for path in placed:
+            path.unlink(missing_ok=True)
+        raise
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+
+
+def _stage(path: Path, data: bytes | str) -> Path:
+    """``data`` in a new temporary file beside ``path``, flushed to disk."""
+    folder = path.parent if str(path.parent) else Path()
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write in {folder} ({exc.strerror})") from exc
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        Path(tmp).chmod(_default_mode())
-        Path(tmp).replace(path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from exc
+        tmp.chmod(_default_mode())
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _link_new(tmp: Path, path: Path, payload: bytes) -> None:
+    """Give the finished temporary file its name, failing if the name was taken meanwhile."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError as exc:
+        raise OutputError(f"{path} already exists; use --force to replace it") from exc
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        # No hard links here (some network and FAT drives): create exclusively, then fill.
+        _create_exclusive(path, payload)
+
+
+def _create_exclusive(path: Path, payload: bytes) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except FileExistsError as exc:
+        raise OutputError(f"{path} already exists; use --force to replace it") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+    except BaseException:
+        path.unlink(missing_ok=True)
         raise
 
 
-def emit(data: bytes | str, output: Path | None, *, force: bool = False) -> None:
-    """Send ``data`` to ``output`` atomically, or to standard output when ``output`` is None."""
-    if output is None or str(output) == "-":
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
+@contextlib.contextmanager
+def stdout_errors() -> Iterator[None]:
+    """Turn a failed write to standard output (a full disk, a closed stream) into OutputError.
+
+    What could not be written is dropped, so Python does not fail again flushing it at exit.
+    """
+    if sys.stdout is None:
+        raise OutputError("standard output is closed; pass -o FILE")
+    try:
+        yield
+        if sys.stdout is not None:
             sys.stdout.flush()
-        else:
-            sys.stdout.write(data)
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        _silence_stdout()
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"cannot write to standard output ({reason})") from exc
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    with contextlib.suppress(Exception):
+        sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - lives until exit
+
+
+def prepare(
+    output: Path | None,
+    *,
+    force: bool,
+    inputs: Sequence[Path | str | None] = (),
+    fmt: OutputFormat | None = None,
+    formats: Registry[object] | None = None,
+) -> None:
+    """Check ``output`` before any work (see :func:`check_target`); standard output is fine."""
+    if not is_stdout(output):
+        assert output is not None
+        check_target(output, force=force, inputs=inputs, fmt=fmt, formats=formats)
+
+
+def emit(
+    data: bytes | str,
+    output: Path | None,
+    *,
+    force: bool = False,
+    inputs: Sequence[Path | str | None] = (),
+) -> None:
+    """Send ``data`` to ``output`` atomically, or to standard output for None or ``-``."""
+    if is_stdout(output):
+        with stdout_errors():
+            if isinstance(data, bytes):
+                sys.stdout.buffer.write(data)
+            else:
+                sys.stdout.write(data)
         return
-    write_atomic(output, data, force=force)
+    assert output is not None
+    write_atomic(output, data, force=force, inputs=inputs)

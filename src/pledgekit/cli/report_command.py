@@ -54,8 +54,6 @@ def report(
             "--meeting",
             "-m",
             help="meeting.yaml with the cover details and prose (without: placeholders).",
-            dir_okay=False,
-            exists=True,
         ),
     ] = None,
     pledge: PledgeOption = None,
@@ -69,8 +67,6 @@ def report(
             "--template",
             "-t",
             help="Your own template (see 'pledgekit templates export').",
-            dir_okay=False,
-            exists=True,
         ),
     ] = None,
     redact: RedactOption = False,
@@ -98,9 +94,11 @@ def report(
     """
     from pledgekit.api import load_report
     from pledgekit.cli.data_findings import print_data_findings
-    from pledgekit.cli.output import emit
+    from pledgekit.cli.output import emit, prepare
 
     chosen = report_format(output_format, output, template)
+    inputs = [*files, meeting, pledge, template]
+    prepare(output, force=force, inputs=inputs, fmt=chosen, formats=FORMATS)
     built, data_findings, blocking = load_report(
         files,
         meeting=meeting,
@@ -121,7 +119,7 @@ def report(
         for gap in built.gaps:
             typer.echo(f"  {gap}", err=True)
         raise typer.Exit(1)
-    emit(FORMATS.render(built, chosen.name, template=template), output, force=force)
+    emit(FORMATS.render(built, chosen.name, template=template), output, force=force, inputs=inputs)
     if meeting is None:
         typer.echo(
             "Note: no --meeting file; meeting details are marked [to be completed].", err=True

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from pledgekit.cli.options import OutputOption, handle_errors
+from pledgekit.cli.options import ForceOption, OutputOption, handle_errors
 
 
 @handle_errors
-def schema(output: OutputOption = None) -> None:
+def schema(output: OutputOption = None, force: ForceOption = False) -> None:
     """Print the JSON Schema of pledge.yaml, for editors to autocomplete and check it.
 
     Example: pledgekit schema -o pledge.schema.json
     """
     import json
 
-    from pledgekit.cli.output import emit
+    from pledgekit.cli.output import emit, prepare
     from pledgekit.config.pledge import json_schema
+    from pledgekit.render.registry import OutputFormat
 
-    emit(json.dumps(json_schema(), indent=2) + "\n", output, force=True)
+    json_file = OutputFormat("json", "JSON Schema", "", suffixes=(".json",))
+    prepare(output, force=force, fmt=json_file)
+    emit(json.dumps(json_schema(), indent=2) + "\n", output, force=force)

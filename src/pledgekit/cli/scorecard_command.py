@@ -45,6 +45,10 @@ def scorecard(
         raise UsageError(f"--format {chosen.name} needs --output FILE{chosen.suffixes[0]}")
     from pledgekit.api import load_scorecard
     from pledgekit.cli.data_findings import print_data_findings
+    from pledgekit.cli.output import emit, prepare, stdout_errors
+
+    inputs = [*files, pledge]
+    prepare(output, force=force, inputs=inputs, fmt=chosen, formats=FORMATS)
 
     card, blocking = load_scorecard(
         files, pledge=pledge, period=period, threshold=threshold, redact=redact
@@ -56,11 +60,10 @@ def scorecard(
         from pledgekit.render.scorecard.table import render_table
         from pledgekit.render.terminal import console_for
 
-        render_table(card, console_for())
+        with stdout_errors():
+            render_table(card, console_for())
     else:
-        from pledgekit.cli.output import emit
-
-        emit(FORMATS.render(card, chosen.name), output, force=force)
+        emit(FORMATS.render(card, chosen.name), output, force=force, inputs=inputs)
     from pledgekit.model.findings import has_errors
 
     # The scorecard is shown, but errors met in the data fail the run.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated
 
@@ -46,20 +47,29 @@ def export_templates(folder: Path, *, force: bool = False) -> list[Path]:
     Nothing is written when any target exists and ``force`` is False, so an export never
     leaves a mix of old and new templates behind.
     """
-    from pledgekit.cli.output import write_atomic
+    from pledgekit.cli.output import write_all
     from pledgekit.model.errors import OutputError
     from pledgekit.render.resources import template_files
 
     sources = template_files()
     targets = [folder / source.name for source in sources]
-    existing = [t for t in targets if t.exists()]
+    existing = [t for t in targets if t.exists() or t.is_symlink()]
     if existing and not force:
         names = ", ".join(t.name for t in existing)
         raise OutputError(f"{folder} already has {names}; use --force to replace them")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder} is not a folder")
+    created = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create the folder ({exc.strerror})") from exc
-    for source, target in zip(sources, targets, strict=True):
-        write_atomic(target, source.read_bytes(), force=force)
+    try:
+        write_all([(t, s.read_bytes()) for s, t in zip(sources, targets, strict=True)], force=force)
+    except BaseException:
+        # A failed export leaves nothing behind: not the files, nor the folders it made.
+        for made in created:
+            with contextlib.suppress(OSError):
+                made.rmdir()
+        raise
     return targets

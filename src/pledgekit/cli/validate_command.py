@@ -69,12 +69,15 @@ def validate(
     """
     from pledgekit.api import validate as run_validation
     from pledgekit.checks.selection import parse_codes
+    from pledgekit.cli.output import prepare
     from pledgekit.model.codes import UNREADABLE_FILE
     from pledgekit.model.errors import UsageError
 
     chosen = choose_format(FORMATS, output_format, output, from_output=False)
     if chosen.binary and (output is None or str(output) == "-"):
         raise UsageError(f"--format {chosen.name} writes a workbook: give -o FILE.xlsx")
+    inputs = [*(files or []), pledge]
+    prepare(output, force=force, inputs=inputs, fmt=chosen, formats=FORMATS)
     report = run_validation(
         files or [],
         pledge=pledge,
@@ -86,22 +89,28 @@ def validate(
     messages = {f.location.file: f.message for f in report.findings if f.code == UNREADABLE_FILE}
     for name in report.unreadable:
         typer.echo(f"Error: {messages.get(name, f'{name}: cannot be read')}", err=True)
-    _emit(report, chosen.name, output, force)
+    _emit(report, chosen.name, output, force, inputs)
     raise typer.Exit(report.exit_code())
 
 
-def _emit(report: ValidationReport, name: str, output: Path | None, force: bool) -> None:
-    if name == "text" and output is None:
-        from pledgekit.render.findings.text import render_text
-        from pledgekit.render.terminal import console_for
-
-        render_text(report, console_for())
-        return
-    from pledgekit.cli.output import emit
+def _emit(
+    report: ValidationReport,
+    name: str,
+    output: Path | None,
+    force: bool,
+    inputs: list[Path | None],
+) -> None:
+    from pledgekit.cli.output import emit, is_stdout
 
     if name == "github":
         _step_summary(report)
-    emit(FORMATS.render(report, name), output, force=force)
+    if name == "text" and is_stdout(output):
+        from pledgekit.render.findings.text import render_text
+        from pledgekit.render.terminal import wants_colour
+
+        emit(render_text(report, colour=wants_colour()), output)
+        return
+    emit(FORMATS.render(report, name), output, force=force, inputs=inputs)
 
 
 def _step_summary(report: ValidationReport) -> None:

@@ -7,6 +7,7 @@ column for every problem; :func:`check_definition` returns the same problems as 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterator
 from enum import Enum
@@ -39,6 +40,8 @@ _RELATIVE = re.compile(r"^\s*\d+(\.\d+)?\s*%\s*$")
 
 def _tolerance(value: Any) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        if not math.isfinite(value):
+            raise ValueError("expected a finite number, not infinity")
         return float(value)
     if isinstance(value, str) and _RELATIVE.match(value):
         return value.replace(" ", "")
@@ -49,7 +52,10 @@ Tolerance = Annotated[float | str, BeforeValidator(_tolerance)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    # NaN and infinity are never a target, band, tolerance or threshold.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False
+    )
 
 
 class Defaults(_Strict):

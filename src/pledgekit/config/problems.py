@@ -173,6 +173,9 @@ def check_yaml_model(
 
 def problems_error(path: Path | str, what: str, findings: list[Finding]) -> DefinitionError:
     """One :class:`DefinitionError` listing every finding with its line."""
+    if len(findings) == 1:  # one problem, one located line
+        only = findings[0]
+        return DefinitionError(f"{only.location}: {what}: {only.message}")
     lines = "\n".join(f"  {f.location}: {f.message}" for f in findings)
     count = len(findings)
     return DefinitionError(

@@ -170,6 +170,56 @@ PERCENT_SCALE_UNCLEAR = _code(
     "The figure is read as typed; check whether it should be multiplied by 100.",
     "q2.xlsx, sheet 'Indicators' cell D8: 0.36 for a percentage measure; did you mean 36%?",
 )
+TEXT_ENCODING = _code(
+    "text-encoding",
+    Severity.WARNING,
+    "A CSV file is not in UTF-8; it was read in the encoding it was saved in.",
+    "Excel's plain 'CSV' on Windows is Windows-1252, and its 'Unicode text' is UTF-16; pledgekit "
+    "reads both, and says so, because a wrong guess turns '£' and '–' into nonsense. Saving as "
+    "'CSV UTF-8' avoids the question.",
+    "q2.csv: read as Windows-1252 (not UTF-8); check that '£' and '–' look right",
+)
+MIXED_ENCODING = _code(
+    "mixed-encoding",
+    Severity.ERROR,
+    "A CSV file mixes two encodings: some lines are UTF-8, others Windows-1252.",
+    "Usually two files pasted together; the lines in the other encoding were read as "
+    "Windows-1252, which may be wrong. Re-save the file as 'CSV UTF-8'.",
+    "q2.csv, row 14: this line is Windows-1252 where the rest of the file is UTF-8",
+)
+CONTROL_CHARACTERS = _code(
+    "control-characters",
+    Severity.WARNING,
+    "A cell holds invisible control characters (pasted from Word or another system).",
+    "They would break the XML of a workbook or a JUnit report and mean nothing to a reader; a "
+    "vertical tab (Word's line break) became a line break, the others were removed.",
+    "q2.xlsx, sheet 'Indicators' cell H9: commentary: 1 control character (U+000B) replaced",
+)
+FOOTNOTE_MARK = _code(
+    "footnote-mark",
+    Severity.WARNING,
+    "A measure id carries a footnote mark (2.6¹, 2.6*, 2.6†); it was read without the mark.",
+    "Footnote marks belong in a notes column: the id is matched to the definition without it.",
+    "q2.xlsx, sheet 'Indicators' cell A9: '2.6¹' read as measure '2.6'",
+)
+STRAY_QUOTE = _code(
+    "stray-quote",
+    Severity.ERROR,
+    "A row of a CSV file does not add up: an unclosed quote swallowed the lines after it, or "
+    "the row has more or fewer fields than the header.",
+    "A quote opens a field that the CSV reader reads until the next quote, so the rows in "
+    'between become one cell. Close or remove the quote (write "" for a quote inside a '
+    "quoted cell).",
+    'q2.csv, row 7: a quote opens a field that runs over 12 lines (to line 19): "Fell because',
+)
+HIDDEN_SHEET = _code(
+    "hidden-sheet",
+    Severity.WARNING,
+    "The indicator table was read from a hidden sheet.",
+    "A hidden (or very hidden) sheet often holds stale or working figures; a visible sheet of "
+    "the same name is preferred. Unhide the sheet if it is the one to read.",
+    "q2.xlsx, sheet 'Indicators': the sheet is hidden in Excel; its figures were read",
+)
 
 # --- Checks: measures and targets ------------------------------------------------------------
 UNKNOWN_MEASURE = _code(

@@ -14,6 +14,7 @@ from typing import Any
 
 from pledgekit.model.codes import Severity, default_severity
 from pledgekit.model.location import Location
+from pledgekit.model.plain_text import without_controls
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +55,19 @@ def finding(
     measure: str | None = None,
     severity: Severity | None = None,
 ) -> Finding:
-    """Build a finding with the code's registered severity unless one is given."""
+    """Build a finding with the code's registered severity unless one is given.
+
+    Text from the input (``found``, and the message quoting it) is kept free of control
+    characters, so no finding can break an XML report or send escape codes to a terminal.
+    """
     return Finding(
         code=code,
         severity=severity or default_severity(code),
-        message=message,
+        message=without_controls(message),
         location=location,
-        found=None if found is None else str(found),
+        found=None if found is None else without_controls(str(found)),
         expected=expected,
-        measure=measure,
+        measure=None if measure is None else without_controls(measure),
     )
 
 

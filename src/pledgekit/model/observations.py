@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol, overload
 
-from pledgekit.model.findings import Finding
+from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
 from pledgekit.model.periods import Period
 from pledgekit.model.values import MISSING, Reading
@@ -40,6 +40,25 @@ class Observation:
             return self.location
         column = "".join(ch for ch in cell if ch.isalpha())
         return Location(self.location.file, self.location.sheet, int(cell[len(column) :]), column)
+
+    def finding(
+        self,
+        code: str,
+        message: str,
+        *,
+        cell: str = "value",
+        found: object = None,
+        expected: str | None = None,
+    ) -> Finding:
+        """A finding about this row, located at one of its cells and naming its measure."""
+        return finding(
+            code,
+            message,
+            self.cell_location(cell),
+            found=found,
+            expected=expected,
+            measure=self.measure,
+        )
 
 
 @dataclass(frozen=True, slots=True)

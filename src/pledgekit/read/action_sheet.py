@@ -16,7 +16,7 @@ from pledgekit.model.observations import ActionItem
 from pledgekit.read.books import Sheet
 from pledgekit.read.cells import cell_text, id_text
 from pledgekit.read.columns import Header
-from pledgekit.read.sheet_context import Context
+from pledgekit.read.sheet_context import Context, clean_text
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _UK = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
@@ -67,13 +67,15 @@ def read_actions(ctx: Context, sheet: Sheet, header: Header) -> list[ActionItem]
     cols = header.columns
     found = []
 
-    def text(row: list[object], name: str) -> str | None:
+    def text(row0: int, name: str) -> str | None:
         col = cols.get(name)
-        return cell_text(row[col]) if col is not None else None
+        if col is None:
+            return None
+        return clean_text(ctx, sheet, row0, col, cell_text(sheet.rows[row0][col]), name)
 
     for row0 in range(header.row + 1, len(sheet.rows)):
         row = sheet.rows[row0]
-        action = text(row, "action")
+        action = text(row0, "action")
         if action is None:
             continue
         milestone_col = cols.get("milestone")
@@ -86,16 +88,16 @@ def read_actions(ctx: Context, sheet: Sheet, header: Header) -> list[ActionItem]
             ActionItem(
                 action=action,
                 location=ctx.at(sheet, row0, cols["action"]),
-                ref=text(row, "ref"),
+                ref=text(row0, "ref"),
                 pledge=id_text(row[cols["pledge"]]) if "pledge" in cols else None,
-                promise=text(row, "promise"),
+                promise=text(row0, "promise"),
                 measures=_measure_ids(row[cols["measures"]]) if "measures" in cols else (),
-                lead=text(row, "lead"),
-                partners=text(row, "partners"),
-                resources=text(row, "resources"),
+                lead=text(row0, "lead"),
+                partners=text(row0, "partners"),
+                resources=text(row0, "resources"),
                 milestone=milestone,
-                status=text(row, "status"),
-                update=text(row, "update"),
+                status=text(row0, "status"),
+                update=text(row0, "update"),
             )
         )
     return found

@@ -8,9 +8,13 @@ becomes one :class:`InputError` line naming the file; no reader's own exception 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator
+import re
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,15 +23,23 @@ from typing import cast
 
 import python_calamine
 
+from pledgekit.model.codes import MIXED_ENCODING, STRAY_QUOTE, TEXT_ENCODING
 from pledgekit.model.errors import InputError
+from pledgekit.model.findings import Finding, finding
+from pledgekit.model.location import Location
 from pledgekit.model.values import Reading
 from pledgekit.read.ods_cells import ods_cells
+from pledgekit.read.xlsx_limits import check_archive, check_ods
 from pledgekit.read.xlsx_styles import Cell, MergedRange, XlsxFile
 
 #: File kinds pledgekit reads, by suffix.
 SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, and Office's encrypted files
 _DELIMITERS = (",", ";", "\t", "|")
+# A UTF-8 sequence of two to four bytes: its presence in a file that is not all UTF-8 means mixed.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 Rows = list[list[object]]
 
@@ -83,10 +95,15 @@ class Book:
         self._workbook: python_calamine.CalamineWorkbook | None = None
         #: Sheets hidden in Excel (lookup tables and the like), never chosen by default.
         self.hidden: set[str] = set()
+        #: What was odd about the file as a whole (its encoding, a stray quote).
+        self.findings: list[Finding] = []
         if self.is_csv:
             self.names = [path.stem]
-            self._csv_rows = _read_csv(path)
+            self._csv_rows = _read_csv(path, self.findings)
             return
+        check_archive(path)  # a zip bomb or a bloated part is refused before calamine opens it
+        if path.suffix.lower() == ".ods":
+            check_ods(path)
         with input_errors(path):
             self._workbook = python_calamine.CalamineWorkbook.from_path(str(path))
             self.names = list(self._workbook.sheet_names)
@@ -115,6 +132,9 @@ class Book:
             return Sheet(name, self._csv_rows)
         assert self._workbook is not None
         path = self.path
+        if self._xlsx is not None:
+            with input_errors(path):
+                self._xlsx.check_size(name)  # before calamine allocates the sheet's rectangle
         with input_errors(path):
             raw = self._workbook.get_sheet_by_name(name)
             rows = cast(Rows, raw.to_python(skip_empty_area=False))
@@ -190,35 +210,175 @@ def _damaged(path: Path, exc: BaseException) -> InputError:
     return InputError(f"{path}: the file is damaged or not really an {kind} ({detail})")
 
 
-def _read_csv(path: Path) -> Rows:
+def _read_csv(path: Path, notes: list[Finding]) -> Rows:
+    """The CSV file's rows, padded to one width; what was odd about it goes into ``notes``."""
     name = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: cannot read the file ({exc.strerror or exc})") from exc
+    text = decode_csv(path, data, notes)
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: Rows = []
+    starts = array("L")  # the line each row starts on (compact: a table may have a million)
+    ends: dict[int, int] = {}  # the last line of the rows that run over several
+    first = 1
+    try:
+        for record in reader:
+            rows.append(list[object](record))
+            starts.append(first)
+            if reader.line_num > first:
+                ends[len(rows) - 1] = reader.line_num
+            first = reader.line_num + 1
+    except csv.Error as exc:
+        hint = (
+            f"a cell is longer than {csv.field_size_limit():,} characters (an unclosed quote "
+            "running to the end of the file?)"
+            if "field limit" in str(exc)
+            else str(exc)
+        )
+        raise InputError(
+            f"{name}, line {reader.line_num}: not a readable CSV file: {hint}"
+        ) from exc
+    notes.extend(_stray_quotes(path, text, rows, starts, ends, delimiter))
+    width = max((len(row) for row in rows), default=0)
+    for padded in rows:
+        if len(padded) < width:
+            padded.extend([""] * (width - len(padded)))
+    return rows
+
+
+def decode_csv(path: Path, data: bytes, notes: list[Finding]) -> str:
+    """CSV bytes as text: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order
+    mark (Excel's "Unicode text"), else Windows-1252 (Excel's plain "CSV" on Windows).
+
+    Anything but UTF-8 is reported in ``notes``, and so is a file mixing UTF-8 lines with
+    Windows-1252 ones. Raises :class:`InputError` for binary data.
+    """
+    name = str(path)
+    where = Location(name, path.stem)
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom) and not data.startswith(codecs.BOM_UTF32_LE):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{name}: the file says it is UTF-16 but is not ({exc.reason})"
+                ) from exc
+            notes.append(
+                finding(
+                    TEXT_ENCODING, "read as UTF-16 (Excel's 'Unicode text')", where, found="UTF-16"
+                )
+            )
+            return text
     if b"\x00" in data:
+        if data[1:200:2].count(0) > 40 or data[0:200:2].count(0) > 40:
+            raise InputError(
+                f"{name}: the file looks like UTF-16 text without the mark that says so; "
+                "save it from Excel as 'CSV UTF-8' (or as 'Unicode text')"
+            )
         raise InputError(
             f"{name}: not a text CSV file (it holds binary data: a spreadsheet with the wrong "
             "extension?)"
         )
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
     try:
-        text = data.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")  # Excel's "CSV" on Windows in the UK
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: the file is not text in UTF-8 or Windows-1252") from exc
-    try:
-        rows = cast(
-            Rows, list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+        pass
+    if _UTF8_SEQUENCE.search(body):
+        return _mixed(path, body, notes)
+    notes.append(
+        finding(
+            TEXT_ENCODING,
+            "read as Windows-1252 (not UTF-8); check that '£' and '–' look right, or save the "
+            "file as 'CSV UTF-8'",
+            where,
+            found="Windows-1252",
+            expected="UTF-8",
         )
-    except csv.Error as exc:
-        raise InputError(f"{name}: not a readable CSV file ({exc})") from exc
-    width = max((len(row) for row in rows), default=0)
-    for row in rows:
-        if len(row) < width:
-            row.extend([""] * (width - len(row)))
-    return rows
+    )
+    return body.decode("cp1252", errors="replace")
+
+
+def _mixed(path: Path, body: bytes, notes: list[Finding]) -> str:
+    """Decode line by line: UTF-8 where a line is UTF-8, Windows-1252 elsewhere; report it."""
+    lines, odd = [], []
+    for number, line in enumerate(body.split(b"\n"), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode("cp1252", errors="replace"))
+            odd.append(number)
+    more = f" (and {len(odd) - 1} more lines)" if len(odd) > 1 else ""
+    notes.append(
+        finding(
+            MIXED_ENCODING,
+            f"line {odd[0]}{more} is Windows-1252 where the rest of the file is UTF-8; it was "
+            "read as Windows-1252: check it, and save the whole file as 'CSV UTF-8'",
+            Location(str(path), path.stem, row=odd[0]),
+            found="UTF-8 and Windows-1252",
+            expected="one encoding (UTF-8)",
+        )
+    )
+    return "\n".join(lines)
+
+
+def _stray_quotes(
+    path: Path,
+    text: str,
+    rows: Rows,
+    starts: Sequence[int],
+    ends: dict[int, int],
+    delimiter: str,
+) -> list[Finding]:
+    """Rows that do not add up: a quoted field swallowing what look like further rows."""
+    counts = Counter(len(row) for row in rows)
+    if not counts:
+        return []
+    width = counts.most_common(1)[0][0]
+    suspects = sorted({*ends, *(i for i, row in enumerate(rows) if len(row) > width)})
+    if not suspects:
+        return []
+    lines = io.StringIO(text, newline="").readlines()  # the lines as the CSV reader counts them
+    found = []
+    for index in suspects:
+        row, first = rows[index], starts[index]
+        last = ends.get(index, first)
+        if last > first:
+            # Later lines of a multi-line row that hold a whole row's worth of delimiters.
+            swallowed = [
+                line
+                for line in lines[first:last]
+                if width > 1 and line.count(delimiter) >= width - 1
+            ]
+            if swallowed:
+                start = next((str(c) for c in row if "\n" in str(c)), "")[:30]
+                found.append(
+                    finding(
+                        STRAY_QUOTE,
+                        f"a quote opens a field that runs over {last - first + 1} lines (to line "
+                        f"{last}), taking {len(swallowed)} line(s) that look like rows into one "
+                        "cell: close or remove the quote",
+                        Location(str(path), path.stem, row=index + 1),
+                        found=start,
+                        expected="a closing quote on the same line",
+                    )
+                )
+                continue
+        if len(row) > width and '"' in "".join(lines[first - 1 : last]):
+            found.append(
+                finding(
+                    STRAY_QUOTE,
+                    f"this row has {len(row)} fields where the others have {width}: a quote in "
+                    "the wrong place?",
+                    Location(str(path), path.stem, row=index + 1),
+                    found=f"{len(row)} fields",
+                    expected=f"{width} fields",
+                )
+            )
+    return found
 
 
 def _delimiter(text: str) -> str:

@@ -86,6 +86,8 @@ def _parse_text(raw: str) -> Reading:
     if match and (match["digits"] or match["frac"]):
         digits = (match["digits"] or "0").replace(",", "").replace(" ", "")
         number = float(digits + (match["frac"] or ""))
+        if not math.isfinite(number):  # 400 digits: beyond any float, never "inf"
+            return Reading(ValueState.INVALID, raw=raw)
         if match["sign"] == "-":
             number = -number
         unreliable = _FLAG_U.search(text) is not None

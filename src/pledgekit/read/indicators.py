@@ -5,6 +5,7 @@ Row-level problems become findings (codes in :mod:`pledgekit.model.codes`) locat
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
@@ -14,6 +15,7 @@ from typing import Any
 from pledgekit.model.codes import (
     AMBIGUOUS_MEASURE_ID,
     BAD_PERIOD,
+    FOOTNOTE_MARK,
     MEASURE_ID_FROM_NUMBER,
     MISSING_ID,
     PERIOD_FROM_TITLE,
@@ -22,13 +24,24 @@ from pledgekit.model.errors import InputError
 from pledgekit.model.indicator_table import FIGURE_SLOTS, IndicatorTable
 from pledgekit.model.location import Location, column_letter
 from pledgekit.model.periods import Period, PeriodError, parse_period
+from pledgekit.model.plain_text import has_controls
 from pledgekit.model.values import MISSING, Reading, ValueState
 from pledgekit.read.books import Sheet
 from pledgekit.read.cells import cell_text, id_text, parse_value
 from pledgekit.read.columns import COMPARATORS, INDICATORS, Header, TitlePeriod, find_header
 from pledgekit.read.columns import title_period as find_title_period
-from pledgekit.read.sheet_context import FIGURES, Context, has_columns, report_duplicates
+from pledgekit.read.sheet_context import (
+    FIGURES,
+    Context,
+    clean_text,
+    has_columns,
+    report_duplicates,
+)
 
+# An id followed by footnote marks: superscript digits, daggers, section signs, asterisks.
+_FOOTNOTE = re.compile(
+    r"^(?P<id>.*?[0-9A-Za-z)])\s*(?P<mark>[\u00b9\u00b2\u00b3\u2070-\u2079†‡§*]+)$"
+)
 _NOTE_STARTS = ("note", "source", "key", "*", "†", "‡", "(", "[", "nb ", "n.b")
 _PROBLEMS = (ValueState.INVALID, ValueState.NO_CACHED_VALUE)
 _SAID = {
@@ -57,7 +70,7 @@ class IndicatorReader:
         self.ids = set(ctx.definition.measure_ids()) if ctx.definition else set()
         self.by_number: dict[float, list[str]] = defaultdict(list)
         for measure_id in sorted(self.ids):
-            if measure_id.replace(".", "", 1).isdigit():
+            if measure_id.replace(".", "", 1).isdecimal():
                 self.by_number[float(measure_id)].append(measure_id)
         self._periods: dict[object, Period | PeriodError] = {}
         self._ids: dict[object, tuple[str | None, str | None, str]] = {}
@@ -237,6 +250,7 @@ class _Table:
         # The measure id: blank (or only spaces) rows are skipped, reported when they hold figures.
         m_codes, m_raw = self.column(m_col)
         resolved = [None if _is_blank(raw) else self._measure(raw) for raw in m_raw]
+        resolved = self._plain_ids(m_codes, m_raw, resolved, m_col)
         self._count_id_notes(m_codes, m_raw, resolved)
         no_id = np.array([m is None for m in resolved], dtype=bool)[m_codes]
         has_figure = np.zeros(count, dtype=bool)
@@ -340,12 +354,14 @@ class _Table:
         if a_col is not None:
             codes, raws = self.column(a_col)
             areas = [None if _is_blank(raw) else id_text(raw) for raw in raws]
+            areas = self._plain_texts(codes, areas, a_col, "area")
             a_codes = codes[rows]
         texts: list[str | None] = []
         c_codes = None
         if c_col is not None:
             codes, raws = self.column(c_col)
             texts = [None if raw == "" else cell_text(raw) for raw in raws]
+            texts = self._plain_texts(codes, texts, c_col, "commentary")
             c_codes = codes[rows]
         return IndicatorTable(
             file=ctx.file,
@@ -374,6 +390,59 @@ class _Table:
             return np.zeros(0, dtype=np.int64)
         start, end = self.start, self.start + len(self.body)
         return np.array(sorted(r - start for r in rows0 if start <= r < end), dtype=np.int64)
+
+    def _plain_texts(
+        self, codes: Any, texts: list[str | None], col: int, what: str
+    ) -> list[str | None]:
+        """Distinct texts of a column without control characters, each reported at its first
+        cell (see :func:`clean_text`)."""
+        if not any(text is not None and has_controls(text) for text in texts):
+            return texts
+        import numpy as np
+
+        _, first = np.unique(codes, return_index=True)
+        return [
+            clean_text(self.ctx, self.sheet, self.start + int(first[code]), col, text, what)
+            if text is not None and has_controls(text)
+            else text
+            for code, text in enumerate(texts)
+        ]
+
+    def _plain_ids(
+        self, codes: Any, raws: list[object], resolved: list[str | None], col: int
+    ) -> list[str | None]:
+        """Measure ids without control characters or footnote marks (2.6¹), each reported."""
+        if not any(m is not None and (has_controls(m) or _FOOTNOTE.match(m)) for m in resolved):
+            return resolved
+        import numpy as np
+
+        _, first = np.unique(codes, return_index=True)
+        plain: list[str | None] = []
+        for code, (raw, measure) in enumerate(zip(raws, resolved, strict=True)):
+            if type(raw) is str and measure is not None and code < len(first):
+                row0 = self.start + int(first[code])
+                measure = clean_text(self.ctx, self.sheet, row0, col, measure, "measure id")
+                if measure is not None:
+                    measure = self._footnote(measure, row0, col)
+            plain.append(measure)
+        return plain
+
+    def _footnote(self, measure: str, row0: int, col0: int) -> str:
+        """The id without a footnote mark after it (2.6¹, 2.6*, 2.6†), reported if it had one."""
+        match = _FOOTNOTE.match(measure)
+        if match is None or measure in self.reader.ids or is_prose(match["id"]):
+            return measure
+        bare = match["id"]
+        self.ctx.add(
+            FOOTNOTE_MARK,
+            f"{measure!r} read as measure {bare!r}: the footnote mark {match['mark']!r} belongs "
+            "in a notes column",
+            self.ctx.at(self.sheet, row0, col0),
+            found=measure,
+            expected="the measure id alone",
+            measure=bare,
+        )
+        return bare
 
     def _measure(self, raw: object) -> str | None:
         measure, _, _ = self.reader.measure_id(raw)

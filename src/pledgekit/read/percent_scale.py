@@ -15,7 +15,7 @@ import numpy as np
 
 from pledgekit.config.pledge import Definition, Measure
 from pledgekit.model.codes import PERCENT_SCALE_UNCLEAR
-from pledgekit.model.findings import Finding, finding
+from pledgekit.model.findings import Finding
 from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.measure_kinds import Unit
 from pledgekit.model.observations import Dataset, Observation
@@ -120,14 +120,12 @@ def _findings(
         number = obs.value.number or 0.0
         shown = format_number(round(number * 100, 9))
         found.append(
-            finding(
+            obs.finding(
                 PERCENT_SCALE_UNCLEAR,
                 f"the value {number:.10g} may be a fraction meaning {shown}%: "
                 f"{evidence}; write it as {shown}, or format the cell as a percentage",
-                obs.cell_location("value"),
                 found=f"{number:.10g}",
                 expected="a percentage from 0 to 100",
-                measure=obs.measure,
             )
         )
     return found

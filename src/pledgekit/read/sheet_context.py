@@ -5,10 +5,12 @@ The codes come from the catalogue in :mod:`pledgekit.model.codes`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pledgekit.config.pledge import Definition
 from pledgekit.model.codes import (
+    CONTROL_CHARACTERS,
     DUPLICATE_COLUMN,
     FORMULA_WITHOUT_VALUE,
     MISSING_COLUMN,
@@ -17,12 +19,14 @@ from pledgekit.model.codes import (
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location, column_letter
 from pledgekit.model.periods import Period
+from pledgekit.model.plain_text import describe_controls, has_controls, without_controls
 from pledgekit.model.values import Reading, ValueState
 from pledgekit.read.books import Sheet
 from pledgekit.read.cells import is_excel_error
 from pledgekit.read.columns import INDICATORS, Header, TableSpec
 
 FIGURES = ("value", "numerator", "denominator")
+_HUGE = re.compile(r"^[-+]?[\d,. ]{300,}$")
 _EXPECTED = "a number, or a statistical symbol (c, *, <5, z, n/a, x, .., -, k; u after a number)"
 
 
@@ -65,12 +69,18 @@ class Context:
         """Report a figure cell that is not usable as read: invalid text or a formula."""
         if reading.state is ValueState.INVALID:
             raw = reading.raw or ""
-            message = (
-                f"the {what} is the Excel error {raw.strip()}: correct the formula or enter "
-                "the figure"
-                if is_excel_error(raw)
-                else f"the {what} {raw!r} is not a number"
-            )
+            if is_excel_error(raw):
+                message = (
+                    f"the {what} is the Excel error {raw.strip()}: correct the formula or enter "
+                    "the figure"
+                )
+            elif _HUGE.match(raw.strip()):
+                message = (
+                    f"the {what} ({len(raw.strip())} characters of digits) is too large to be a "
+                    "figure"
+                )
+            else:
+                message = f"the {what} {raw!r} is not a number"
             self.add(NOT_A_NUMBER, message, where, found=raw, expected=_EXPECTED, measure=measure)
         elif reading.state is ValueState.NO_CACHED_VALUE:
             self.add(
@@ -82,6 +92,21 @@ class Context:
                 expected="a saved value",
                 measure=measure,
             )
+
+
+def clean_text(
+    ctx: Context, sheet: Sheet, row0: int, col0: int, text: str | None, what: str
+) -> str | None:
+    """``text`` from a cell without control characters, reporting the cell when it had some."""
+    if text is None or not has_controls(text):
+        return text
+    ctx.add(
+        CONTROL_CHARACTERS,
+        f"{what}: {describe_controls(text)} replaced or removed",
+        ctx.at(sheet, row0, col0),
+        expected="plain text",
+    )
+    return without_controls(text).strip() or None
 
 
 def report_duplicates(ctx: Context, sheet: Sheet, header: Header) -> None:

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pledgekit.config.pledge import Definition
-from pledgekit.model.codes import BAD_PERIOD, MISSING_COLUMN, MISSING_ID
+from pledgekit.model.codes import BAD_PERIOD, HIDDEN_SHEET, MISSING_COLUMN, MISSING_ID
 from pledgekit.model.errors import InputError
+from pledgekit.model.location import Location
 from pledgekit.model.observations import Commitment, Dataset, PledgeUpdate, ProfileItem
 from pledgekit.model.periods import Period, PeriodError, parse_period
 from pledgekit.model.values import format_number
@@ -37,7 +38,7 @@ from pledgekit.read.columns import (
 )
 from pledgekit.read.indicators import IndicatorReader
 from pledgekit.read.percent_scale import dataset_percent_findings
-from pledgekit.read.sheet_context import Context, has_columns, report_duplicates
+from pledgekit.read.sheet_context import Context, clean_text, has_columns, report_duplicates
 
 _OPTIONAL_SHEETS = {
     "commitments": COMMITMENTS,
@@ -89,7 +90,17 @@ def _read_file(
     data = Dataset(files=[str(path)])
     with open_book(path) as book:
         ctx = Context(str(path), definition, period, is_csv=book.is_csv)
+        ctx.findings.extend(book.findings)
         main = _indicator_sheet(ctx.file, book.names, wanted, book.is_csv, book.hidden)
+        if main is not None and main in book.hidden:
+            ctx.add(
+                HIDDEN_SHEET,
+                "the sheet is hidden in Excel (hidden sheets often hold old or working figures) "
+                "and its figures were read: unhide it if it is the one to read",
+                Location(ctx.file, main),
+                found=main,
+                expected="a visible sheet",
+            )
         if main is not None:
             table = IndicatorReader(ctx).read(book.sheet(main))
             if table is not None:
@@ -106,8 +117,9 @@ def _indicator_sheet(
 ) -> str | None:
     """The sheet holding the indicator table, or None for a file of optional sheets only.
 
-    ``wanted`` by name (exact, else ignoring case); else ``Indicators``; else the first visible
-    sheet that is not Commitments, Updates, Profile or Actions.
+    ``wanted`` by name (exact, else ignoring case); else a visible ``Indicators``; else the first
+    visible sheet that is not Commitments, Updates, Profile or Actions; else a hidden
+    ``Indicators``.
     """
     if is_csv:
         return names[0]
@@ -119,10 +131,15 @@ def _indicator_sheet(
             shown = ", ".join(repr(n) for n in names)
             raise InputError(f"{file}: no sheet named {wanted!r}; sheets are: {shown}")
         return exact[0]
-    by_lower = {n.lower(): n for n in names}
+    # Visible sheets first: a hidden 'Indicators' is often last year's, kept for reference.
+    visible = [n for n in names if n not in hidden]
+    by_lower = {n.lower(): n for n in reversed(visible)}
     if "indicators" in by_lower:
         return by_lower["indicators"]
-    return next((n for n in names if n.lower() not in _OPTIONAL_SHEETS and n not in hidden), None)
+    first = next((n for n in visible if n.lower() not in _OPTIONAL_SHEETS), None)
+    if first is not None:
+        return first
+    return next((n for n in names if n.lower() == "indicators"), None)
 
 
 def _read_optional(ctx: Context, sheet: Sheet, data: Dataset) -> None:
@@ -155,8 +172,10 @@ def _read_optional(ctx: Context, sheet: Sheet, data: Dataset) -> None:
         data.profile.extend(_profile(ctx, sheet, header))
 
 
-def _text(row: list[object], col: int | None) -> str | None:
-    return cell_text(row[col]) if col is not None else None
+def _text(ctx: Context, sheet: Sheet, row0: int, col: int | None, what: str = "text") -> str | None:
+    if col is None:
+        return None
+    return clean_text(ctx, sheet, row0, col, cell_text(sheet.rows[row0][col]), what)
 
 
 def _commitments(ctx: Context, sheet: Sheet, header: Header) -> list[Commitment]:
@@ -164,7 +183,7 @@ def _commitments(ctx: Context, sheet: Sheet, header: Header) -> list[Commitment]
     found = []
     for row0 in range(header.row + 1, len(sheet.rows)):
         row = sheet.rows[row0]
-        text = _text(row, cols["commitment"])
+        text = _text(ctx, sheet, row0, cols["commitment"], "commitment")
         if text is None:
             continue
         pledge = id_text(row[cols["pledge"]]) if "pledge" in cols else None
@@ -176,13 +195,13 @@ def _commitments(ctx: Context, sheet: Sheet, header: Header) -> list[Commitment]
         )
         found.append(
             Commitment(
-                directorate=_text(row, cols["directorate"]) or "",
+                directorate=_text(ctx, sheet, row0, cols["directorate"], "directorate") or "",
                 pledge=pledge,
                 commitment=text,
-                status=_text(row, cols.get("status")),
-                update=_text(row, cols.get("update")),
+                status=_text(ctx, sheet, row0, cols.get("status"), "status"),
+                update=_text(ctx, sheet, row0, cols.get("update"), "update"),
                 location=ctx.at(sheet, row0, cols["commitment"]),
-                lead=_text(row, cols.get("lead")),
+                lead=_text(ctx, sheet, row0, cols.get("lead"), "lead"),
                 due=due,
             )
         )
@@ -194,7 +213,7 @@ def _updates(ctx: Context, sheet: Sheet, header: Header) -> list[PledgeUpdate]:
     found = []
     for row0 in range(header.row + 1, len(sheet.rows)):
         row = sheet.rows[row0]
-        text = _text(row, text_col)
+        text = _text(ctx, sheet, row0, text_col, "update")
         if text is None:
             continue
         pledge = id_text(row[pledge_col])
@@ -222,7 +241,7 @@ def _profile(ctx: Context, sheet: Sheet, header: Header) -> list[ProfileItem]:
     found = []
     for row0 in range(header.row + 1, len(sheet.rows)):
         row = sheet.rows[row0]
-        label, raw = _text(row, label_col), row[value_col]
+        label, raw = _text(ctx, sheet, row0, label_col, "label"), row[value_col]
         where = ctx.at(sheet, row0, value_col)
         if (row0, value_col) in hidden:
             ctx.figure(hidden[row0, value_col], "value", where)

@@ -26,6 +26,7 @@ from types import TracebackType
 from xml.etree import ElementTree
 
 from pledgekit.model.values import Reading, ValueState
+from pledgekit.read.xlsx_limits import check_sheet
 
 Cell = tuple[int, int]  # 0-based (row, column)
 MergedRange = tuple[Cell, Cell]  # top-left and bottom-right, inclusive
@@ -72,6 +73,7 @@ class XlsxFile:
     """The parts of an .xlsx/.xlsm that calamine does not expose. Use as a context manager."""
 
     def __init__(self, path: Path) -> None:
+        self.path = path
         try:
             self._zip = zipfile.ZipFile(path)
             self._percent_styles = self._read_percent_styles()
@@ -87,6 +89,15 @@ class XlsxFile:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self._zip.close()
+
+    def check_size(self, sheet: str) -> None:
+        """Refuse the sheet before it is read if its cells span more than is sane.
+
+        See :mod:`pledgekit.read.xlsx_limits`; raises :class:`InputError`.
+        """
+        part = self._sheet_parts.get(sheet)
+        if part is not None and part in self._zip.namelist():
+            check_sheet(self.path, self._zip, part, sheet)
 
     def _read_percent_styles(self) -> list[bytes]:
         if "xl/styles.xml" not in self._zip.namelist():

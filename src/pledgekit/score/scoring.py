@@ -294,4 +294,5 @@ def _commentary(obs: Observation | None) -> Prose | None:
     """The row's commentary as text the personal-data guard will scan, located at its row."""
     if obs is None or not obs.commentary or not obs.commentary.strip():
         return None
-    return Prose(obs.commentary, "commentary", obs.location, markdown=False)
+    # Located at the commentary cell itself, as validate's personal-data check names it.
+    return Prose(obs.commentary, "commentary", obs.cell_location("commentary"), markdown=False)

@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import io
-from datetime import datetime
-
 from pledgekit.render.benchmark.lines import notes
 from pledgekit.render.formula_guard import safe_cell
-from pledgekit.render.stablezip import stable_zip
+from pledgekit.render.xlsx_book import titled_sheet, workbook_bytes
 from pledgekit.score.benchmarks import FLAT_COLUMNS, Benchmarks, flat_rows
-
-_EPOCH = datetime(2000, 1, 1)
 
 
 def render_xlsx(bench: Benchmarks) -> bytes:
     """Workbook bytes; text from inputs passes through :func:`safe_cell`."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.worksheet import Worksheet
 
-    book = Workbook()
-    sheet = book.active
-    assert isinstance(sheet, Worksheet)
-    sheet.title = "Benchmarks"
-    sheet.append([f"{bench.council}: benchmarks from published statistics"])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(list(FLAT_COLUMNS))
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
+    book, sheet = titled_sheet(
+        "Benchmarks", f"{bench.council}: benchmarks from published statistics", FLAT_COLUMNS
+    )
     for row in flat_rows(bench):
         sheet.append([safe_cell(row[c]) for c in FLAT_COLUMNS])
     for index, name in enumerate(FLAT_COLUMNS, start=1):
@@ -40,8 +26,4 @@ def render_xlsx(bench: Benchmarks) -> bytes:
     for line in notes(bench):
         notes_sheet.append([safe_cell(line)])
     notes_sheet.column_dimensions["A"].width = 120
-    book.properties.creator = "pledgekit"
-    book.properties.created = _EPOCH
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return stable_zip(buffer.getvalue())
+    return workbook_bytes(book)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -15,10 +16,12 @@ _DIGITS = re.compile(r"(\d+)")
 _PLAIN_SHEET = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
 
 
+@functools.lru_cache(maxsize=65536)  # the same few hundred ids, over and over
 def natural_key(text: str | None) -> tuple[object, ...]:
     """Sort '2.10' after '2.9', as people read measure ids."""
     parts = _DIGITS.split(text or "")
-    return tuple(int(p) if p.isdigit() else p for p in parts)
+    # isdecimal, not isdigit: a superscript ¹ is a digit that int() cannot read.
+    return tuple(int(p) if p.isdecimal() else p for p in parts)
 
 
 def sheet_ref(sheet: str) -> str:

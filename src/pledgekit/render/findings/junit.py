@@ -11,6 +11,7 @@ from xml.etree import ElementTree as ET
 from pledgekit.checks.result import ValidationReport
 from pledgekit.model.codes import BAD_DEFINITION, DUPLICATE_MEASURE
 from pledgekit.model.findings import Finding, Severity
+from pledgekit.model.plain_text import without_controls
 from pledgekit.render.findings.common import by_file, detail, place
 
 #: Codes about the pledge definition: test cases of the definition file, not of workbooks.
@@ -66,5 +67,6 @@ def render_junit(report: ValidationReport) -> str:
     root.set("failures", str(failed))
     root.set("errors", "0")
     ET.indent(root)
-    body = ET.tostring(root, encoding="unicode")
+    # Findings are free of control characters already; file names may not be (XML forbids them).
+    body = without_controls(ET.tostring(root, encoding="unicode"))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"

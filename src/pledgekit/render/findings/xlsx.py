@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
-from datetime import datetime
 from typing import Any
 
 from pledgekit.checks.result import ValidationReport
 from pledgekit.model.codes import CATALOGUE
 from pledgekit.model.findings import Severity
 from pledgekit.render.formula_guard import safe_cell
-from pledgekit.render.stablezip import stable_zip
+from pledgekit.render.xlsx_book import workbook_bytes
 
 SUMMARY_HEADERS = ["Code", "Severity", "Count", "What it means"]
 SUMMARY_WIDTHS = [30, 10, 8, 90]
@@ -29,7 +27,6 @@ FINDINGS_HEADERS = [
 FINDINGS_WIDTHS = [28, 14, 8, 6, 9, 30, 10, 24, 36, 90]
 _FILL = {Severity.ERROR: "F4CCCC", Severity.WARNING: "FFE699", Severity.INFO: "DDEBF7"}
 # Fixed workbook timestamps keep the output byte-stable for the same input.
-_EPOCH = datetime(2000, 1, 1)
 
 
 def _table(sheet: Any, headers: list[str], widths: list[int], rows: list[list[object]]) -> None:
@@ -101,8 +98,4 @@ def render_xlsx(report: ValidationReport) -> bytes:
     for cells in findings.iter_rows(min_row=2):
         cell = cells[severity_column]
         cell.fill = PatternFill("solid", start_color=_FILL[Severity(cell.value)])
-    book.properties.creator = "pledgekit"
-    book.properties.created = book.properties.modified = _EPOCH
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return stable_zip(buffer.getvalue())
+    return workbook_bytes(book)

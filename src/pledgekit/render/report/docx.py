@@ -110,6 +110,29 @@ def _line_words(tpl: Any, line: int) -> str:
     return f"{line} (the paragraph reading {text[:80]!r})" if text else str(line)
 
 
+#: Word's limit on a document property (title, subject ...), in characters.
+_PROPERTY_LIMIT = 255
+_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+
+
+def _fit_properties(tpl: Any, env: Any, context: dict[str, Any]) -> None:
+    """Render the document properties first, cut to Word's 255 characters.
+
+    docxtpl renders them itself and python-docx refuses any longer, so a long council name and
+    title would fail the whole document. What is set here holds no tags (a brace is written as
+    a Jinja literal), so docxtpl's own pass leaves it as it is.
+    """
+    props = tpl.docx.core_properties
+    for name in _PROPERTIES:
+        initial = getattr(props, name) or ""
+        if "{" not in initial:
+            continue
+        text = env.from_string(initial).render(context)
+        if len(text) > _PROPERTY_LIMIT:
+            text = text[: _PROPERTY_LIMIT - 1].rstrip() + "…"
+        setattr(props, name, text.replace("{", "{{ '{' }}"))
+
+
 def render_docx(report: Report, *, template: Path | None = None) -> bytes:
     """``report`` as .docx bytes from ``template`` (default: templates/report.docx).
 
@@ -132,6 +155,7 @@ def render_docx(report: Report, *, template: Path | None = None) -> bytes:
     env = environment(autoescape=True, trim=False)
     env.filters.update(_filters(tpl))
     try:
+        _fit_properties(tpl, env, {"report": report})
         tpl.render({"report": report}, jinja_env=env, autoescape=True)
     except RENDER_ERRORS as exc:
         raise template_error(

@@ -107,7 +107,8 @@ def render_markdown(card: Scorecard) -> str:
 
     compared = {r.measure.id: compared_text(r) for r in card.rows}
     wide = any(compared.values())
-    lines = [f"# {card.council}: {card.committee} scorecard, {card.period.label}", ""]
+    heading = f"{md_cell(card.council)}: {md_cell(card.committee)} scorecard, {card.period.label}"
+    lines = [f"# {heading}", ""]
     for pledge in card.pledges:
         lines += [
             f"## Pledge {pledge.id}: {md_cell(pledge.title)}",

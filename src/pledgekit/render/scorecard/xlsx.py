@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import io
-from datetime import datetime
-
 from pledgekit.render.formula_guard import safe_cell
 from pledgekit.render.scorecard.flat import identity_cells, previous_display
-from pledgekit.render.stablezip import stable_zip
+from pledgekit.render.xlsx_book import titled_sheet, workbook_bytes
 from pledgekit.score.scorecard import Scorecard
 
 HEADERS = [
@@ -26,26 +23,15 @@ HEADERS = [
     "Commentary",
 ]
 WIDTHS = [8, 7, 48, 11, 10, 11, 12, 10, 14, 10, 16, 60, 60]
-# A fixed creation time (and stable_zip for the rest) keeps the bytes stable for the same input.
-_EPOCH = datetime(2000, 1, 1)
 
 
 def render_xlsx(card: Scorecard) -> bytes:
     """Workbook bytes. Text from inputs passes through :func:`safe_cell` (no formula injection)."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.worksheet import Worksheet
 
-    book = Workbook()
-    sheet = book.active
-    assert isinstance(sheet, Worksheet)
-    sheet.title = "Scorecard"
-    sheet.append([f"{card.council}: {card.committee} scorecard, {card.period.label}"])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(HEADERS)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
+    heading = f"{card.council}: {card.committee} scorecard, {card.period.label}"
+    book, sheet = titled_sheet("Scorecard", heading, HEADERS)
     for row in card.rows:
         move = row.short_term.direction
         values = [
@@ -71,8 +57,4 @@ def render_xlsx(card: Scorecard) -> bytes:
     if any(r.notes for r in card.rows):
         sheet.append([])
         sheet.append([f"c = suppressed to protect small numbers (below {card.threshold})."])
-    book.properties.creator = "pledgekit"
-    book.properties.created = _EPOCH
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return stable_zip(buffer.getvalue())
+    return workbook_bytes(book)

@@ -10,16 +10,14 @@ ingest and ``pledgekit validate`` as any return would.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from pledgekit.config.pledge import Definition, Measure, Pledge
 from pledgekit.model.measure_kinds import Frequency, Polarity, RagRule, Unit
 from pledgekit.model.periods import Period
 from pledgekit.render.formula_guard import safe_cell
-from pledgekit.render.stablezip import stable_zip
+from pledgekit.render.xlsx_book import workbook_bytes
 from pledgekit.score.formatting import format_target
 
 SHEET = "Indicators"
@@ -73,7 +71,6 @@ _BETTER = {
     Polarity.NONE: "not rated",
 }
 # Fixed workbook timestamps keep the output byte-stable for the same input.
-_EPOCH = datetime(2000, 1, 1)
 
 
 def row_period(measure: Measure, period: Period) -> Period:
@@ -153,12 +150,7 @@ def build_collection(definition: Definition, period: Period) -> bytes:
     rows = _rows(definition, period)
     _indicators(sheet, definition, rows)
     _instructions(book.create_sheet(INSTRUCTIONS), definition, period, rows)
-    book.properties.creator = "pledgekit"
-    book.properties.title = f"{definition.council}: indicator return {period.label}"
-    book.properties.created = book.properties.modified = _EPOCH
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return stable_zip(buffer.getvalue())
+    return workbook_bytes(book, title=f"{definition.council}: indicator return {period.label}")
 
 
 def _indicators(
