@@ -30,7 +30,13 @@ from dataclasses import replace
 from itertools import cycle, islice
 from pathlib import Path
 from pledgekit.api import load_inputs, load_report
-from pledgekit.report.measure_lines import exception_item, measure_line
+from pledgekit.report.measure_lines import measure_line
+try:  # this tree: exceptions have their own module, numbered, with streaks and actions
+    from pledgekit.report.exceptions import exception_item as _exception_item
+    def exception_item(row, line):
+        return _exception_item(row, line, number="", persistence="", actions=())
+except ImportError:  # the baseline tree
+    from pledgekit.report.measure_lines import exception_item
 from pledgekit.render.report.docx import render_docx
 from pledgekit.score.scoring import build_scorecard
 import matplotlib.figure, matplotlib.backends.backend_agg

@@ -271,10 +271,26 @@ def _prose(doc: Any, expr: str) -> None:
     _p(doc, "{%p endfor %}")
 
 
+def _n(key: str) -> str:
+    """A section number tag: ``{{ report.numbers.summary }}``."""
+    return f"{{{{ report.numbers.{key} }}}}"
+
+
+def _draft(doc: Any) -> None:
+    """The DRAFT banner and the list of gaps, shown only while the report is a draft."""
+    _p(doc, "{%p if report.draft %}")
+    _p(doc, "{{r report.draft_notice|rich(True) }}")
+    _p(doc, "{%p for gap in report.gaps %}")
+    _p(doc, "{{ gap }}", "List Bullet")
+    _p(doc, "{%p endfor %}")
+    _p(doc, "{%p endif %}")
+
+
 def _cover(doc: Any) -> None:
+    _draft(doc)
     _p(doc, "{{ report.council }}", "Subtitle")
     _p(doc, "{{ report.meeting.committee }} · {{ report.meeting.date }}", "Subtitle")
-    _p(doc, "{{ report.meeting.title }}", "Title")
+    _p(doc, "{% if report.draft %}DRAFT: {% endif %}{{ report.meeting.title }}", "Title")
     _caption(doc, "Meeting details")
     table = doc.add_table(rows=4, cols=2)
     table.style = "Table Grid"
@@ -291,27 +307,25 @@ def _cover(doc: Any) -> None:
     _cell(table.rows[3].cells[0], "{%tr endfor %}")
     _widths(table, [4.5, 12.5])
     _describe(table, "Meeting details")
-    _heading(doc, "Purpose of the report", 1)
-    _prose(doc, "report.meeting.purpose")
-    _heading(doc, "Recommendations", 1)
-    _p(doc, "{%p for r in report.meeting.recommendations %}")
-    _p(doc, "{{r r.text|rich(r.placeholder) }}", "List Number")
+    _heading(doc, f"{_n('purpose')}. Purpose of the report", 1)
+    _prose(doc, "report.purpose")
+    _heading(doc, f"{_n('recommendations')}. Recommendations", 1)
+    _p(doc, "{%p for r in report.recommendations %}")
+    _prose(doc, "r")
+    _p(doc, "{%p endfor %}")
+    _heading(doc, f"{_n('introduction')}. Introduction", 1)
+    _p(doc, "{%p for para in report.introduction %}")
+    _prose(doc, "para")
     _p(doc, "{%p endfor %}")
 
 
 def _summary_and_exceptions(doc: Any) -> None:
-    _heading(doc, "Executive summary", 1, new_page=True)
-    _p(doc, "{%p for paragraph in report.summary %}")
-    _p(doc, "{{ paragraph }}")
+    # No page break: the cover, purpose and introduction run straight into the summary, so
+    # the first pages are never half empty.
+    _heading(doc, f"{_n('summary')}. Executive summary", 1)
+    _p(doc, "{%p for para in report.summary %}")
+    _prose(doc, "para")
     _p(doc, "{%p endfor %}")
-    for name, heading in (("improved", "Improved"), ("declined", "Declined")):
-        _p(doc, f"{{%p if report.{name} %}}")
-        _p(doc, f"{heading} since {{{{ report.previous_period }}}}:")
-        _p(doc, f"{{%p for line in report.{name} %}}")
-        _p(doc, "{{ line.ref }} {{ line.title }}: {{ line.moved }}", "List Bullet")
-        _p(doc, "{%p endfor %}")
-        _p(doc, "{%p endif %}")
-    _p(doc, "{{ report.red_note }}")
     _table(
         doc,
         "Measures by status, {{ report.period }}",
@@ -321,9 +335,10 @@ def _summary_and_exceptions(doc: Any) -> None:
         "c in report.counts",
         numbers=(1,),
     )
-    _heading(doc, "Exceptions: measures rated red", 1)
+    _heading(doc, f"{_n('exceptions')}. Exceptions: measures rated red", 1)
+    _prose(doc, "report.exceptions_intro")
     _p(doc, "{%p for ex in report.exceptions %}")
-    _heading(doc, "{{ ex.line.ref }} {{ ex.line.title }}", 2)
+    _heading(doc, "{{ ex.number }} {{ ex.line.ref }} {{ ex.line.title }}", 2)
     _details(
         doc,
         "Measure {{ ex.line.ref }} in {{ report.period }}",
@@ -332,9 +347,12 @@ def _summary_and_exceptions(doc: Any) -> None:
             ("Status", "{% cellbg ex.line.status.colour %}{{r ex.line.status|status }}"),
             ("Why", "{{ ex.reason }}"),
             ("Trend", "{{ ex.trend }}"),
+            ("How long", "{{ ex.persistence }}"),
             ("Recent figures", "{{ ex.history }}"),
-            ("Compared with", '{{ ex.line.compared or "No comparator" }}'),
+            ("Compared with", "{{ ex.line.comparator_text }}"),
+            ("National reference", '{{ ex.line.reference or "None" }}'),
             ("Measure owner", '{{ ex.line.owner or "Not named" }}'),
+            ("Actions", "{{ ex.action_text }}"),
         ],
         (3.5, 13.5),
     )
@@ -349,15 +367,29 @@ def _summary_and_exceptions(doc: Any) -> None:
     _heading(doc, "Commentary", 3)
     _prose(doc, "ex.commentary")
     _p(doc, "{%p endfor %}")
-    _p(doc, "{%p if not report.exceptions %}")
-    _p(doc, "No measure is rated red this {{ report.span }}.")
-    _p(doc, "{%p endif %}")
+    _heading(doc, f"{_n('watch')}. Watch list: measures rated amber", 1)
+    _prose(doc, "report.watch_intro")
+    _p(doc, "{%p for w in report.watch %}")
+    _heading(doc, "{{ w.number }} {{ w.line.ref }} {{ w.line.title }}", 2)
+    _details(
+        doc,
+        "Measure {{ w.line.ref }} in {{ report.period }}",
+        [
+            ("Value", "{{ w.against }}"),
+            ("Why amber", "{{ w.line.why }} {{ w.line.rule_note }}"),
+            ("Trend", "{{ w.line.trend }} ({{ w.line.moved }})"),
+            ("Compared with", "{{ w.line.comparator_text }}"),
+            ("Commentary", "{{ w.commentary.text }}"),
+        ],
+        (3.5, 13.5),
+    )
+    _p(doc, "{%p endfor %}")
 
 
 def _pledges(doc: Any) -> None:
-    _heading(doc, "Update by pledge", 1, new_page=True)
+    _heading(doc, f"{_n('pledges')}. Update by pledge", 1, new_page=True)
     _p(doc, "{%p for p in report.pledges %}")
-    _heading(doc, "Pledge {{ p.id }}: {{ p.title }}", 2)
+    _heading(doc, "{{ p.number }} Pledge {{ p.id }}: {{ p.title }}", 2)
     _p(doc, "{%p if p.outcome %}")
     _p(doc, "Outcome: {{ p.outcome }}")
     _p(doc, "{%p endif %}")
@@ -374,7 +406,7 @@ def _pledges(doc: Any) -> None:
         ["Ref", "Measure", "Value", "Target", "Status", "Trend"],
         [
             "{{ line.ref }}",
-            "{{ line.title }}",
+            "{{ line.title }}{% if line.annual %} ({{ line.period_label }}){% endif %}",
             "{{ line.value }}",
             "{{ line.target }}",
             "{% cellbg line.status.colour %}{{r line.status|status }}",
@@ -386,58 +418,140 @@ def _pledges(doc: Any) -> None:
     )
     _p(doc, "{%p endif %}")
     _prose(doc, "p.narrative")
+    _p(doc, "{%p for line in p.notes %}")
+    _p(doc, "Note on {{ line.ref }} ({{ line.status.label|lower }}): {{ line.commentary.text }}")
+    _p(doc, "{%p endfor %}")
     _p(doc, "{%p endfor %}")
 
 
-def _commitments_and_profile(doc: Any) -> None:
+def _commitments_and_actions(doc: Any) -> None:
     _p(doc, "{%p if report.commitments %}")
-    _heading(doc, "Commitments progress", 1)
+    _heading(doc, f"{_n('commitments')}. Commitments by directorate", 1)
+    _prose(doc, "report.commitments_intro")
     _p(doc, "{%p for d in report.commitments %}")
-    _heading(doc, "{{ d.name }}", 2)
+    _heading(doc, "{{ d.number }} {{ d.name }}", 2)
     _p(doc, "{{ d.summary }}")
     _table(
         doc,
         "Commitments of {{ d.name }}",
-        ["Pledge", "Commitment", "Status", "Update"],
-        ["{{ c.pledge }}", "{{ c.commitment }}", "{{ c.status }}", "{{ c.update }}"],
-        [1.5, 6.0, 2.5, 7.0],
+        ["Pledge", "Commitment", "Lead", "Due", "Status", "Flag", "Update"],
+        [
+            "{{ c.pledge }}",
+            "{{ c.commitment }}",
+            "{{ c.lead }}",
+            "{{ c.due }}",
+            "{{ c.status }}",
+            "{{ c.flag }}",
+            "{{ c.update }}",
+        ],
+        [2.0, 3.8, 2.3, 2.2, 1.9, 1.9, 2.9],
         "c in d.commitments",
     )
     _p(doc, "{%p endfor %}")
     _p(doc, "{%p endif %}")
+    _heading(doc, f"{_n('actions')}. Action plan", 1)
+    _prose(doc, "report.actions_intro")
+    _p(doc, "{%p if report.actions %}")
+    _table(
+        doc,
+        "Action plan",
+        ["Ref", "Action", "Linked measures", "Lead and partners", "Milestone", "Status", "Update"],
+        [
+            "{{ a.ref }}",
+            "{{ a.action.text }}{% if a.pledge %} (pledge {{ a.pledge }}){% endif %}"
+            "{% if a.resources %}. Resources: {{ a.resources }}{% endif %}",
+            '{{ a.measures|join(", ") }}',
+            "{{ a.lead }}{% if a.partners %}; {{ a.partners }}{% endif %}",
+            "{{ a.milestone }}",
+            "{{ a.status }}{% if a.flag %} ({{ a.flag }}){% endif %}",
+            "{{ a.update.text }}",
+        ],
+        [1.0, 4.3, 1.7, 2.9, 2.4, 1.9, 2.8],
+        "a in report.actions",
+    )
+    _p(doc, "{%p endif %}")
+
+
+def _voice_inspection_and_profile(doc: Any) -> None:
+    _heading(doc, f"{_n('voice')}. Voice of children and young people", 1)
+    _p(doc, "{%p if report.voice %}")
+    _prose(doc, "report.voice.summary")
+    _p(doc, "{%p if report.voice.items %}")
+    _table(
+        doc,
+        "You said, we did",
+        ["Date", "You said", "We did"],
+        ["{{ v.date }}", "{{ v.you_said.text }}", "{{ v.we_did.text }}"],
+        [3.0, 6.5, 7.5],
+        "v in report.voice.items",
+    )
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p else %}")
+    _p(doc, f"{_n('voice')}.1 {{{{r '[to be completed]'|rich(True) }}}}")
+    _p(doc, "{%p endif %}")
+    _heading(doc, f"{_n('inspection')}. Inspection", 1)
+    _p(doc, "{%p if report.inspection %}")
+    _prose(doc, "report.inspection.intro")
+    _p(doc, "{%p if report.inspection.judgements %}")
+    _table(
+        doc,
+        "Inspection judgements",
+        ["Judgement", "Grade"],
+        ["{{ j.area }}", "{{ j.grade }}"],
+        [11.0, 6.0],
+        "j in report.inspection.judgements",
+    )
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p if report.inspection.summary %}")
+    _prose(doc, "report.inspection.summary")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p for r in report.inspection.recommendations %}")
+    _prose(doc, "r")
+    _p(doc, "{%p endfor %}")
+    _p(doc, "{%p else %}")
+    _p(doc, f"{_n('inspection')}.1 {{{{r '[to be completed]'|rich(True) }}}}")
+    _p(doc, "{%p endif %}")
     _p(doc, "{%p if report.profile %}")
-    _heading(doc, "Profile of children in care", 1)
+    _heading(doc, f"{_n('profile')}. Profile of children in care", 1)
+    _prose(doc, "report.profile_intro")
     _table(
         doc,
         "Children in care, {{ report.period }}",
-        ["Measure", "Figure"],
-        ["{{ item.label }}", "{{ item.value }}"],
-        [13.0, 4.0],
+        ["Measure", "{{ report.period }}", "{{ report.previous_period }}", "England"],
+        ["{{ item.label }}", "{{ item.value }}", "{{ item.previous }}", "{{ item.england }}"],
+        [8.5, 2.8, 2.8, 2.9],
         "item in report.profile",
-        numbers=(1,),
+        numbers=(1, 2, 3),
     )
     _p(doc, "{%p endif %}")
 
 
 def _closing(doc: Any) -> None:
-    _heading(doc, "Implications", 1)
+    _heading(doc, f"{_n('implications')}. Implications", 1)
     _p(doc, "{%p for i in report.meeting.implications %}")
-    _heading(doc, "{{ i.heading }}", 2)
+    _heading(doc, "{{ i.number }} {{ i.heading }}", 2)
     _prose(doc, "i.text")
-    _p(doc, "Verified by: {{r i.verified_by|rich(i.verified_by.placeholder) }}")
+    _p(
+        doc,
+        "Verified by: {{r i.verified_by|rich(i.verified_by.placeholder) }}"
+        "{% if i.contact %} ({{ i.contact }}){% endif %}",
+    )
     _p(doc, "{%p endfor %}")
-    _heading(doc, "Conclusion", 1)
-    _prose(doc, "report.meeting.conclusion")
-    _heading(doc, "Background papers", 1)
+    _heading(doc, f"{_n('conclusion')}. Conclusion", 1)
+    _prose(doc, "report.conclusion")
+    _heading(doc, f"{_n('background')}. Background papers", 1)
+    _prose(doc, "report.background_intro")
     _p(doc, "{%p for paper in report.meeting.background_papers %}")
     _p(doc, "{{ paper }}", "List Bullet")
     _p(doc, "{%p endfor %}")
-    _p(doc, "{%p if not report.meeting.background_papers %}")
-    _p(doc, "None.")
-    _p(doc, "{%p endif %}")
-    _heading(doc, "Appendices", 1)
+    _heading(doc, f"{_n('appendices')}. Appendices", 1)
+    _prose(doc, "report.appendices_intro")
     _p(doc, "{%p for a in report.appendices %}")
-    _p(doc, "Appendix {{ a.letter }}: {{ a.title }}", "List Bullet")
+    _p(
+        doc,
+        "Appendix {{ a.letter }}: {{ a.title }}{% if a.where %} ({{ a.where }}){% endif %}",
+        "List Bullet",
+    )
     _p(doc, "{%p endfor %}")
     _p(doc, "Contact officer: {{r report.meeting.author|rich(report.meeting.author.placeholder) }}")
 
@@ -451,25 +565,43 @@ def _appendix(doc: Any) -> None:
         "Pledge {{ p.id }}: {{ p.title }}",
         ["Ref", "Measure", "Value", "Target", "Status", "Previous", "Trend"],
         [
-            "{{ line.ref }}",
-            "{{ line.title }}",
+            "{{ line.label }}",
+            "{{ line.title }}{% if line.annual %} ({{ line.period_label }}){% endif %}",
             "{{ line.value }}",
             "{{ line.target }}",
             "{% cellbg line.status.colour %}{{r line.status|status }}",
-            "{{ line.previous }}",
+            "{{ line.previous }}{% if line.annual and line.previous %}"
+            " ({{ line.previous_label }}){% endif %}",
             "{{ line.trend }}",
         ],
-        [1.2, 5.6, 1.8, 1.9, 2.3, 1.8, 2.4],
+        [1.6, 5.2, 1.8, 1.9, 2.3, 1.8, 2.4],
         "line in p.lines",
         numbers=(2, 3, 5),
     )
+    _table(
+        doc,
+        "Pledge {{ p.id }}: why each status, and comparators",
+        ["Ref", "Why this status", "Compared with"],
+        ["{{ line.ref }}", "{{ line.why }} {{ line.rule_note }}", "{{ line.comparator_text }}"],
+        [1.2, 9.3, 6.5],
+        "line in p.lines",
+    )
     _p(doc, "{%p endfor %}")
-    _p(doc, "{%p if report.has_suppressed %}")
-    _p(doc, "c = suppressed to protect small numbers (below {{ report.threshold }}).")
-    _p(doc, "{%p endif %}")
     _p(doc, "{%p if report.comparison_note %}")
     _p(doc, "{{ report.comparison_note }}")
     _p(doc, "{%p endif %}")
+    _p(doc, "{%p if report.symbols %}")
+    _heading(doc, "Key to symbols", 2)
+    _p(doc, "{%p for s in report.symbols %}")
+    _p(doc, "{{ s.symbol }} {{ s.meaning }}", "List Bullet")
+    _p(doc, "{%p endfor %}")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p for a in report.appendices[1:] %}")
+    _p(doc, "{%p if a.text %}")
+    _heading(doc, "Appendix {{ a.letter }}: {{ a.title }}", 1, new_page=True)
+    _prose(doc, "a.text")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p endfor %}")
 
 
 def _page_setup(doc: Any) -> None:
@@ -482,7 +614,10 @@ def _page_setup(doc: Any) -> None:
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("{{ report.council }} · {{ report.meeting.committee }} · {{ report.period }}")
+    footer.add_run(
+        "{% if report.draft %}DRAFT · {% endif %}"
+        "{{ report.council }} · {{ report.meeting.committee }} · {{ report.period }}"
+    )
     pages = section.footer.add_paragraph(style=doc.styles["Footer"])
     pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
     pages.add_run("Page ")
@@ -530,7 +665,8 @@ def build() -> Any:
     _cover(doc)
     _summary_and_exceptions(doc)
     _pledges(doc)
-    _commitments_and_profile(doc)
+    _commitments_and_actions(doc)
+    _voice_inspection_and_profile(doc)
     _closing(doc)
     _appendix(doc)
     return doc

@@ -28,8 +28,8 @@ SCREENSHOT = Path(__file__).resolve().parents[1] / "tests" / "a11y" / "screensho
 SHOTS = (
     ("report-html-1280.png", 1280, 1300, ""),
     ("report-html-320.png", 320, 1800, ""),
-    ("report-html-1280-exceptions.png", 1280, 1500, "Exceptions"),
-    ("report-html-320-exceptions.png", 320, 1800, "Exceptions"),
+    ("report-html-1280-exceptions.png", 1280, 1500, "5. Exceptions"),
+    ("report-html-320-exceptions.png", 320, 1800, "5. Exceptions"),
 )
 
 

@@ -157,6 +157,45 @@ class PledgeSpec:
     measures: tuple[Spec, ...]
 
 
+#: Short phrases naming each measure in the report's summary ("persistent absence (2.4)").
+SHORT_TITLES = {
+    "1.1": "SDQ scores",
+    "1.2": "annual health assessments",
+    "1.3": "dental checks",
+    "1.4": "initial health assessments",
+    "1.5": "immunisations",
+    "2.1": "personal education plans",
+    "2.2": "GCSE English and maths at grade 5",
+    "2.3": "Key Stage 2 attainment",
+    "2.4": "persistent absence",
+    "2.5": "permanent exclusions",
+    "2.6": "places at good or outstanding schools",
+    "2.7": "care leavers in education, employment or training",
+    "2.8": "care leavers not in education, employment or training",
+    "2.9": "care leavers starting higher education",
+    "2.10": "council apprenticeships for care leavers",
+    "3.1": "placement moves",
+    "3.2": "long-term stability",
+    "3.3": "placements more than 20 miles from home",
+    "3.4": "children in foster care",
+    "3.5": "adoption timeliness",
+    "3.6": "rate of children in care",
+    "3.7": "number of children in care",
+    "3.8": "social worker caseloads",
+    "4.1": "reviews on time",
+    "4.2": "participation in reviews",
+    "4.3": "missing episodes",
+    "4.4": "cautions and convictions",
+    "4.5": "return home interviews",
+    "4.6": "statutory visits",
+    "4.7": "Children in Care Council sessions",
+    "5.1": "suitable accommodation for care leavers",
+    "5.2": "keeping in touch with care leavers",
+    "5.3": "pathway plans",
+    "5.4": "staying put",
+    "5.5": "care leavers supported",
+}
+
 HEALTH_NURSE = "Designated Nurse for Children in Care"
 HOS_CIC = "Head of Service, Children in Care"
 VSH = "Virtual School Head"
@@ -349,8 +388,8 @@ PLEDGES: tuple[PledgeSpec, ...] = (
                 notes={
                     "amber": "Below target but above the England figure; the virtual school is "
                     "funding English and maths tuition for pupils in Years 10 and 11.",
-                    "2025-26": "Better than last year and above the England figure. The cohort is "
-                    "small, so the figure moves a long way from year to year.",
+                    "2025-26": "Above target and the England figure. The cohort is small, so the "
+                    "figure moves a long way from year to year.",
                 },
             ),
             Spec(
@@ -393,9 +432,9 @@ PLEDGES: tuple[PledgeSpec, ...] = (
                     "red": "Absence has risen, mostly among older pupils placed outside the "
                     "borough. The virtual school now tracks attendance daily for pupils at risk.",
                     "2026-27 Q2": "Persistent absence remains above target, in line with the rise "
-                    "seen nationally. Attendance officers are working with schools outside the "
-                    "borough, and every pupil below 90% attendance has an attendance plan agreed "
-                    "with their school.",
+                    "seen nationally. Every pupil below 90% attendance in the borough's schools "
+                    "has an attendance plan; attendance officers are still agreeing plans with "
+                    "schools outside the borough.",
                 },
             ),
             Spec(
@@ -1230,6 +1269,7 @@ def pledge_yaml() -> str:
         ]
         for m in pledge.measures:
             lines += [f'      - id: "{m.id}"', f"        title: {_scalar(m.title)}"]
+            lines.append(f"        short_title: {_scalar(SHORT_TITLES[m.id])}")
             if m.description:
                 lines.append(f"        description: {_scalar(m.description)}")
             lines += [f"        unit: {m.unit}", f"        polarity: {m.polarity}"]
@@ -1252,6 +1292,8 @@ def pledge_yaml() -> str:
                     else "illustrative figures"
                 )
                 lines.append(f"        comparators: {{{pairs}}}  # {source}")
+                if m.england_seen:
+                    lines.append(f'        comparator_years: {{england: "{m.england_seen}"}}')
             if m.reference:
                 lines.append(f'        reference: "{m.reference}"')
             if m.decimals is not None:
@@ -1301,6 +1343,8 @@ def tidy_workbook(index: int, figures: list[Figure]) -> Workbook:
     for letter, width in zip("ABCDEFG", (9, 12, 9, 11, 13, 9, 80), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
+    if index in AGE_COUNTS:  # last quarter's profile, so the report can show the change
+        _profile(wb, {f.measure: f for f in figures}, index)
     return wb
 
 
@@ -1376,7 +1420,8 @@ def messy_workbook(index: int, figures: list[Figure]) -> Workbook:
         ws.column_dimensions[letter].width = width
     _commitments(wb)
     _updates(wb)
-    _profile(wb, by_id)
+    _actions(wb)
+    _profile(wb, by_id, index)
     return wb
 
 
@@ -1490,7 +1535,7 @@ UPDATES = (
         2,
         "Personal education plans are at their best level this year. Persistent absence remains"
         " above target, in line with the national trend, and the virtual school is working with"
-        " schools outside the borough. Key Stage 4 results improved and are above the England "
+        " schools outside the borough. Key Stage 4 results are above target and the England "
         "figure, although the cohort is small. More care leavers are in education, employment "
         "or training than last quarter, and the council's traineeship scheme is open.",
     ),
@@ -1511,20 +1556,148 @@ UPDATES = (
     ),
     (
         5,
-        "More care leavers aged 19 to 21 are in suitable accommodation and in touch with the "
-        "council. Pathway plans are improving but below target. The council tax exemption and "
-        "guaranteed interview scheme are now in place.",
+        "Care leavers aged 19 to 21 in suitable accommodation stay above target, and more are "
+        "in touch with the council. Pathway plans are improving but below target. The council "
+        "tax exemption and guaranteed interview scheme are now in place.",
     ),
 )
 
-#: Profile of the children in care at the end of the latest quarter: (label, count or None).
-AGE_COUNTS = (
-    ("Aged under 1", 18),
-    ("Aged 1 to 4", 51),
-    ("Aged 5 to 9", 70),
-    ("Aged 10 to 15", 163),
-    ("Aged 16 and over", 119),
+#: Lead officer and due date of each commitment, in the order of COMMITMENTS. The meeting is on
+#: 12 November 2026: the emotional wellbeing service (due 31 October) is overdue though on track.
+COMMITMENT_PLANS = (
+    ("Head of Service, Children in Care", datetime(2026, 9, 30)),
+    ("Service Manager, Fostering", datetime(2027, 3, 31)),
+    ("Participation Manager", datetime(2026, 12, 31)),
+    ("Head of Housing Options", datetime(2027, 3, 31)),
+    ("Head of Revenues and Benefits", datetime(2026, 4, 1)),
+    ("Head of School Admissions", datetime(2026, 3, 31)),
+    (VSH, datetime(2027, 7, 31)),
+    ("Consultant in Public Health", datetime(2026, 10, 31)),
+    ("Consultant in Public Health", datetime(2027, 1, 31)),
+    ("Head of Human Resources", datetime(2025, 12, 31)),
+    ("Head of Human Resources", datetime(2026, 12, 31)),
+    ("Head of Leisure Services", datetime(2025, 9, 30)),
+    ("Participation Manager", datetime(2026, 12, 31)),
 )
+
+#: The action plan (sheet Actions of the latest workbook): ref, action, pledge, measures, lead,
+#: partners, resources, milestone, status, update. A3 and A6 are past their milestone at the
+#: meeting (12 November 2026) and not complete, so the report flags them overdue.
+ACTIONS = (
+    (
+        "A1",
+        "Run additional paediatric clinics for initial health assessments",
+        1,
+        "1.4",
+        HEALTH_NURSE,
+        "Integrated care board; community paediatrics",
+        "Within the health partner's budget",
+        datetime(2026, 12, 31),
+        "On track",
+        "Extra clinics started in October, two a week until the backlog clears.",
+    ),
+    (
+        "A2",
+        "Send consent forms to health colleagues within five working days of a child coming "
+        "into care",
+        1,
+        "1.4",
+        HOS_CIC,
+        "Health partner",
+        "Existing staff",
+        datetime(2026, 9, 30),
+        "Complete",
+        "A shared tracker has been in use since June.",
+    ),
+    (
+        "A3",
+        "Agree an attendance plan with the school of every pupil in care below 90% attendance",
+        2,
+        "2.4",
+        VSH,
+        "Schools; attendance officers",
+        "Virtual school grant",
+        datetime(2026, 10, 31),
+        "Delayed",
+        "Plans are agreed with borough schools; schools outside the borough are slower to respond.",
+    ),
+    (
+        "A4",
+        "Recruit foster carers for teenagers and agree block places with providers nearer the "
+        "borough",
+        3,
+        "3.3",
+        "Service Manager, Fostering",
+        "Neighbouring councils; independent fostering agencies",
+        "Fostering recruitment budget",
+        datetime(2027, 3, 31),
+        "On track",
+        "Block places agreed with two providers within 20 miles.",
+    ),
+    (
+        "A5",
+        "Hold targeted family-finding events with the regional adoption agency",
+        3,
+        "3.5",
+        "Head of Adoption and Permanence",
+        "Regional adoption agency",
+        "Regional adoption agency budget",
+        datetime(2026, 12, 31),
+        "On track",
+        "The first event, for sibling groups, was held in September.",
+    ),
+    (
+        "A6",
+        "Review the return home interview contract and cover urgent interviews in-house",
+        4,
+        "4.5",
+        "Head of Safeguarding",
+        "Commissioned provider; commissioning team",
+        "Existing contract value",
+        datetime(2026, 10, 31),
+        "In progress",
+        "The contract review now reports to the December commissioning board.",
+    ),
+    (
+        "A7",
+        "Publish a care leavers' local offer written with care leavers",
+        5,
+        "5.2, 5.3",
+        HOS_LC,
+        "Children in Care Council; care leavers' forum",
+        "Leaving care budget",
+        datetime(2027, 1, 31),
+        "On track",
+        "A draft was tested with the care leavers' forum in September.",
+    ),
+)
+
+
+#: Children in care by age at the end of each quarter that has a Profile sheet (sums to 3.7).
+AGE_COUNTS = {
+    LATEST - 1: (
+        ("Aged under 1", 19),
+        ("Aged 1 to 4", 52),
+        ("Aged 5 to 9", 69),
+        ("Aged 10 to 15", 160),
+        ("Aged 16 and over", 114),
+    ),
+    LATEST: (
+        ("Aged under 1", 18),
+        ("Aged 1 to 4", 51),
+        ("Aged 5 to 9", 70),
+        ("Aged 10 to 15", 163),
+        ("Aged 16 and over", 119),
+    ),
+}
+#: (placed outside the borough, Black Asian and minority ethnic, boys, UASC, placement orders)
+PROFILE_COUNTS = {LATEST - 1: (181, 170, 232, 35, 20), LATEST: (186, 174, 236, 37, 18)}
+#: England figures for the profile, year to 31 March 2025 (DfE, children looked after 2025).
+PROFILE_ENGLAND = {
+    "Children in care per 10,000 children under 18": 67,
+    "Placed more than 20 miles from home": 0.22,
+    "Living in foster care": 0.67,
+}
 
 
 def _sheet(wb: Workbook, title: str, header: list[str], widths: tuple[int, ...]) -> Any:
@@ -1533,7 +1706,7 @@ def _sheet(wb: Workbook, title: str, header: list[str], widths: tuple[int, ...])
     for cell in ws[1]:
         cell.font = BOLD
         cell.fill = HEADER_FILL
-    for letter, width in zip("ABCDE", widths, strict=False):
+    for letter, width in zip("ABCDEFGHIJ", widths, strict=False):
         ws.column_dimensions[letter].width = width
     return ws
 
@@ -1542,11 +1715,26 @@ def _commitments(wb: Workbook) -> None:
     ws = _sheet(
         wb,
         "Commitments",
-        ["Directorate", "Pledge", "Commitment", "Status", "Update"],
-        (20, 8, 60, 12, 60),
+        ["Directorate", "Pledge", "Commitment", "Lead", "Due", "Status", "Update"],
+        (20, 8, 60, 30, 12, 12, 60),
     )
-    for row in COMMITMENTS:
+    for row, (lead, due) in zip(COMMITMENTS, COMMITMENT_PLANS, strict=True):
+        directorate, pledge, commitment, status, update = row
+        ws.append([directorate, pledge, commitment, lead, due, status, update])
+        ws.cell(ws.max_row, 5).number_format = "dd/mm/yyyy"
+
+
+def _actions(wb: Workbook) -> None:
+    header = ["Ref", "Action", "Pledge", "Measures", "Lead", "Partners", "Resources"]
+    ws = _sheet(
+        wb,
+        "Actions",
+        [*header, "Milestone", "Status", "Update"],
+        (6, 50, 8, 10, 30, 30, 25, 12, 12, 50),
+    )
+    for row in ACTIONS:
         ws.append(list(row))
+        ws.cell(ws.max_row, 8).number_format = "dd/mm/yyyy"
 
 
 def _updates(wb: Workbook) -> None:
@@ -1556,29 +1744,42 @@ def _updates(wb: Workbook) -> None:
         ws.cell(ws.max_row, 2).alignment = WRAP
 
 
-def _profile(wb: Workbook, latest: dict[str, Figure]) -> None:
-    ws = _sheet(wb, "Profile", ["Label", "Value"], (60, 12))
-    children = _int(latest["3.7"].value)
-    assert sum(n for _, n in AGE_COUNTS) == children
+def _profile(wb: Workbook, figures: dict[str, Figure], index: int) -> None:
+    """The cohort profile at the end of quarter ``index``: counts, and shares as 0.0% cells."""
+    ws = _sheet(wb, "Profile", ["Period", "Label", "Value", "England"], (12, 55, 10, 10))
+    children = _int(figures["3.7"].value)
+    ages = AGE_COUNTS[index]
+    assert sum(n for _, n in ages) == children
+    outside, minority, boys, uasc, orders = PROFILE_COUNTS[index]
 
     def share(count: int) -> float:
-        return round(100 * count / children, 1)
+        return round(count / children, 3)
+
+    def fraction(figure: Figure) -> float:
+        assert isinstance(figure.value, (int, float))
+        return round(figure.value / 100, 3)
 
     rows: list[tuple[str, object]] = [
         ("Children in care", children),
-        ("Children in care per 10,000 children under 18", latest["3.6"].value),
-        ("Care leavers aged 17 to 25", latest["5.5"].value),
-        ("% of children in care placed outside the borough", share(186)),
-        ("% placed more than 20 miles from home", latest["3.3"].value),
-        ("% living in foster care", latest["3.4"].value),
-        *((f"% {label[0].lower()}{label[1:]}", share(n)) for label, n in AGE_COUNTS),
-        ("% from Black, Asian and minority ethnic backgrounds", share(174)),
-        ("% boys", share(236)),
-        ("Unaccompanied asylum-seeking children", 37),
-        ("Children subject to a placement order", 18),
+        ("Children in care per 10,000 children under 18", figures["3.6"].value),
+        ("Care leavers aged 17 to 25", figures["5.5"].value),
+        ("Placed outside the borough", share(outside)),
+        ("Placed more than 20 miles from home", fraction(figures["3.3"])),
+        ("Living in foster care", fraction(figures["3.4"])),
+        *((label, share(n)) for label, n in ages),
+        ("From Black, Asian and minority ethnic backgrounds", share(minority)),
+        ("Boys", share(boys)),
+        ("Unaccompanied asylum-seeking children", uasc),
+        ("Children subject to a placement order", orders),
     ]
+    period = quarter_label(index)
     for label, value in rows:
-        ws.append([label, value])
+        ws.append([period, label, value, PROFILE_ENGLAND.get(label)])
+        if isinstance(value, float) and value < 1:
+            ws.cell(ws.max_row, 3).number_format = "0.0%"
+        england = PROFILE_ENGLAND.get(label)
+        if isinstance(england, float) and england < 1:
+            ws.cell(ws.max_row, 4).number_format = "0%"
 
 
 def _save(wb: Workbook, path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pledgekit.render.report import chart_style as style
 from pledgekit.render.report import charts
-from pledgekit.report.measure_lines import ChartData
+from pledgekit.report.exceptions import ChartData
 
 LABELS = tuple(f"20{20 + j // 4}-{21 + j // 4} Q{j % 4 + 1}" for j in range(8))
 

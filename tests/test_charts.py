@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from pledgekit.render.report import chart_style as style
 from pledgekit.render.report.charts import chart_png, chart_svg, size_in, y_ticks
-from pledgekit.report.measure_lines import ChartData
+from pledgekit.report.exceptions import ChartData
 
 from .report_fixtures import fixed_report
 

@@ -77,7 +77,8 @@ def test_every_table_has_a_header_row_that_repeats(doc: Any) -> None:
             assert row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None
     key_value = [t for t in doc.tables if len(t.columns) == 2 and t.rows[1].cells[0].text]
     headed = [[c.text for c in t.rows[0].cells] for t in key_value]
-    assert headed.count(["Item", "Detail"]) == 1 + len(sample_report().exceptions)
+    report = sample_report()
+    assert headed.count(["Item", "Detail"]) == 1 + len(report.exceptions) + len(report.watch)
 
 
 def test_all_text_is_en_gb(docx_bytes: bytes) -> None:

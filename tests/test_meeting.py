@@ -80,3 +80,52 @@ def test_unusable_files_are_errors(tmp_path: Path, text: str, expected: str) -> 
 def test_missing_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(DefinitionError, match="file not found"):
         load_meeting(tmp_path / "nope.yaml")
+
+
+def test_the_house_format_parts_load(tmp_path: Path) -> None:
+    text = """\
+introduction: Background.
+actions:
+  - {id: A1, action: Extra clinics, pledge: 1, measures: 1.4, milestone: 2026-12-31}
+voice_of_children:
+  items:
+    - {date: 2026-07-15, you_said: More say., we_did: Children chair part of their review.}
+inspection:
+  framework: ILACS
+  judgements: {overall_effectiveness: Good, care_leavers: Requires improvement to be good}
+  recommendations:
+    - Timeliness of health assessments.
+    - {text: Return home interviews., actions: A1}
+implications:
+  risk: {text: On the register., verified_by: Rita Risk, contact: 01632 960123}
+appendices:
+  - Survey results
+  - {title: Strategy, where: Online}
+"""
+    meeting = load_meeting(write(tmp_path, text))
+    [action] = meeting.actions
+    assert (action.pledge, action.measures) == ("1", ["1.4"])  # numbers taken as ids
+    assert action.milestone == datetime.date(2026, 12, 31)
+    assert meeting.inspection is not None
+    grades = meeting.inspection.judgements
+    assert grades.care_leavers is not None and grades.care_leavers.value.startswith("Requires")
+    assert [r.actions for r in meeting.inspection.recommendations] == [[], ["A1"]]
+    assert meeting.implications.risk is not None
+    assert meeting.implications.risk.contact == "01632 960123"
+    assert [(a.title, a.where) for a in meeting.appendices] == [
+        ("Survey results", None),
+        ("Strategy", "Online"),
+    ]
+
+
+def test_a_grade_off_the_four_point_scale_is_located(tmp_path: Path) -> None:
+    text = "inspection:\n  judgements:\n    children_in_care: Fine\n"
+    with pytest.raises(DefinitionError) as caught:
+        load_meeting(write(tmp_path, text))
+    message = str(caught.value)
+    assert "line 3, column 5" in message and "Requires improvement to be good" in message
+
+
+def test_an_action_needs_its_action(tmp_path: Path) -> None:
+    with pytest.raises(DefinitionError, match=r"line 2, column 5: .*action"):
+        load_meeting(write(tmp_path, "actions:\n  - lead: Someone\n"))

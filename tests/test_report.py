@@ -26,20 +26,21 @@ from .report_fixtures import (
 
 def test_summary_says_counts_and_movement_in_words(tmp_path: Path) -> None:
     report = fixed_report(tmp_path)
-    assert report.summary == (
-        "Of 6 measures rated, 1 is green, 0 amber and 3 red; 1 has no figure this quarter and "
-        "1 is suppressed to protect small numbers. 1 further measure is shown for context or "
-        "without a target, and not rated.",
-        "Since 2026-27 Q1, 1 measure improved, 3 declined and 0 did not change.",
-    )
-    assert [line.ref for line in report.improved] == ["1.1"]
-    assert [line.moved for line in report.declined] == [
-        "12.5% to 14.8%",
-        "88.0% to 85.0%",
-        "17.5% to 20.5%",
+    assert [p.number for p in report.summary] == ["4.1", "4.2", "4.3", "4.4"]
+    assert [p.text for p in report.summary] == [
+        "This report covers July to September 2026, the second quarter of 2026-27. Of the 4 "
+        "measures rated against a target, 1 is green, 0 amber and 3 red. A further 3 measures "
+        "are not rated this quarter: 1 has no figure yet, 1 is suppressed to protect small "
+        "numbers and 1 is shown for context without a target.",
+        "The 3 red measures are children missing from care (1.2), PEPs up to date (2.1) and "
+        "persistent absence (2.3). Commentary has been given for 1 of the 3 red measures, but "
+        "not yet for 2.1 and 2.3.",
+        "Compared with April to June 2026, 1 measure improved, 3 declined and 0 did not change.",
+        "Of the 3 commitments made by 2 directorates, 1 is complete, 1 is on track and 1 is "
+        "delayed (“council tax exemption to 25”).",
     ]
-    assert report.red_note == (
-        "The 3 measures rated red are explained in the exceptions section (1.2, 2.1, 2.3)."
+    assert report.exceptions_intro.text.endswith(
+        "Of the 3 red measures, 1 has commentary; there is none yet for 2.1 and 2.3."
     )
     assert [(c.status, c.count) for c in report.counts][:2] == [(Status.GREEN, 1), (Status.RED, 3)]
 
@@ -48,9 +49,10 @@ def test_every_red_measure_is_an_exception_with_figures_and_trend(tmp_path: Path
     report = fixed_report(tmp_path)
     assert [ex.line.ref for ex in report.exceptions] == ["1.2", "2.1", "2.3"]
     missing = report.exceptions[0]
+    assert [ex.number for ex in report.exceptions] == ["5.2", "5.3", "5.4"]
     assert missing.against == "14.8% against a target of ≤ 10.0%"
     assert missing.trend == (
-        "Declined from 12.5% in 2026-27 Q1. No figure a year earlier (2025-26 Q2)."
+        "↑ Declined from 12.5% in 2026-27 Q1. No figure a year earlier (2025-26 Q2)."
     )
     assert missing.commentary.location == Location(FILE, "Indicators", 5, "C")
     assert not missing.commentary_missing
@@ -105,7 +107,8 @@ def test_sections_without_sheets_are_empty(tmp_path: Path) -> None:
 def test_commitments_grouped_by_directorate_with_a_count(tmp_path: Path) -> None:
     report = fixed_report(tmp_path)
     assert [str(d.name) for d in report.commitments] == ["Children's Services", "Housing"]
-    assert report.commitments[0].summary == "2 commitments: 1 on track, 1 complete."
+    assert report.commitments[0].summary == "Commitments: 2 (1 on track, 1 complete)."
+    assert [d.number for d in report.commitments] == ["8.2", "8.3"]
     assert [str(p.label) for p in report.profile] == [
         "Children in care",
         "Placed more than 20 miles away",

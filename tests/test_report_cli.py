@@ -23,9 +23,17 @@ runner = CliRunner()
 
 
 def project(
-    folder: Path, *, commentary: str = "Explained.", sheets: bool = True, meeting: str = MEETING
+    folder: Path,
+    *,
+    commentary: str = "Explained.",
+    sheets: bool = True,
+    meeting: str = MEETING,
+    silent_red: bool = False,
 ) -> Path:
-    """pledge.yaml, meeting.yaml and q.xlsx (two quarters, optional extra sheets) in ``folder``."""
+    """pledge.yaml, meeting.yaml and q.xlsx (two quarters, optional extra sheets) in ``folder``.
+
+    Both reds (1.2 and 2.1) have commentary, unless ``silent_red`` leaves 2.1 without.
+    """
     (folder / "pledge.yaml").write_text(REPORT_DEFINITION, encoding="utf-8")
     (folder / "meeting.yaml").write_text(meeting, encoding="utf-8")
     book = Workbook()
@@ -35,6 +43,8 @@ def project(
     for period, values in (("2026-27 Q1", (88, 9, 96)), ("2026-27 Q2", (91, 14.8, 85))):
         for measure, value in zip(("1.1", "1.2", "2.1"), values, strict=True):
             note = commentary if (measure, period) == ("1.2", "2026-27 Q2") else None
+            if (measure, period) == ("2.1", "2026-27 Q2") and not silent_red:
+                note = "PEP audits are under way."
             ws.append([measure, period, value, note])
     if sheets:
         book.create_sheet("Updates").append(["Pledge", "Update"])
@@ -59,8 +69,8 @@ def test_markdown_to_stdout_equals_the_library(here: Path) -> None:
     report, _, blocking = load_report([Path("q.xlsx")], meeting=Path("meeting.yaml"))
     assert blocking == []
     assert result.stdout == render_markdown(report)
-    assert "## Exceptions: measures rated red" in result.stdout
-    assert "### Housing" in result.stdout
+    assert "## 5. Exceptions: measures rated red" in result.stdout
+    assert "### 8.2 Housing" in result.stdout
 
 
 @pytest.mark.parametrize(("name", "marker"), [("r.docx", b"PK"), ("r.html", b"<!DOCTYPE html>")])
@@ -86,7 +96,7 @@ def test_existing_output_is_kept_without_force(here: Path) -> None:
     assert (here / "report.md").read_text() == "keep me"
     result = runner.invoke(app, ["report", "q.xlsx", "-o", "report.md", "--force"])
     assert result.exit_code == 0
-    assert (here / "report.md").read_text().startswith("# Example Borough Council")
+    assert (here / "report.md").read_text().startswith("# DRAFT: Example Borough Council")
     assert [p.name for p in here.iterdir() if p.name.startswith(".")] == []  # no temp files left
 
 
@@ -102,7 +112,7 @@ def test_without_optional_sheets_the_sections_are_left_out(tmp_path: Path) -> No
     result = runner.invoke(app, ["report", str(workbook), "-o", str(tmp_path / "r.docx")])
     assert result.exit_code == 0, result.output
     text = docx_text((tmp_path / "r.docx").read_bytes())
-    assert "Commitments progress" not in text and "# Update by pledge" in text
+    assert "Commitments by directorate" not in text and ". Update by pledge" in text
 
 
 def test_personal_data_blocks_writing(tmp_path: Path) -> None:
@@ -177,11 +187,14 @@ def test_sample_data_end_to_end(tmp_path: Path) -> None:
     result = runner.invoke(
         app, ["report", *books, "--meeting", str(sample / "meeting.yaml"), "-o", str(out)]
     )
-    assert result.exit_code == 0, result.output
+    # Written as a DRAFT, but the run fails as validate does: red 4.5 has no commentary.
+    assert result.exit_code == 1, result.output
+    assert "red measure(s) without commentary: 4.5" in result.stderr
     text = docx_text(out.read_bytes())
-    assert "TITLE: Corporate Parenting Performance Update, Quarter 2 2026-27" in text
+    assert "TITLE: DRAFT: Corporate Parenting Performance Update, Quarter 2 2026-27" in text
     assert "Commentary missing: the measure owner" in text  # 4.5 has no commentary
-    assert "# Commitments progress" in text and "# Profile of children in care" in text
+    assert "# 8. Commitments by directorate" in text
+    assert "# 12. Profile of children in care" in text
     assert "[to be completed]" not in text
     shutil.copy(out, tmp_path / "copy.docx")
 

@@ -5,6 +5,7 @@ Skipped, with the reason, when the tool is not installed (CI installs both).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -22,7 +23,9 @@ def test_markdown_converts_with_pandoc(tmp_path: Path) -> None:
     if pandoc is None:
         pytest.skip("pandoc is not installed (apt-get install pandoc)")
     source = tmp_path / "report.md"
-    source.write_text(render_markdown(fixed_report(tmp_path)), encoding="utf-8")
+    markdown = render_markdown(fixed_report(tmp_path))
+    source.write_text(markdown, encoding="utf-8")
+    tables = len(re.findall(r"(?:^\|.*\n)+", markdown, flags=re.MULTILINE))
     done = subprocess.run(
         [pandoc, "--from", "gfm", "--to", "html", str(source)],
         capture_output=True,
@@ -32,9 +35,10 @@ def test_markdown_converts_with_pandoc(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     html = done.stdout
-    assert html.count("<table>") == 12  # every pipe table is a table, none fell apart
+    assert tables >= 12
+    assert html.count("<table>") == tables  # every pipe table is a table, none fell apart
     assert "&lt;script&gt;" in html and "<script>" not in html
-    assert "<strong>Quarter 2</strong>" in html
+    assert re.search(r"<strong>Quarter\s+2</strong>", html)  # pandoc may wrap the line
 
 
 @pytest.mark.slow

@@ -18,11 +18,15 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from pledgekit.api import load_report
 from pledgekit.model.errors import TemplateError
 from pledgekit.render.report.docx import render_docx
 from pledgekit.render.report.markup import render_html, render_markdown
+from pledgekit.render.resources import sample_data_dir
 from pledgekit.render.stablezip import stable_zip
 from pledgekit.report.model import Report
+from pledgekit.report.openings import exceptions_intro
+from pledgekit.report.paragraphs import Para, generated
 from tests import golden
 
 from .docx_text import cell_fills, docx_text
@@ -61,10 +65,34 @@ def test_docx_text_golden(docx_bytes: bytes) -> None:
     assert_golden("report.docx.txt", docx_text(docx_bytes))
 
 
+@pytest.fixture(scope="module")
+def sample_report() -> Report:
+    """The shipped sample's report, as `pledgekit report` builds it."""
+    sample = sample_data_dir()
+    report, _, blocking = load_report(
+        sorted(sample.glob("*.xlsx")), meeting=sample / "meeting.yaml"
+    )
+    assert blocking == []
+    return report
+
+
+def test_sample_markdown_golden(sample_report: Report) -> None:
+    assert_golden("sample.md", render_markdown(sample_report))
+
+
+def test_sample_html_golden(sample_report: Report) -> None:
+    html = render_html(sample_report)
+    assert_golden("sample.html", SVG_BODY.sub(r"\1(chart)</svg>", html))
+
+
+def test_sample_docx_text_golden(sample_report: Report) -> None:
+    assert_golden("sample.docx.txt", docx_text(render_docx(sample_report)))
+
+
 def test_markdown_tables_survive_pipes_and_newlines(report: Report) -> None:
     text = render_markdown(report)
     tables = re.findall(r"(?:^\|.*\n)+", text, flags=re.MULTILINE)
-    assert len(tables) == 12
+    assert len(tables) == 14
     for table in tables:
         widths = {len(re.split(r"(?<!\\)\|", line)) for line in table.splitlines()}
         assert len(widths) == 1, table  # every row has as many cells as the header
@@ -120,45 +148,54 @@ def test_docx_headings_pictures_and_page_breaks(docx_bytes: bytes) -> None:
     doc = Document(io.BytesIO(docx_bytes))
     h1 = [p for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 1"]
     assert [p.text for p in h1] == [
-        "Purpose of the report",
-        "Recommendations",
-        "Executive summary",
-        "Exceptions: measures rated red",
-        "Update by pledge",
-        "Commitments progress",
-        "Profile of children in care",
-        "Implications",
-        "Conclusion",
-        "Background papers",
-        "Appendices",
+        "1. Purpose of the report",
+        "2. Recommendations",
+        "3. Introduction",
+        "4. Executive summary",
+        "5. Exceptions: measures rated red",
+        "6. Watch list: measures rated amber",
+        "7. Update by pledge",
+        "8. Commitments by directorate",
+        "9. Action plan",
+        "10. Voice of children and young people",
+        "11. Inspection",
+        "12. Profile of children in care",
+        "13. Implications",
+        "14. Conclusion",
+        "15. Background papers",
+        "16. Appendices",
         "Appendix A: Corporate parenting scorecard, 2026-27 Q2",
     ]
     new_pages = [p.text for p in h1 if p.paragraph_format.page_break_before]
     # Fewer forced breaks, fewer half-empty pages: the body flows from one section to the next.
     assert new_pages == [
-        "Executive summary",
-        "Update by pledge",
+        "7. Update by pledge",
         "Appendix A: Corporate parenting scorecard, 2026-27 Q2",
     ]
     pictures = list(doc.element.body.iter(qn("wp:docPr")))
     assert len(pictures) == 3
     assert pictures[0].get("descr").startswith("Line chart of measure 1.2")
     assert doc.core_properties.title == (
-        "Example Borough Council: Corporate Parenting Performance Update, Quarter 2 2026-27"
+        "DRAFT: Example Borough Council: Corporate Parenting Performance Update, Quarter 2 2026-27"
     )
 
 
 def test_sections_without_sheets_are_left_out(tmp_path: Path) -> None:
     report = fixed_report(tmp_path, sheets=False)
-    assert "Commitments progress" not in render_markdown(report)
+    assert "Commitments by directorate" not in render_markdown(report)
     assert "Profile of children" not in render_html(report)
     text = docx_text(render_docx(report))
-    assert "Commitments progress" not in text and "Profile of children" not in text
-    assert "# Implications" in text
+    assert "Commitments by directorate" not in text and "Profile of children" not in text
+    assert "# 11. Implications" in text  # the sections after the missing ones move up
 
 
 def test_no_red_measures_says_so(tmp_path: Path) -> None:
-    calm = replace(fixed_report(tmp_path), exceptions=())
+    report = fixed_report(tmp_path)
+    calm = replace(
+        report,
+        exceptions=(),
+        exceptions_intro=Para("5.1", generated(exceptions_intro([], "quarter"))),
+    )
     assert "No measure is rated red this quarter." in render_markdown(calm)
     assert "No measure is rated red this quarter." in docx_text(render_docx(calm))
 
@@ -173,13 +210,13 @@ def test_custom_docx_template(report: Report, tmp_path: Path) -> None:
     template = tmp_path / "mine.docx"
     doc = Document()
     doc.add_heading("{{ report.council }}", 1)
-    doc.add_paragraph("{{ report.red_note }}")
+    doc.add_paragraph("{{ report.exceptions_intro.text }}")
     doc.save(str(template))
     text = docx_text(render_docx(report, template=template))
-    assert text == (
-        "# Example Borough Council\n"
-        "The 3 measures rated red are explained in the exceptions section (1.2, 2.1, 2.3).\n"
+    assert text.startswith(
+        "# Example Borough Council\nThis section explains each measure rated red"
     )
+    assert text.endswith("1 has commentary; there is none yet for 2.1 and 2.3.\n")
 
 
 @pytest.mark.parametrize("render", [render_markdown, render_html])
@@ -248,7 +285,7 @@ def test_markdown_uses_real_headings_and_names_every_column(report: Report) -> N
     text = render_markdown(report)
     assert "**Commentary**" not in text and text.count("#### Commentary") == 3
     headers = re.findall(r"^(\|.*\|)\n\|[-:|]+\|$", text, flags=re.MULTILINE)
-    assert len(headers) == 12
+    assert len(headers) == 14
     for header in headers:
         cells = [c.strip() for c in header.strip("|").split("|")]
         assert all(cells), header

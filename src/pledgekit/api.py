@@ -177,6 +177,17 @@ def load_guarded(
     and the personal-data findings that block output (none with ``redact``, which replaces
     the matches with [redacted] instead).
     """
+    card, dataset, blocking, _ = _load_guarded(files, pledge, period, threshold, redact)
+    return card, dataset, blocking
+
+
+def _load_guarded(
+    files: Sequence[Path | str],
+    pledge: Path | str | None,
+    period: str | Period | None,
+    threshold: int | None,
+    redact: bool,
+) -> tuple[Scorecard, Dataset, list[Finding], Definition]:
     from pledgekit.privacy.guard import guard
     from pledgekit.score.scoring import build_scorecard
 
@@ -187,7 +198,28 @@ def load_guarded(
         definition, dataset, period=chosen, threshold=threshold, published=published
     )
     card, blocking = guard(card, redact=redact, where=card.files[0] if card.files else "")
-    return card, dataset, [*inputs.personal, *blocking]
+    return card, dataset, [*inputs.personal, *blocking], definition
+
+
+#: How many earlier quarters the report rates again to count how long a measure has been red.
+STREAK_QUARTERS = 8
+
+
+def earlier_scorecards(
+    definition: Definition, dataset: Dataset, card: Scorecard, *, threshold: int | None = None
+) -> list[Scorecard]:
+    """The scorecards of the quarters before ``card``'s that the data has (newest first).
+
+    Only their statuses are used (how long a measure has been red), so no text from them is
+    shown and they need no guard.
+    """
+    from pledgekit.score.scoring import build_scorecard
+
+    quarters = [p for p in card.periods if not p.is_annual and p < card.period]
+    return [
+        build_scorecard(definition, dataset, period=p, threshold=threshold)
+        for p in sorted(quarters, reverse=True)[:STREAK_QUARTERS]
+    ]
 
 
 def load_scorecard(
@@ -227,10 +259,10 @@ def load_report(
     from pledgekit.report.assembly import build_report
 
     details = load_meeting(meeting) if meeting is not None else None
-    card, dataset, blocking = load_guarded(
-        files, pledge=pledge, period=period, threshold=threshold, redact=redact
-    )
-    report, more = guard(build_report(card, dataset, details), redact=redact)
+    card, dataset, blocking, definition = _load_guarded(files, pledge, period, threshold, redact)
+    earlier = earlier_scorecards(definition, dataset, card, threshold=threshold)
+    built = build_report(card, dataset, details, earlier=earlier)
+    report, more = guard(built, redact=redact)
     # The exceptions repeat scorecard commentary, so the same finding can come twice.
     return report, card.findings, list(dict.fromkeys([*blocking, *more]))
 

@@ -38,3 +38,15 @@ def test_personal_data_in_commentary(definition: Definition) -> None:
     [item] = [f for f in findings if f.code.startswith("personal-data-")]
     assert item.location.a1 == "F2" and item.measure == "1.1"
     assert "Jamie Smith" not in (item.found or "") + item.message
+
+
+def test_personal_data_in_the_action_plan(definition: Definition) -> None:
+    from pledgekit.model.location import Location
+    from pledgekit.model.observations import ActionItem
+
+    data = complete()
+    where = Location("q.xlsx", "Actions", 3, "B")
+    data.actions = [ActionItem("Call 07700 900123 about the review", where, update="Done.")]
+    findings = run_checks(definition, data)
+    [item] = [f for f in findings if f.code.startswith("personal-data-")]
+    assert item.code == "personal-data-phone" and item.location.a1 == "B3"

@@ -80,3 +80,8 @@ def personal_data(context: Context) -> Iterator[Finding]:
             text = getattr(item, name)
             if text:
                 yield from pii_findings(text, item.location, name)
+    for action in context.dataset.actions:
+        for name in ("action", "update"):
+            text = getattr(action, name)
+            if text:
+                yield from pii_findings(text, action.location, name)

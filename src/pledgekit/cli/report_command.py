@@ -71,12 +71,24 @@ def report(
     ] = None,
     redact: RedactOption = False,
     threshold: ThresholdOption = None,
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final",
+            help="Refuse (exit 1, nothing written) while any red lacks commentary or any "
+            "[to be completed] gap remains; each gap is listed.",
+        ),
+    ] = False,
 ) -> None:
     """Write the committee update report for the latest period (or --period).
 
-    Cover details, purpose, recommendations, narratives and implications come from
-    --meeting; what it leaves out is marked [to be completed]. Nothing is written while free
-    text holds personal data (exit 1), unless --redact.
+    Cover details, purpose, recommendations, narratives, actions, inspection, the voice of
+    children and implications come from --meeting; what it leaves out is marked [to be
+    completed]. Until every red has commentary and no gap remains the report is marked DRAFT
+    in every format, and the gaps are listed on stderr. A red without commentary also makes
+    the run exit 1 (the report is still written), as 'pledgekit validate' fails on it;
+    --final writes nothing until the report is complete. Nothing is written while free text
+    holds personal data (exit 1), unless --redact.
 
     Example: pledgekit report sample_data/*.xlsx --meeting sample_data/meeting.yaml -o report.docx
     """
@@ -98,6 +110,15 @@ def report(
     print_data_findings(data_findings, blocking)
     if blocking:
         raise typer.Exit(1)
+    if final and built.gaps:
+        typer.echo(
+            f"Error: --final: the report is not final; {len(built.gaps)} gap(s) remain, "
+            "so nothing was written:",
+            err=True,
+        )
+        for gap in built.gaps:
+            typer.echo(f"  {gap}", err=True)
+        raise typer.Exit(1)
     emit(FORMATS.render(built, chosen.name, template=template), output, force=force, inputs=inputs)
     if meeting is None:
         typer.echo(
@@ -105,8 +126,25 @@ def report(
         )
     if output is not None and str(output) != "-":
         typer.echo(f"Wrote {output}", err=True)
+    if built.draft:
+        typer.echo(
+            f"Note: the report is marked DRAFT: {len(built.gaps)} gap(s) remain "
+            "(--final refuses until none do):",
+            err=True,
+        )
+        for gap in built.gaps:
+            typer.echo(f"  {gap}", err=True)
     from pledgekit.model.findings import has_errors
 
+    silent = [ex.line.ref for ex in built.exceptions if ex.commentary_missing]
+    if silent:
+        # The same verdict as `validate` (missing-commentary-for-red is an error there).
+        typer.echo(
+            f"Error: red measure(s) without commentary: {', '.join(silent)}; the report was "
+            "written as a DRAFT, but the run fails as 'pledgekit validate' does.",
+            err=True,
+        )
+        raise typer.Exit(1)
     # As for the scorecard: the report is written, but errors in the data fail the run.
     if has_errors(data_findings):
         raise typer.Exit(1)

@@ -1,8 +1,10 @@
 """The meeting file (``meeting.yaml``): what the committee report needs beyond the figures.
 
-Meeting details for the cover, the purpose and recommendations, a narrative per pledge,
-implications with who verified them, the conclusion, background papers and appendices. Every key
-is optional, so a half-written file still gives a draft; missing parts are marked in the report.
+Meeting details for the cover, the purpose and recommendations, an introduction, a narrative per
+pledge, the action plan, the voice of children and young people, the latest inspection,
+implications with who verified them, the conclusion, background papers and appendices (the parts
+are in :mod:`pledgekit.config.meeting_parts`). Every key is optional, so a half-written file still
+gives a draft; missing parts are marked in the report.
 Unknown keys are errors, located by file, line and column like ``pledge.yaml``.
 
 Prose fields (purpose, recommendations, narratives, implications, conclusion) accept a little
@@ -15,22 +17,24 @@ import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import Field, PrivateAttr, field_validator
 
+from pledgekit.config.meeting_parts import (
+    ActionEntry,
+    AppendixEntry,
+    Inspection,
+    Strict,
+    Voice,
+    as_text,
+)
 from pledgekit.config.problems import check_yaml_model, problems_error
 from pledgekit.config.yamlsource import Positions, position_of
 from pledgekit.model.codes import BAD_DEFINITION
 from pledgekit.model.findings import Finding
 from pledgekit.model.location import Location
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-
-
-def _text(value: Any) -> Any:
-    # YAML reads `version: 1.0` and `"2": ...` keys as numbers: take them as written text.
-    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+_Strict = Strict
+_text = as_text
 
 
 class Person(_Strict):
@@ -52,6 +56,12 @@ class Implication(_Strict):
 
     text: str
     verified_by: str | None = Field(None, description="Name and job title of who verified it.")
+    contact: str | None = Field(None, description="How to reach them: work email or phone.")
+
+    @field_validator("contact", mode="before")
+    @classmethod
+    def _contact_text(cls, value: Any) -> Any:
+        return _text(value)
 
 
 class Implications(_Strict):
@@ -61,6 +71,10 @@ class Implications(_Strict):
     legal: Implication | None = None
     hr: Implication | None = Field(None, description="Human resources.")
     equality: Implication | None = Field(None, description="Equality and diversity.")
+    risk: Implication | None = Field(None, description="Risks and how they are managed.")
+    corporate_priorities: Implication | None = Field(
+        None, description="How the report serves the council's corporate plan."
+    )
     other: Implication | None = None
 
 
@@ -81,15 +95,29 @@ class Meeting(_Strict):
     exempt_reason: str | None = Field(None, description="Why the report is exempt, if it is.")
     purpose: str | None = None
     recommendations: list[str] = Field(default_factory=list)
+    introduction: str | None = Field(
+        None, description="Background to the report (default: a paragraph on the Pledge)."
+    )
+    children_in_care_measure: str | None = Field(
+        None,
+        description="Id of the measure counting children in care, for the summary (default: "
+        "a count measure titled like 'Number of children in care').",
+    )
     narratives: dict[str, str] = Field(
         default_factory=dict, description="Narrative per pledge id (Markdown)."
     )
+    actions: list[ActionEntry] = Field(
+        default_factory=list, description="The action plan (also read from an Actions sheet)."
+    )
+    voice_of_children: Voice | None = None
+    inspection: Inspection | None = None
     implications: Implications = Field(default_factory=Implications)
     conclusion: str | None = None
     background_papers: list[str] = Field(default_factory=list)
-    appendices: list[str] = Field(
+    appendices: list[AppendixEntry] = Field(
         default_factory=list,
-        description="Titles of appendices beyond the scorecard, lettered after it (B, C, ...).",
+        description="Appendices beyond the scorecard, lettered after it (B, C, ...): a title, "
+        "or {title, file, where}.",
     )
 
     _file: str = PrivateAttr(default="meeting.yaml")
@@ -105,12 +133,29 @@ class Meeting(_Strict):
     def _wards_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
 
+    @field_validator("children_in_care_measure", mode="before")
+    @classmethod
+    def _measure_text(cls, value: Any) -> Any:
+        return _text(value)
+
+    @field_validator("appendices", mode="before")
+    @classmethod
+    def _appendix_titles(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"title": v} if isinstance(v, str) else v for v in value]
+        return value
+
     @field_validator("narratives", mode="before")
     @classmethod
     def _pledge_keys(cls, value: Any) -> Any:
         if isinstance(value, dict):
             return {_text(k): v for k, v in value.items()}
         return value
+
+    @property
+    def folder(self) -> Path:
+        """The folder of the meeting file, against which appendix files are found."""
+        return Path(self._file).parent
 
     def location(self, *path: str | int) -> Location:
         """Where a key of this file is (file, line, column), for findings about its text."""

@@ -156,6 +156,11 @@ class Measure(_Strict):
 
     id: str = Field(description="Measure number as the committee knows it, e.g. '2.6'.")
     title: str
+    short_title: str | None = Field(
+        None,
+        description="A short phrase for the report's summary, e.g. 'persistent absence' "
+        "(default: the title).",
+    )
     unit: Unit = Unit.PERCENT
     polarity: Polarity
     target: TargetValue | dict[str, TargetValue] | None = Field(
@@ -166,6 +171,10 @@ class Measure(_Strict):
     rag_rule: RagRule | None = None
     comparators: dict[str, float] = Field(
         default_factory=dict, description="e.g. {england: 25.0, statistical_neighbours: 27.1}"
+    )
+    comparator_years: dict[str, str] = Field(
+        default_factory=dict,
+        description="The year each comparator figure is for, e.g. {england: '2024-25'}.",
     )
     reference: str | None = None
     description: str | None = None
@@ -190,6 +199,14 @@ class Measure(_Strict):
         if isinstance(value, float):
             raise ValueError(f"write the id in quotes (YAML read it as the number {value!r})")
         return str(value) if isinstance(value, int) else value
+
+    @field_validator("comparator_years", mode="before")
+    @classmethod
+    def _years_text(cls, value: Any) -> Any:
+        # YAML reads `england: 2019` as a number: the year is a label, so take it as written.
+        if isinstance(value, dict):
+            return {k: str(v) if isinstance(v, (int, float)) else v for k, v in value.items()}
+        return value
 
     @field_validator("target")
     @classmethod

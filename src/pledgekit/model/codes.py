@@ -148,6 +148,13 @@ MISSING_ID = _code(
     "The row's figures cannot be matched to anything, so they are left out.",
     "q2.xlsx, sheet 'Indicators' cell A20: figures but no measure id; the row was skipped",
 )
+BAD_DATE = _code(
+    "bad-date",
+    Severity.WARNING,
+    "A date cell (an action's milestone, a commitment's due date) is not a date.",
+    "The text is kept as written but the date is unknown, so the item cannot be flagged overdue.",
+    "q2.xlsx, sheet 'Actions' cell H3: 'end of term' is not a date; expected e.g. 2026-12-31",
+)
 PERIOD_FROM_TITLE = _code(
     "period-from-title",
     Severity.INFO,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol, overload
 
 from pledgekit.model.findings import Finding, finding
@@ -70,6 +71,30 @@ class Commitment:
     status: str | None
     update: str | None
     location: Location
+    lead: str | None = None
+    due: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    """One action of the action plan (sheet ``Actions``, or ``actions:`` in meeting.yaml).
+
+    ``ref`` is the action's reference (``A3``), or None to be numbered in order; ``measures``
+    the ids of the measures it should move; ``milestone`` the date it is due.
+    """
+
+    action: str
+    location: Location
+    ref: str | None = None
+    pledge: str | None = None
+    promise: str | None = None
+    measures: tuple[str, ...] = ()
+    lead: str | None = None
+    partners: str | None = None
+    resources: str | None = None
+    milestone: date | None = None
+    status: str | None = None
+    update: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +114,7 @@ class ProfileItem:
     value: str
     location: Location
     period: Period | None = None
+    england: str | None = None
 
 
 class ObservationSource(Protocol):
@@ -145,6 +171,7 @@ class Dataset:
     profile: list[ProfileItem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    actions: list[ActionItem] = field(default_factory=list)
     sources: list[ObservationSource] = field(default_factory=list, repr=False)
 
     def columnar(self) -> list[ObservationSource] | None:
@@ -168,6 +195,7 @@ class Dataset:
         else:
             self.observations.extend(other.observations)
         self.commitments.extend(other.commitments)
+        self.actions.extend(other.actions)
         self.updates.extend(other.updates)
         self.profile.extend(other.profile)
         self.findings.extend(other.findings)

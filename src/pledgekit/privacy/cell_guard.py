@@ -19,7 +19,7 @@ from typing import Any
 from pledgekit.model.findings import Finding
 from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.location import Location
-from pledgekit.model.observations import Dataset, Observation
+from pledgekit.model.observations import ActionItem, Dataset, Observation
 from pledgekit.model.values import Reading
 from pledgekit.privacy.detect import PiiMatch, pii_findings, scan_text
 
@@ -87,6 +87,7 @@ def guard_cells(dataset: Dataset, *, redact: bool = False) -> list[Finding]:
             item,
             label=masker.check(item.label, item.location, "profile label") or "",
             value=masker.check(item.value, item.location, "profile value") or "",
+            england=masker.check(item.england, item.location, "profile England figure"),
         )
         for item in dataset.profile
     ]
@@ -95,10 +96,33 @@ def guard_cells(dataset: Dataset, *, redact: bool = False) -> list[Finding]:
             item,
             directorate=masker.check(item.directorate, item.location, "directorate") or "",
             status=masker.check(item.status, item.location, "status"),
+            lead=masker.check(item.lead, item.location, "lead"),
         )
         for item in dataset.commitments
     ]
+    # The action plan's short fields are shown as they are (the action and its update are free
+    # text, guarded where they are published).
+    dataset.actions = [_action(masker, item) for item in dataset.actions]
     return list(masker.findings.values())
+
+
+def _action(masker: _Masker, item: ActionItem) -> ActionItem:
+    """An action with its short fields masked (the action and its update are free text,
+    guarded where they are published)."""
+
+    def check(text: str | None, name: str) -> str | None:
+        return masker.check(text, item.location, f"action {name}")
+
+    return replace(
+        item,
+        ref=check(item.ref, "ref"),
+        pledge=check(item.pledge, "pledge"),
+        promise=check(item.promise, "promise"),
+        lead=check(item.lead, "lead"),
+        partners=check(item.partners, "partners"),
+        resources=check(item.resources, "resources"),
+        status=check(item.status, "status"),
+    )
 
 
 def _table(masker: _Masker, table: IndicatorTable) -> IndicatorTable:

@@ -102,8 +102,36 @@ COMMITMENTS = TableSpec(
         "pledge": ("pledge", "pledge id", "pledge no", "pledge ref"),
         "status": ("status", "rag", "rag status"),
         "update": ("update", "progress", "progress update", "comments", "commentary"),
+        "lead": ("lead", "lead officer", "owner", "responsible officer"),
+        "due": ("due", "due date", "deadline", "target date", "by when", "date due"),
     },
     required=("commitment", "directorate"),
+)
+
+ACTIONS = TableSpec(
+    name="actions",
+    key="action",
+    aliases={
+        "action": ("action", "actions", "what we will do"),
+        "ref": ("ref", "action ref", "action id", "id", "no"),
+        "pledge": ("pledge", "pledge id", "pledge no", "pledge ref"),
+        "promise": ("promise", "outcome"),
+        "measures": (
+            "measures",
+            "measure",
+            "linked measures",
+            "performance indicator",
+            "indicator",
+            "indicators",
+        ),
+        "lead": ("lead", "lead officer", "owner", "responsible officer"),
+        "partners": ("partners", "lead partners", "partner"),
+        "resources": ("resources", "resource", "funding"),
+        "milestone": ("milestone", "milestone date", "due", "due date", "target date", "by when"),
+        "status": ("status", "rag", "progress status"),
+        "update": ("update", "progress", "progress update", "comments", "commentary"),
+    },
+    required=("action",),
 )
 
 UPDATES = TableSpec(
@@ -131,6 +159,7 @@ PROFILE = TableSpec(
         ),
         "value": ("value", "number", "figure", "count", "total"),
         "period": ("period", "qtr", "quarter", "reporting period", "date"),
+        "england": ("england", "england average", "national", "national average"),
     },
     required=("label", "value"),
 )

@@ -24,14 +24,28 @@ from pledgekit.model.location import Location
 from pledgekit.model.observations import Commitment, Dataset, PledgeUpdate, ProfileItem
 from pledgekit.model.periods import Period, PeriodError, parse_period
 from pledgekit.model.values import format_number
+from pledgekit.read.action_sheet import date_cell, read_actions
 from pledgekit.read.books import Sheet, open_book
 from pledgekit.read.cells import cell_text, id_text
-from pledgekit.read.columns import COMMITMENTS, PROFILE, UPDATES, Header, find_header, title_period
+from pledgekit.read.columns import (
+    ACTIONS,
+    COMMITMENTS,
+    PROFILE,
+    UPDATES,
+    Header,
+    find_header,
+    title_period,
+)
 from pledgekit.read.indicators import IndicatorReader
 from pledgekit.read.percent_scale import dataset_percent_findings
 from pledgekit.read.sheet_context import Context, clean_text, has_columns, report_duplicates
 
-_OPTIONAL_SHEETS = {"commitments": COMMITMENTS, "updates": UPDATES, "profile": PROFILE}
+_OPTIONAL_SHEETS = {
+    "commitments": COMMITMENTS,
+    "updates": UPDATES,
+    "profile": PROFILE,
+    "actions": ACTIONS,
+}
 
 
 def read_workbook(
@@ -45,8 +59,9 @@ def read_workbook(
 
     ``definition`` lets numeric measure ids (2.1 for ``"2.10"``) and percent measures be checked;
     ``period`` applies to rows without a period cell; ``sheet`` names the indicator sheet (default
-    ``Indicators``, else the first sheet other than Commitments, Updates and Profile; ignored for
-    .csv, which holds one table). Raises :class:`InputError` when the file cannot be read.
+    ``Indicators``, else the first sheet other than Commitments, Updates, Profile and Actions;
+    ignored for .csv, which holds one table). Raises :class:`InputError` when the file cannot be
+    read.
     """
     return read_workbooks([path], definition=definition, period=period, sheet=sheet)
 
@@ -103,7 +118,8 @@ def _indicator_sheet(
     """The sheet holding the indicator table, or None for a file of optional sheets only.
 
     ``wanted`` by name (exact, else ignoring case); else a visible ``Indicators``; else the first
-    visible sheet that is not Commitments, Updates or Profile; else a hidden ``Indicators``.
+    visible sheet that is not Commitments, Updates, Profile or Actions; else a hidden
+    ``Indicators``.
     """
     if is_csv:
         return names[0]
@@ -127,7 +143,7 @@ def _indicator_sheet(
 
 
 def _read_optional(ctx: Context, sheet: Sheet, data: Dataset) -> None:
-    """Commitments, Updates or Profile: same header rules, read into the dataset."""
+    """Commitments, Updates, Profile or Actions: same header rules, read into the dataset."""
     spec = _OPTIONAL_SHEETS[sheet.name.lower()]
     header = find_header(sheet.rows, spec)
     if header is None:
@@ -148,6 +164,9 @@ def _read_optional(ctx: Context, sheet: Sheet, data: Dataset) -> None:
     elif spec is UPDATES:
         sheet.fill_merged(header.row, header.columns_of("pledge"))
         data.updates.extend(_updates(ctx, sheet, header))
+    elif spec is ACTIONS:
+        sheet.fill_merged(header.row, header.columns_of("pledge"))
+        data.actions.extend(read_actions(ctx, sheet, header))
     else:
         sheet.fill_merged(header.row, header.columns_of("period"))
         data.profile.extend(_profile(ctx, sheet, header))
@@ -168,6 +187,12 @@ def _commitments(ctx: Context, sheet: Sheet, header: Header) -> list[Commitment]
         if text is None:
             continue
         pledge = id_text(row[cols["pledge"]]) if "pledge" in cols else None
+        due_col = cols.get("due")
+        due = (
+            date_cell(ctx, row[due_col], ctx.at(sheet, row0, due_col))
+            if due_col is not None
+            else None
+        )
         found.append(
             Commitment(
                 directorate=_text(ctx, sheet, row0, cols["directorate"], "directorate") or "",
@@ -176,6 +201,8 @@ def _commitments(ctx: Context, sheet: Sheet, header: Header) -> list[Commitment]
                 status=_text(ctx, sheet, row0, cols.get("status"), "status"),
                 update=_text(ctx, sheet, row0, cols.get("update"), "update"),
                 location=ctx.at(sheet, row0, cols["commitment"]),
+                lead=_text(ctx, sheet, row0, cols.get("lead"), "lead"),
+                due=due,
             )
         )
     return found
@@ -205,7 +232,9 @@ def _updates(ctx: Context, sheet: Sheet, header: Header) -> list[PledgeUpdate]:
 def _profile(ctx: Context, sheet: Sheet, header: Header) -> list[ProfileItem]:
     cols = header.columns
     label_col, value_col, period_col = cols["label"], cols["value"], cols.get("period")
-    percent = sheet.percent_cells([value_col]).get(value_col, set())
+    england_col = cols.get("england")
+    shares = sheet.percent_cells([c for c in (value_col, england_col) if c is not None])
+    percent = shares.get(value_col, set())
     hidden = sheet.hidden_cells([value_col])
     title = title_period(sheet.rows[: header.row])
     fallback = ctx.period or (title.period if title else None)
@@ -240,7 +269,12 @@ def _profile(ctx: Context, sheet: Sheet, header: Header) -> list[ProfileItem]:
                     expected="a reporting period such as '2019-20 Q1'",
                 )
         text = _profile_value(raw, row0 in percent)
-        found.append(ProfileItem(label, text, where, period))
+        england = None
+        if "england" in cols and row[cols["england"]] not in ("", None):
+            england = _profile_value(
+                row[cols["england"]], row0 in shares.get(cols["england"], set())
+            )
+        found.append(ProfileItem(label, text, where, period, england))
     return found
 
 

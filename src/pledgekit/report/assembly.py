@@ -1,171 +1,254 @@
 """Scorecard + workbook sheets + meeting.yaml -> :class:`~pledgekit.report.model.Report`.
 
-:func:`build_report` gathers what the templates show (cover, executive summary, exceptions, a
-section per pledge, commitments, cohort profile, implications, the scorecard appendix).
+:func:`build_report` lays out the house format, numbering sections and paragraphs: purpose,
+recommendations, introduction, executive summary, exceptions (red), watch list (amber), a
+section per pledge, commitments, action plan, voice of children and young people, inspection,
+cohort profile, implications, conclusion, background papers and appendices.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
 
 from pledgekit.config.meeting import Meeting
-from pledgekit.model.errors import DefinitionError
-from pledgekit.model.observations import Commitment, Dataset, PledgeUpdate, ProfileItem
-from pledgekit.model.periods import Period
-from pledgekit.model.prose import Prose
-from pledgekit.model.status import Direction, Status
+from pledgekit.model.observations import Dataset
+from pledgekit.model.prose import PLACEHOLDER, Prose
+from pledgekit.model.status import Status
 from pledgekit.model.values import ValueState
-from pledgekit.report.measure_lines import (
-    exception_item,
-    measure_line,
-    red_note,
+from pledgekit.report.exceptions import exception_item, watch_item
+from pledgekit.report.gaps import placeholder_gaps
+from pledgekit.report.measure_lines import measure_line
+from pledgekit.report.meeting_sections import appendices, inspection_view, voice_view
+from pledgekit.report.meeting_view import meeting_view
+from pledgekit.report.model import PledgeSection, Report, StatusCount
+from pledgekit.report.openings import (
+    actions_intro,
+    commitments_intro,
+    exceptions_intro,
+    introduction,
+    persistence,
+    watch_intro,
+)
+from pledgekit.report.paragraphs import Para, generated
+from pledgekit.report.plans import action_lines
+from pledgekit.report.sources import (
+    action_sources,
+    check_references,
+    directorates,
+    latest_file,
+    narrative,
+    profile,
+)
+from pledgekit.report.streaks import red_streaks
+from pledgekit.report.summary import (
+    children_in_care_row,
+    months,
     summary_paragraphs,
 )
-from pledgekit.report.meeting_view import Appendix, meeting_view
-from pledgekit.report.model import (
-    CommitmentLine,
-    Directorate,
-    PledgeSection,
-    ProfileLine,
-    Report,
-    StatusCount,
-)
+from pledgekit.report.symbols import symbol_key
 from pledgekit.score.comparator_text import comparison_note
 from pledgekit.score.scorecard import Scorecard
 
-T = TypeVar("T", Commitment, PledgeUpdate, ProfileItem)
+_ORDER = (
+    "purpose",
+    "recommendations",
+    "introduction",
+    "summary",
+    "exceptions",
+    "watch",
+    "pledges",
+    "commitments",
+    "actions",
+    "voice",
+    "inspection",
+    "profile",
+    "implications",
+    "conclusion",
+    "background",
+    "appendices",
+)
 
 
-def _latest_file(items: Sequence[T], files: Sequence[str]) -> list[T]:
-    """Items from the last workbook that has any: the latest quarter's sheet wins.
-
-    Files are given oldest first (as a sorted glob gives them); an older quarter's Updates or
-    Commitments sheet must not be repeated in this quarter's report.
-    """
-    if not items:
-        return []
-    order = {name: i for i, name in enumerate(files)}
-    last = max(order.get(item.location.file, -1) for item in items)
-    return [item for item in items if order.get(item.location.file, -1) == last]
+def _numbers(present: set[str]) -> dict[str, int]:
+    return {key: i for i, key in enumerate((k for k in _ORDER if k in present), start=1)}
 
 
-def _text(value: str | None, field: str, item: Commitment | ProfileItem) -> Prose:
-    return Prose(value or "", field, item.location, markdown=False)
+def _paras(section: int, texts: Sequence[Prose], start: int = 1) -> tuple[Para, ...]:
+    return tuple(Para(f"{section}.{i}", t) for i, t in enumerate(texts, start=start))
 
 
-def _narrative(pledge_id: str, meeting: Meeting | None, updates: list[PledgeUpdate]) -> Prose:
-    if meeting is not None and pledge_id in meeting.narratives:
-        where = meeting.location("narratives", pledge_id)
-        return Prose(meeting.narratives[pledge_id], f"narrative for pledge {pledge_id}", where)
-    mine = [u for u in updates if u.pledge == pledge_id and u.text.strip()]
-    if mine:
-        text = "\n".join(u.text for u in mine)
-        return Prose(text, f"update for pledge {pledge_id}", mine[0].location, markdown=False)
-    return Prose.missing(f"narrative for pledge {pledge_id}")
-
-
-def _directorates(commitments: list[Commitment]) -> tuple[Directorate, ...]:
-    grouped: dict[str, list[Commitment]] = {}
-    for item in commitments:
-        grouped.setdefault(item.directorate, []).append(item)
-    return tuple(
-        Directorate(
-            _text(name, "directorate", items[0]),
-            tuple(
-                CommitmentLine(
-                    item.pledge or "",
-                    _text(item.commitment, "commitment", item),
-                    _text(item.status, "commitment status", item),
-                    _text(item.update, "commitment update", item),
-                )
-                for item in items
-            ),
-        )
-        for name, items in grouped.items()
-    )
-
-
-def _profile(items: list[ProfileItem], period: Period) -> tuple[ProfileLine, ...]:
-    dated = [i for i in items if i.period == period]
-    chosen = dated or [i for i in items if i.period is None]
-    latest: dict[str, ProfileItem] = {i.label: i for i in chosen}  # a repeated label: last wins
-    return tuple(
-        ProfileLine(_text(i.label, "profile label", i), _text(i.value, "profile value", i))
-        for i in latest.values()
-    )
-
-
-def _check_narratives(card: Scorecard, meeting: Meeting | None) -> None:
-    if meeting is None:
-        return
-    known = [p.id for p in card.pledges]
-    for key in meeting.narratives:
-        if key not in known:
-            raise DefinitionError(
-                f"{meeting.location('narratives', key)}: a narrative for pledge {key!r}, which "
-                f"the pledge definition does not have (pledges: {', '.join(known)})"
-            )
-
-
-def build_report(card: Scorecard, dataset: Dataset, meeting: Meeting | None) -> Report:
+def build_report(
+    card: Scorecard,
+    dataset: Dataset,
+    meeting: Meeting | None,
+    *,
+    earlier: Sequence[Scorecard] = (),
+) -> Report:
     """The report for ``card``'s period.
 
-    ``dataset`` supplies the optional Updates, Commitments and Profile sheets (sections without
-    a sheet are left out); ``meeting`` the cover and prose (None: placeholders throughout).
-    Raises :class:`DefinitionError` for a narrative keyed to a pledge the definition lacks.
+    ``dataset`` supplies the optional Updates, Commitments, Actions and Profile sheets;
+    ``meeting`` the cover and prose (None: placeholders throughout); ``earlier`` the scorecards
+    of the quarters before, to count how long a measure has been red. Raises
+    :class:`DefinitionError` for meeting.yaml text keyed to a pledge, measure or action the
+    definition or plan lacks, and for a missing appendix file.
     """
-    _check_narratives(card, meeting)
-    updates = _latest_file(dataset.updates, dataset.files)
+    check_references(meeting, [p.id for p in card.pledges], [r.measure.id for r in card.rows])
+    span = "year" if card.period.is_annual else "quarter"
+    dated = meeting is not None and meeting.date is not None
+    today = meeting.date if meeting is not None and meeting.date else card.period.end_date
+    titles = {p.id: p.title for p in card.pledges}
     lines = {row.measure.id: measure_line(row, card.period) for row in card.rows}
+    commitments = directorates(
+        latest_file(dataset.commitments, dataset.files), today=today, pledge_titles=titles
+    )
+    actions = action_lines(
+        action_sources(meeting, latest_file(dataset.actions, dataset.files)),
+        today=today,
+        pledge_titles=titles,
+    )
+    profile_lines = profile(dataset.profile, card.period)
+    present = set(_ORDER) - {"commitments", "profile"}
+    present |= {"commitments"} if commitments else set()
+    present |= {"profile"} if profile_lines else set()
+    n = _numbers(present)
+    view = meeting_view(
+        meeting,
+        committee=card.committee,
+        default_title=f"Corporate parenting performance update, {card.period.label}",
+        implications_section=n["implications"],
+    )
+    streaks = red_streaks(card, earlier)
+    reds = card.rows_with(Status.RED)
+    exceptions = tuple(
+        exception_item(
+            row,
+            lines[row.measure.id],
+            number=f"{n['exceptions']}.{i}",
+            persistence=persistence(streaks.get(row.measure.id, 1), span),
+            actions=tuple(a for a in actions if row.measure.id in a.measures),
+        )
+        for i, row in enumerate(reds, start=2)
+    )
+    watch = tuple(
+        watch_item(row, lines[row.measure.id], number=f"{n['watch']}.{i}")
+        for i, row in enumerate(card.rows_with(Status.AMBER), start=2)
+    )
+    updates = latest_file(dataset.updates, dataset.files)
     pledges = tuple(
         PledgeSection(
+            number=f"{n['pledges']}.{i}",
             id=p.id,
             title=p.title,
             outcome=p.outcome,
             promises=tuple(p.promises),
             lines=tuple(lines[row.measure.id] for row in card.rows_for(p)),
-            narrative=_narrative(p.id, meeting, updates),
+            narrative=narrative(p.id, meeting, updates),
+            notes=tuple(
+                lines[row.measure.id]
+                for row in card.rows_for(p)
+                if row.commentary is not None and row.status not in (Status.RED, Status.AMBER)
+            ),
         )
-        for p in card.pledges
+        for i, p in enumerate(card.pledges, start=1)
     )
-    view = meeting_view(
-        meeting,
-        committee=card.committee,
-        default_title=f"Corporate parenting performance update, {card.period.label}",
+    numbered_directorates = tuple(
+        type(d)(d.name, d.commitments, f"{n['commitments']}.{i}")
+        for i, d in enumerate(commitments, start=2)
     )
-    extra = meeting.appendices if meeting else []
-    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    appendices = (
-        Appendix("A", f"Corporate parenting scorecard, {card.period.label}"),
-        *(Appendix(letters[i + 1], title) for i, title in enumerate(extra[: len(letters) - 1])),
+    summary = summary_paragraphs(
+        card,
+        lines,
+        streaks=streaks,
+        exceptions_section=n["exceptions"],
+        directorates=commitments,
+        actions=actions,
+        children=children_in_care_row(card, meeting.children_in_care_measure if meeting else None),
     )
     statuses = card.summary.statuses
-    span = "year" if card.period.is_annual else "quarter"
-    return Report(
+    all_lines = list(lines.values())
+    recommendations = view.recommendations
+    report = Report(
         council=card.council,
         period=card.period.label,
+        months=months(card.period),
         previous_period=card.period.previous().label,
         span=span,
         meeting=view,
-        summary=summary_paragraphs(card, list(lines.values())),
-        improved=tuple(x for x in lines.values() if x.direction is Direction.IMPROVED),
-        declined=tuple(x for x in lines.values() if x.direction is Direction.DECLINED),
-        red_note=red_note(list(lines.values()), span),
+        numbers=n,
+        purpose=Para(f"{n['purpose']}.1", view.purpose),
+        recommendations=_paras(n["recommendations"], recommendations),
+        introduction=_paras(n["introduction"], introduction(card, meeting, view.introduction)),
+        summary=_paras(n["summary"], [generated(p, "executive summary") for p in summary]),
         counts=tuple(StatusCount(s, statuses[s]) for s in Status if statuses[s]),
-        exceptions=tuple(
-            exception_item(r, lines[r.measure.id]) for r in card.rows_with(Status.RED)
+        exceptions_intro=Para(
+            f"{n['exceptions']}.1",
+            generated(exceptions_intro([lines[r.measure.id] for r in reds], span)),
         ),
+        exceptions=exceptions,
+        watch_intro=Para(f"{n['watch']}.1", generated(watch_intro(len(watch), span))),
+        watch=watch,
         pledges=pledges,
-        commitments=_directorates(_latest_file(dataset.commitments, dataset.files)),
-        profile=_profile(dataset.profile, card.period),
-        appendices=appendices,
+        commitments_intro=(
+            Para(f"{n['commitments']}.1", generated(commitments_intro(commitments)))
+            if commitments
+            else None
+        ),
+        commitments=numbered_directorates,
+        actions_intro=Para(f"{n['actions']}.1", generated(actions_intro(actions, today, dated))),
+        actions=actions,
+        voice=voice_view(meeting, section=n["voice"]),
+        inspection=inspection_view(
+            meeting, section=n["inspection"], known_actions={a.ref for a in actions}
+        ),
+        profile_intro=(
+            Para(
+                f"{n['profile']}.1",
+                generated(
+                    f"The children in the Council's care at the end of {months(card.period)}, "
+                    "with the figures for the quarter before and for England where known."
+                ),
+            )
+            if profile_lines
+            else None
+        ),
+        profile=profile_lines,
+        conclusion=Para(f"{n['conclusion']}.1", view.conclusion),
+        background_intro=Para(
+            f"{n['background']}.1",
+            generated(
+                "These papers were relied on in writing this report:"
+                if view.background_papers
+                else "No background papers were relied on in writing this report."
+            ),
+        ),
+        appendices_intro=Para(
+            f"{n['appendices']}.1", generated("These appendices form part of this report:")
+        ),
+        appendices=appendices(meeting, f"Corporate parenting scorecard, {card.period.label}"),
+        symbols=symbol_key(all_lines, [ex.history for ex in exceptions], threshold=card.threshold),
         threshold=card.threshold,
+        comparison_note=comparison_note(card),
         # Any "c" in the tables, this period's or an earlier one's, needs the footnote.
         has_suppressed=any(
             r.status is Status.SUPPRESSED
             or any(p.value.state is ValueState.SUPPRESSED for p in r.history)
             for r in card.rows
         ),
-        comparison_note=comparison_note(card),
     )
+    return _with_gaps(report)
+
+
+def _with_gaps(report: Report) -> Report:
+    from dataclasses import replace
+
+    gaps = [
+        f"measure {ex.line.ref} is red but has no commentary"
+        for ex in report.exceptions
+        if ex.commentary_missing
+    ]
+    gaps += placeholder_gaps(report)
+    if report.voice is None:
+        gaps.append(f"voice of children and young people: {PLACEHOLDER}")
+    if report.inspection is None:
+        gaps.append(f"inspection: {PLACEHOLDER}")
+    return replace(report, gaps=tuple(gaps))

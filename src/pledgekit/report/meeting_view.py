@@ -26,19 +26,23 @@ class Detail:
 
 @dataclass(frozen=True, slots=True)
 class ImplicationView:
-    """One implication heading, its text and who verified it."""
+    """One implication heading, its text, who verified it and how to reach them."""
 
+    number: str
     heading: str
     text: Prose
     verified_by: Detail
+    contact: str
 
 
 @dataclass(frozen=True, slots=True)
 class Appendix:
-    """An appendix: its letter and title."""
+    """An appendix: its letter and title; its text when included, else where to find it."""
 
     letter: str
     title: str
+    text: Prose | None = None
+    where: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,7 @@ class MeetingView:
     conclusion: Prose
     background_papers: tuple[Prose, ...]
     author: Detail
+    introduction: Prose | None
 
 
 _IMPLICATIONS = (
@@ -62,6 +67,8 @@ _IMPLICATIONS = (
     ("legal", "Legal implications"),
     ("hr", "Human resources implications"),
     ("equality", "Equality and diversity implications"),
+    ("risk", "Risk implications"),
+    ("corporate_priorities", "Corporate priorities"),
     ("other", "Other implications"),
 )
 
@@ -93,16 +100,22 @@ def _prose(meeting: Meeting, text: str | None, field: str, *path: str | int) -> 
     return Prose(text, field, meeting.location(*path))
 
 
-def _implication(meeting: Meeting, key: str, heading: str) -> ImplicationView:
+def _implication(meeting: Meeting, key: str, heading: str, number: str) -> ImplicationView:
     item: Implication | None = getattr(meeting.implications, key)
     field = f"implications.{key}"
     if item is None:
-        return ImplicationView(heading, Prose.missing(field), _detail("Verified by", None))
+        return ImplicationView(
+            number, heading, Prose.missing(field), _detail("Verified by", None), ""
+        )
     text = _prose(meeting, item.text, field, "implications", key, "text")
-    return ImplicationView(heading, text, _detail("Verified by", item.verified_by))
+    return ImplicationView(
+        number, heading, text, _detail("Verified by", item.verified_by), item.contact or ""
+    )
 
 
-def meeting_view(meeting: Meeting | None, *, committee: str, default_title: str) -> MeetingView:
+def meeting_view(
+    meeting: Meeting | None, *, committee: str, default_title: str, implications_section: int = 0
+) -> MeetingView:
     """The cover and prose of the report from ``meeting`` (None: all placeholders).
 
     Without a title the report gets ``default_title``: a heading reading "[to be completed]"
@@ -136,11 +149,17 @@ def meeting_view(meeting: Meeting | None, *, committee: str, default_title: str)
             for i, text in enumerate(m.recommendations)
         )
         or (Prose.missing("recommendations"),),
-        implications=tuple(_implication(m, key, heading) for key, heading in _IMPLICATIONS),
+        implications=tuple(
+            _implication(m, key, heading, f"{implications_section}.{i}")
+            for i, (key, heading) in enumerate(_IMPLICATIONS, start=1)
+        ),
         conclusion=_prose(m, m.conclusion, "conclusion", "conclusion"),
         background_papers=tuple(
             _prose(m, text, "background papers", "background_papers", i)
             for i, text in enumerate(m.background_papers)
         ),
         author=cover[6],
+        introduction=(
+            _prose(m, m.introduction, "introduction", "introduction") if m.introduction else None
+        ),
     )

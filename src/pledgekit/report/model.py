@@ -1,18 +1,24 @@
 """The committee report as a model: everything the templates show, in the order they show it.
 
 :func:`pledgekit.report.assembly.build_report` makes a :class:`Report`; the renderers in
-:mod:`pledgekit.render.report` turn it into Markdown, HTML or Word.
+:mod:`pledgekit.render.report` turn it into Markdown, HTML or Word. Paragraphs are numbered
+section by section (``4.2``) in the model, so every format numbers them alike and members can
+cite them in debate.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pledgekit.model.prose import Prose
 from pledgekit.model.status import Status
-from pledgekit.report.measure_lines import ExceptionItem, MeasureLine
+from pledgekit.report.exceptions import ExceptionItem, WatchItem
+from pledgekit.report.measure_lines import MeasureLine
+from pledgekit.report.meeting_sections import InspectionView, VoiceView
 from pledgekit.report.meeting_view import Appendix, MeetingView
+from pledgekit.report.paragraphs import Para
+from pledgekit.report.plans import ActionLine, Directorate
+from pledgekit.report.symbols import SymbolKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,76 +31,80 @@ class StatusCount:
 
 @dataclass(frozen=True, slots=True)
 class PledgeSection:
-    """A pledge: its promises, its measures and the update on it."""
+    """A pledge: its promises, its measures, the update on it, and notes on its measures.
 
+    ``notes`` are the measures other than reds and ambers that carry commentary (context
+    measures, greens with a note), so no commentary is left out of the report.
+    """
+
+    number: str
     id: str
     title: str
     outcome: str | None
     promises: tuple[str, ...]
     lines: tuple[MeasureLine, ...]
     narrative: Prose
-
-
-@dataclass(frozen=True, slots=True)
-class CommitmentLine:
-    """One directorate commitment and its progress."""
-
-    pledge: str
-    commitment: Prose
-    status: Prose
-    update: Prose
-
-
-@dataclass(frozen=True, slots=True)
-class Directorate:
-    """A directorate's commitments, and a count of them by status."""
-
-    name: Prose
-    commitments: tuple[CommitmentLine, ...]
-
-    @property
-    def summary(self) -> str:
-        """E.g. "3 commitments: 2 on track, 1 delayed." (statuses as the workbook spells them)."""
-        counts = Counter(c.status.text.strip().lower() or "no status" for c in self.commitments)
-        total = len(self.commitments)
-        parts = ", ".join(f"{n} {status}" for status, n in counts.items())
-        return f"{total} commitment{'s' if total != 1 else ''}: {parts}."
+    notes: tuple[MeasureLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ProfileLine:
-    """One line of the cohort profile."""
+    """One line of the cohort profile, with last period's figure and England's where known."""
 
     label: Prose
     value: Prose
+    previous: str = ""
+    england: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
     """Everything the committee report shows, in the order it shows it.
 
-    ``span`` is "quarter" or "year", for sentences like "no measure is red this quarter".
-    ``improved`` and ``declined`` list the measures that moved since ``previous_period``.
+    ``numbers`` gives each section present its number (``{"summary": 4, ...}``). ``gaps`` lists
+    what stops the report being final; while there is any, ``draft`` is True and every format
+    says DRAFT.
     """
 
     council: str
     period: str
+    months: str
     previous_period: str
     span: str
     meeting: MeetingView
-    summary: tuple[str, ...]
-    improved: tuple[MeasureLine, ...]
-    declined: tuple[MeasureLine, ...]
-    red_note: str
+    numbers: dict[str, int]
+    purpose: Para
+    recommendations: tuple[Para, ...]
+    introduction: tuple[Para, ...]
+    summary: tuple[Para, ...]
     counts: tuple[StatusCount, ...]
+    exceptions_intro: Para
     exceptions: tuple[ExceptionItem, ...]
+    watch_intro: Para
+    watch: tuple[WatchItem, ...]
     pledges: tuple[PledgeSection, ...]
+    commitments_intro: Para | None
     commitments: tuple[Directorate, ...]
+    actions_intro: Para | None
+    actions: tuple[ActionLine, ...]
+    voice: VoiceView | None
+    inspection: InspectionView | None
+    profile_intro: Para | None
     profile: tuple[ProfileLine, ...]
+    conclusion: Para
+    background_intro: Para
+    appendices_intro: Para
     appendices: tuple[Appendix, ...]
+    symbols: tuple[SymbolKey, ...]
     threshold: int
     has_suppressed: bool
     comparison_note: str = ""
+    gaps: tuple[str, ...] = field(default=())
+
+    @property
+    def draft(self) -> bool:
+        """True while any gap remains: the report must say DRAFT."""
+        return bool(self.gaps)
 
     @property
     def has_comparators(self) -> bool:
@@ -104,4 +114,14 @@ class Report:
     @property
     def document_title(self) -> str:
         """Title for the document's properties and the HTML <title>."""
-        return f"{self.council}: {self.meeting.title}"
+        prefix = "DRAFT: " if self.draft else ""
+        return f"{prefix}{self.council}: {self.meeting.title}"
+
+    @property
+    def draft_notice(self) -> str:
+        """The banner a draft carries, counting its gaps."""
+        n = len(self.gaps)
+        return (
+            f"DRAFT: not for publication. {n} gap{'s' if n != 1 else ''} remain"
+            f"{'s' if n == 1 else ''} before this report can be final (see the list below)."
+        )

@@ -18,7 +18,7 @@ from html import escape
 from typing import Any
 
 from pledgekit.render.report import chart_style as style
-from pledgekit.report.measure_lines import ChartData
+from pledgekit.report.exceptions import ChartData
 
 #: Kept for callers that place the picture: its width in inches and its resolution.
 WIDTH_IN, DPI = style.WIDTH_IN, style.DPI

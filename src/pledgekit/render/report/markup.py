@@ -17,8 +17,9 @@ from markupsafe import Markup
 from pledgekit.model.prose import Prose, Span
 from pledgekit.render.md_escape import md_cell, md_text
 from pledgekit.render.report.templating import render_text
-from pledgekit.report.measure_lines import ChartData
+from pledgekit.report.exceptions import ChartData
 from pledgekit.report.model import Report
+from pledgekit.report.paragraphs import Para
 
 MARKDOWN_TEMPLATE = "report.md.j2"
 HTML_TEMPLATE = "report.html.j2"
@@ -39,7 +40,7 @@ def _md_span(span: Span) -> str:
     return f"{lead}{core}{trail}"
 
 
-def md_prose(prose: Prose) -> str:
+def md_prose(prose: Prose | Para) -> str:
     """Prose as Markdown paragraphs and lists, its text escaped, its emphasis kept."""
     parts = []
     for block in prose.blocks:

@@ -1,0 +1,238 @@
+"""Red measures (the exceptions) and amber ones (the watch list), with charts and actions.
+
+Every red carries its figures, why it is red, its trend, how long it has been red, the
+comparators, the owner's commentary (or says plainly that there is none) and the actions that
+should bring it back on target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pledgekit.model.measure_kinds import TargetValue, Unit
+from pledgekit.model.prose import Prose
+from pledgekit.model.status import Direction
+from pledgekit.model.values import format_number
+from pledgekit.report.comparators import comparator_views, display_name
+from pledgekit.report.measure_lines import MeasureLine
+from pledgekit.report.plans import ActionLine
+from pledgekit.report.trend import value_arrow
+from pledgekit.score.formatting import format_quantity, format_reading
+from pledgekit.score.ratings import Movement
+from pledgekit.score.scorecard import Row
+
+#: How many periods an exception's chart and figures go back.
+HISTORY_POINTS = 8
+
+_ABSENT = {"c": "suppressed", "z": "not applicable", "x": "not available", "k": "below 0.5"}
+
+
+@dataclass(frozen=True, slots=True)
+class ChartData:
+    """What an exception's trend chart shows; suppressed and missing figures are None."""
+
+    ref: str
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[float | None, ...]
+    target: TargetValue | None
+    target_label: str
+    suffix: str
+    alt: str
+    #: Each figure as the tables write it (``14.8%``, ``c``), for labelling the latest one.
+    texts: tuple[str, ...] = ()
+    #: Comparator lines where known: (name in pledge.yaml, label such as ``England 25.0%``, value).
+    comparators: tuple[tuple[str, str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExceptionItem:
+    """A red measure: the figures, why it is red, its trend, commentary and actions.
+
+    ``number`` is its paragraph number (``5.2``); ``persistence`` says how long it has been red.
+    """
+
+    number: str
+    line: MeasureLine
+    against: str
+    reason: str
+    trend: str
+    persistence: str
+    history: str
+    commentary: Prose
+    commentary_missing: bool
+    chart: ChartData
+    actions: tuple[ActionLine, ...]
+
+    @property
+    def action_text(self) -> str:
+        """The linked actions in one line, or a plain statement that there are none."""
+        if not self.actions:
+            return "No action in the action plan is linked to this measure."
+        return "; ".join(a.summary for a in self.actions)
+
+
+@dataclass(frozen=True, slots=True)
+class WatchItem:
+    """An amber measure: why it is amber, and the owner's commentary."""
+
+    number: str
+    line: MeasureLine
+    against: str
+    commentary: Prose
+
+
+def _numbers(row: Row) -> str:
+    num, den = row.numerator, row.denominator
+    if num.is_number and den.is_number and num.number is not None and den.number is not None:
+        return f" ({format_number(num.number)} of {format_number(den.number)})"
+    return ""
+
+
+def against(row: Row) -> str:
+    """``52.3% (23 of 44) against a target of ≥ 80.0%``."""
+    return f"{row.display}{_numbers(row)} against a target of {row.target_display}"
+
+
+def _moved(direction: Direction) -> str:
+    return "Did not change" if direction is Direction.NO_CHANGE else direction.label
+
+
+def _trend_sentence(row: Row) -> str:
+    """Short- and long-term movement in words, each with its arrow and the earlier figure.
+
+    An annual measure is compared only with its own previous year (its short term).
+    """
+    parts = []
+    short, long = row.short_term, row.long_term
+    if row.previous_period is not None:
+        if short.previous is None:
+            parts.append(f"No figure for {row.previous_period.label} to compare with.")
+        else:
+            was = format_quantity(short.previous, row.measure)
+            parts.append(
+                f"{_arrowed(short)}{_moved(short.direction)} from {was} in "
+                f"{row.previous_period.label}."
+            )
+    if row.year_ago_period is not None and not (row.period and row.period.is_annual):
+        where = f"a year earlier ({row.year_ago_period.label})"
+        if long.previous is None:
+            parts.append(f"No figure {where}.")
+        else:
+            was = format_quantity(long.previous, row.measure)
+            parts.append(f"{_arrowed(long)}{_moved(long.direction)} from {was} {where}.")
+    return " ".join(parts)
+
+
+def _arrowed(movement: Movement) -> str:
+    arrow = value_arrow(movement)
+    return f"{arrow} " if arrow else ""
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun if n == 1 else noun + 's'}"
+
+
+def _chart(row: Row, points: list[tuple[str, float | None, str]]) -> ChartData:
+    # Words, not the table's symbols: a screen reader says "c" as a letter.
+    shown = [
+        f"{label} {text if value is not None else _ABSENT.get(text, 'no figure')}"
+        for label, value, text in points
+    ]
+    missing = sum(1 for _, value, _ in points if value is None)
+    alt = (
+        f"Line chart of measure {row.measure.id}, {row.measure.title}, "
+        f"from {points[0][0]} to {points[-1][0]}: " + "; ".join(shown) + "."
+        if points
+        else f"No figures to chart for measure {row.measure.id}."
+    )
+    if row.target_display:
+        alt += f" Target {row.target_display}."
+    comparators = _comparator_lines(row)
+    if comparators:
+        alt += " " + "; ".join(label for _, label, _ in comparators) + "."
+    if missing:
+        alt += f" {_count(missing, 'figure')} not shown (suppressed or missing)."
+    return ChartData(
+        ref=row.measure.id,
+        title=row.measure.title,
+        labels=tuple(label for label, _, _ in points),
+        values=tuple(value for _, value, _ in points),
+        target=row.rating.target,
+        target_label=f"Target {row.target_display}" if row.target_display else "Target",
+        suffix="%" if row.measure.unit is Unit.PERCENT else "",
+        alt=alt,
+        texts=tuple(text for _, _, text in points),
+        comparators=comparators,
+    )
+
+
+def _comparator_lines(row: Row) -> tuple[tuple[str, str, float], ...]:
+    """England and statistical neighbours (then any other comparator) where a figure is known,
+    each labelled with its year when pledge.yaml gives one."""
+    views = {view.name: view for view in comparator_views(row)}
+    lines = []
+    for key, comparison in sorted(
+        row.comparisons.items(), key=lambda item: (_ORDER.get(item[0], 2), item[0])
+    ):
+        if comparison.comparator is None:
+            continue
+        view = views.get(display_name(key))
+        year = f" ({view.year})" if view is not None and view.year else ""
+        label = f"{display_name(key)} {format_quantity(comparison.comparator, row.measure)}{year}"
+        lines.append((key, label, comparison.comparator))
+    return tuple(lines)
+
+
+_ORDER = {"england": 0, "statistical_neighbours": 1}
+
+
+def exception_item(
+    row: Row,
+    line: MeasureLine,
+    *,
+    number: str,
+    persistence: str,
+    actions: tuple[ActionLine, ...],
+) -> ExceptionItem:
+    """The exception entry for a red ``row`` (``line`` is its table line).
+
+    Missing commentary is said plainly, naming the measure's owner.
+    """
+    points = [
+        (
+            p.period.label,
+            p.value.number if p.value.is_number else None,
+            format_reading(p.value, row.measure) or "no figure",
+        )
+        for p in row.history[-HISTORY_POINTS:]
+    ]
+    owner = row.measure.owner or "not named in the pledge definition"
+    if row.commentary is not None:
+        commentary = row.commentary
+    else:
+        commentary = Prose.missing(
+            "commentary",
+            f"Commentary missing: the measure owner ({owner}) has not yet explained this result.",
+        )
+    return ExceptionItem(
+        number=number,
+        line=line,
+        against=against(row),
+        reason=line.why,
+        trend=_trend_sentence(row),
+        persistence=persistence,
+        history="; ".join(f"{label}: {text}" for label, _, text in points),
+        commentary=commentary,
+        commentary_missing=commentary.placeholder,
+        chart=_chart(row, points),
+        actions=actions,
+    )
+
+
+def watch_item(row: Row, line: MeasureLine, *, number: str) -> WatchItem:
+    """The watch-list entry for an amber ``row``; no commentary is said, not left blank."""
+    commentary = row.commentary or Prose(
+        "No commentary was given for this measure.", "commentary", markdown=False
+    )
+    return WatchItem(number=number, line=line, against=against(row), commentary=commentary)

@@ -1,0 +1,104 @@
+"""The generated paragraphs that open the report's sections, written from the figures.
+
+Each says what the section holds and states plainly what is missing or late, so the text
+never promises what the section does not show.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from pledgekit.config.meeting import Meeting
+from pledgekit.model.prose import Prose
+from pledgekit.report.measure_lines import MeasureLine
+from pledgekit.report.paragraphs import generated
+from pledgekit.report.plans import ActionLine, Directorate, long_date
+from pledgekit.report.streaks import streak_words
+from pledgekit.report.summary import listing, months, plural
+from pledgekit.score.scorecard import Scorecard
+
+
+def introduction(card: Scorecard, meeting: Meeting | None, view_intro: Prose | None) -> list[Prose]:
+    measures = len(card.rows)
+    text = (
+        f"The Council's Pledge to children in care and care leavers sets out "
+        f"{plural(len(card.pledges), 'pledge')}, with {plural(measures, 'measure')} that show "
+        f"whether the promises are kept. This report sets out performance for "
+        f"{months(card.period)} ({card.period.label}) against the targets the Committee "
+        f"agreed, explains every measure rated red and what is being done about it, and "
+        f"reports on the commitments, the action plan and what children and young people "
+        f"have told us."
+    )
+    return [generated(text), *([view_intro] if view_intro is not None else [])]
+
+
+def exceptions_intro(reds: list[MeasureLine], span: str) -> str:
+    """The paragraph opening the exceptions: what follows, and which reds lack commentary."""
+    if not reds:
+        return f"No measure is rated red this {span}."
+    missing = [line.ref for line in reds if line.commentary is None]
+    text = (
+        "This section explains each measure rated red: its figures, why it is red, its trend, "
+        "how it compares and the actions that should bring it back on target. "
+    )
+    if not missing:
+        return text + "Every red measure has commentary from its owner."
+    have = len(reds) - len(missing)
+    if len(reds) == 1:
+        return text + f"The red measure ({missing[0]}) has no commentary yet."
+    return text + (
+        f"Of the {len(reds)} red measures, {have} {'has' if have == 1 else 'have'} "
+        f"commentary; there is none yet for {listing(missing)}."
+    )
+
+
+def watch_intro(ambers: int, span: str) -> str:
+    """The paragraph opening the watch list of amber measures."""
+    if not ambers:
+        return f"No measure is rated amber this {span}."
+    return (
+        f"These {plural(ambers, 'measure')} {'is' if ambers == 1 else 'are'} rated amber: close "
+        "to target, or off target but better than a year earlier. Each is watched so that it "
+        "does not become red; the reason for its status and its owner's commentary follow."
+    )
+
+
+def actions_intro(actions: tuple[ActionLine, ...], today: datetime.date, dated: bool) -> str:
+    """The paragraph opening the action plan: how many actions, which are overdue and why."""
+    if not actions:
+        return (
+            "No action plan was supplied: add actions to meeting.yaml or an Actions sheet to "
+            "the workbook."
+        )
+    overdue = [a.ref for a in actions if a.overdue]
+    basis = "the meeting date" if dated else "the end of the reporting period"
+    text = (
+        f"The action plan has {plural(len(actions), 'action')}. An action is overdue when its "
+        f"milestone date has passed by {basis} ({long_date(today)}) and it is not complete"
+    )
+    if overdue:
+        return text + f": {', '.join(overdue)} {'is' if len(overdue) == 1 else 'are'} overdue."
+    return text + "; none is overdue."
+
+
+def persistence(count: int, span: str) -> str:
+    """``Red for the third quarter running.`` or ``Red this quarter only.``"""
+    words = streak_words(count, span)
+    return f"{words[:1].upper()}{words[1:]}." if words else f"Red this {span} only."
+
+
+def commitments_intro(found: Sequence[Directorate]) -> str:
+    """The paragraph opening the commitments: how many, and how many are flagged."""
+    items = [c for d in found for c in d.commitments]
+    flagged = [c for c in items if c.flag]
+    text = (
+        f"The directorates made {plural(len(items), 'commitment')} to children in care and care "
+        "leavers. Each is listed with its lead, the date it is due and its progress"
+    )
+    if flagged:
+        return text + (
+            f"; {plural(len(flagged), 'commitment')} {'is' if len(flagged) == 1 else 'are'} "
+            "flagged as delayed, not started or overdue."
+        )
+    return text + "."
