@@ -175,7 +175,10 @@ def test_definition_findings_are_reported_and_workbook_checks_still_run(
     project(here, q=PLANTED)
     write_pledge(here, text)
     result = run("q.xlsx", "--format", "json", "--ignore", code)
-    assert result.exit_code == 1
+    # YAML that cannot be parsed is unreadable input; a definition that breaks the format is data.
+    assert result.exit_code == (2 if code == "bad-yaml" else 1)
+    if code == "bad-yaml":
+        assert result.stderr.startswith("Error: pledge.yaml, line ")
     report = json.loads(result.stdout)
     first = report["findings"][0]
     # Reported even though --ignore names it: nothing else can be trusted without a definition.
@@ -297,6 +300,6 @@ def test_text_says_when_checks_were_skipped_for_a_broken_definition(here: Path) 
     project(here, q=CLEAN)
     write_pledge(here, BROKEN_DEFINITIONS[0][0])
     result = run("q.xlsx")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # not YAML at all: unreadable input
     assert "checks that need it" in result.stdout and "were skipped" in result.stdout
     assert as_json("q.xlsx")["definition_loaded"] is False

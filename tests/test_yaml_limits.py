@@ -59,7 +59,9 @@ def test_validate_lists_the_hostile_yaml_as_a_located_finding(here: Path, name: 
     text, line, _ = HOSTILE[name]
     (here / "bad.yaml").write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["validate", "q.csv", "--pledge", "bad.yaml", "-f", "json"])
-    assert result.exit_code == 1
+    # Unreadable input (exit 2), still listed as a located finding beside the workbook's.
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: bad.yaml, line {line}")
     first = json.loads(result.stdout)["findings"][0]
     assert first["code"] == "bad-yaml" and first["location"]["line"] == line
 

@@ -296,7 +296,7 @@ def validate(
         unique_findings,
     )
     from pledgekit.config.pledge import ValidationSettings, check_definition, find_definition
-    from pledgekit.model.codes import UNREADABLE_FILE
+    from pledgekit.model.codes import BAD_YAML, UNREADABLE_FILE
     from pledgekit.read.published import load_published
 
     paths = [Path(f) for f in files]
@@ -322,6 +322,10 @@ def validate(
     limit = settings.max_findings if max_findings is None else max_findings
 
     inputs = read_inputs(workbooks, definition, keep_going=True)
+    if any(f.code == BAD_YAML for f in definition_findings):
+        # A definition that is not YAML at all is unreadable input (exit 2), like a broken
+        # workbook; one that parses but breaks the format is findings (exit 1).
+        inputs.unreadable.insert(0, str(pledge_path))
     dataset = inputs.dataset
     found = unique_findings([*dataset.findings, *inputs.personal, *run_checks(definition, dataset)])
 

@@ -70,7 +70,7 @@ def validate(
     from pledgekit.api import validate as run_validation
     from pledgekit.checks.selection import parse_codes
     from pledgekit.cli.output import prepare
-    from pledgekit.model.codes import UNREADABLE_FILE
+    from pledgekit.model.codes import BAD_YAML, UNREADABLE_FILE
     from pledgekit.model.errors import UsageError
 
     chosen = choose_format(FORMATS, output_format, output, from_output=False)
@@ -86,7 +86,11 @@ def validate(
         strict=strict,
         max_findings=max_findings,
     )
-    messages = {f.location.file: f.message for f in report.findings if f.code == UNREADABLE_FILE}
+    messages = {
+        f.location.file: f.message if f.code == UNREADABLE_FILE else f"{f.location}: {f.message}"
+        for f in report.findings
+        if f.code in (UNREADABLE_FILE, BAD_YAML)
+    }
     for name in report.unreadable:
         typer.echo(f"Error: {messages.get(name, f'{name}: cannot be read')}", err=True)
     _emit(report, chosen.name, output, force, inputs)
