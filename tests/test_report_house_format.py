@@ -27,10 +27,10 @@ from pledgekit.report.assembly import build_report
 from pledgekit.report.model import Report
 from pledgekit.report.plans import ActionSource, action_lines
 from pledgekit.report.streaks import red_streaks
-from pledgekit.report.trend import trend_text, value_arrow
 from pledgekit.score.ratings import Movement
 from pledgekit.score.scoring import build_scorecard
 from pledgekit.score.travel import direction
+from pledgekit.score.trend import trend_text, value_arrow
 
 from .docx_text import docx_text
 from .report_fixtures import MEETING, report_dataset, report_definition, report_meeting

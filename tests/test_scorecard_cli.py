@@ -213,3 +213,15 @@ def test_version_and_help() -> None:
     assert result.exit_code == 0 and result.stdout.strip() == f"pledgekit {__version__}"
     result = runner.invoke(app, ["scorecard", "--help"])
     assert result.exit_code == 0 and "Example: pledgekit scorecard" in result.stdout
+
+
+def test_trend_arrow_follows_the_value_not_the_verdict() -> None:
+    """NEET (lower is better) fell from 38.2% to 36.5%: down arrow, judged Improved, everywhere."""
+    sample = Path(__file__).resolve().parent.parent / "sample_data"
+    files = [str(p) for p in sorted(sample.glob("*.xlsx"))]
+    runner = CliRunner()
+    md = runner.invoke(app, ["scorecard", *files, "-f", "md"]).stdout
+    (neet,) = [line for line in md.splitlines() if line.startswith("| 2.8 |")]
+    assert "38.2%" in neet and "36.5%" in neet and "↓ Improved" in neet and "↑" not in neet
+    table = runner.invoke(app, ["scorecard", *files]).stdout
+    assert any("↓ Improved" in line for line in table.splitlines() if "2.8" in line)

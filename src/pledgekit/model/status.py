@@ -75,24 +75,10 @@ class Direction(str, Enum):
     NOT_COMPARABLE = "not_comparable"
 
     @property
-    def symbol(self) -> str:
-        """Arrow shown with the word."""
-        return _DIRECTION_SYMBOL[self]
-
-    @property
     def label(self) -> str:
-        """Human word."""
+        """Human word (shown after an arrow for the value's own direction: see
+        :func:`pledgekit.score.trend.trend_text`)."""
         return self.value.replace("_", " ").capitalize()
-
-
-_DIRECTION_SYMBOL = {
-    Direction.IMPROVED: "↑",
-    Direction.DECLINED: "↓",
-    Direction.NO_CHANGE: "→",
-    Direction.INCREASED: "↗",
-    Direction.DECREASED: "↘",
-    Direction.NOT_COMPARABLE: "·",
-}
 
 
 class Position(str, Enum):

@@ -16,10 +16,10 @@ from pledgekit.model.values import format_number
 from pledgekit.report.comparators import comparator_views, display_name
 from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.plans import ActionLine
-from pledgekit.report.trend import value_arrow
 from pledgekit.score.formatting import format_quantity, format_reading
 from pledgekit.score.ratings import Movement
 from pledgekit.score.scorecard import Row
+from pledgekit.score.trend import value_arrow
 
 #: How many periods an exception's chart and figures go back.
 HISTORY_POINTS = 8

@@ -13,9 +13,9 @@ from pledgekit.model.periods import Period
 from pledgekit.model.prose import Prose
 from pledgekit.model.status import Direction, Status
 from pledgekit.report.comparators import ComparatorView, comparator_views, figure_for
-from pledgekit.report.trend import trend_text
 from pledgekit.score.comparator_text import compared_text
 from pledgekit.score.scorecard import Row
+from pledgekit.score.trend import trend_text
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pledgekit.model.status import Status
 from pledgekit.report.measure_lines import MeasureLine
-from pledgekit.report.trend import ARROW_MEANING
+from pledgekit.score.trend import ARROW_MEANING
 
 _STATISTICAL = {
     "c": "suppressed to protect small numbers (below {threshold})",

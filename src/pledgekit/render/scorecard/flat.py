@@ -11,6 +11,7 @@ from pledgekit.model.values import Reading
 from pledgekit.render.formula_guard import safe_cell
 from pledgekit.render.md_escape import md_cell
 from pledgekit.score.scorecard import Row, Scorecard
+from pledgekit.score.trend import trend_text
 
 CSV_COLUMNS = [
     "pledge",
@@ -119,7 +120,7 @@ def render_markdown(card: Scorecard) -> str:
         ]
         for row in card.rows_for(pledge):
             move = row.short_term.direction
-            trend = f"{move.symbol} {move.label}" if move is not Direction.NOT_COMPARABLE else ""
+            trend = trend_text(row.short_term) if move is not Direction.NOT_COMPARABLE else ""
             cells = [
                 row.measure.id,
                 row.measure.title,

@@ -9,6 +9,7 @@ from rich.text import Text
 from pledgekit.model.status import Direction, Status
 from pledgekit.render.terminal import captured
 from pledgekit.score.scorecard import Row, Scorecard
+from pledgekit.score.trend import trend_text
 
 _STYLE = {
     Status.GREEN: "bold green",
@@ -46,7 +47,7 @@ def _row_cells(row: Row) -> list[Text | str]:
     previous = next((p.display for p in row.history if p.period == row.previous_period), "")
     move = row.short_term.direction
     trend = Text(
-        f"{move.symbol} {move.label}" if move is not Direction.NOT_COMPARABLE else "",
+        trend_text(row.short_term) if move is not Direction.NOT_COMPARABLE else "",
         style=_DIRECTION_STYLE.get(move, ""),
     )
     return [

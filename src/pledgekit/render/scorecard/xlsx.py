@@ -6,6 +6,7 @@ from pledgekit.render.formula_guard import safe_cell
 from pledgekit.render.scorecard.flat import identity_cells, previous_display
 from pledgekit.render.xlsx_book import titled_sheet, workbook_bytes
 from pledgekit.score.scorecard import Scorecard
+from pledgekit.score.trend import trend_text
 
 HEADERS = [
     "Pledge",
@@ -33,12 +34,11 @@ def render_xlsx(card: Scorecard) -> bytes:
     heading = f"{card.council}: {card.committee} scorecard, {card.period.label}"
     book, sheet = titled_sheet("Scorecard", heading, HEADERS)
     for row in card.rows:
-        move = row.short_term.direction
         values = [
             *identity_cells(row),
             f"{row.status.symbol} {row.status.label}",
             previous_display(row),
-            f"{move.symbol} {move.label}",
+            trend_text(row.short_term),
             row.rating.reason,
             row.commentary.text if row.commentary else "",
         ]
