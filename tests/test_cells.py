@@ -6,11 +6,12 @@ from datetime import date, datetime
 
 import pytest
 
+from pledgekit.model.location import column_index
 from pledgekit.model.periods import Period
 from pledgekit.model.values import SYMBOLS, Reading, ValueState
 from pledgekit.read.cells import cell_text, id_text, is_excel_error, parse_value
 from pledgekit.read.columns import INDICATORS, find_header, normalise_header, title_period
-from pledgekit.read.xlsx_styles import column_index, is_percent_format
+from pledgekit.read.xlsx_styles import is_percent_format
 
 N = ValueState.NUMBER
 

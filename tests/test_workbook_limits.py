@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from pledgekit.cli import app
 from pledgekit.model.errors import InputError
+from pledgekit.model.location import column_index
 from pledgekit.read.workbooks import read_workbook
-from pledgekit.read.xlsx_limits import MAX_CELLS, column_number
+from pledgekit.read.xlsx_limits import MAX_CELLS
 
 from .factories import DEFINITION
 from .memory import peak_memory_mb
@@ -170,7 +171,7 @@ def test_the_refusal_is_an_input_error_for_the_library(base: Path) -> None:
 
 
 def test_column_numbers() -> None:
-    assert [column_number(c) for c in ("A", "Z", "AA", "ZZ", "XFD")] == [1, 26, 27, 702, 16384]
+    assert [column_index(c) for c in ("A", "Z", "AA", "ZZ", "XFD")] == [0, 25, 26, 701, 16383]
 
 
 def test_an_ods_with_a_valued_cell_repeated_a_billion_times_is_refused(base: Path) -> None:

@@ -15,6 +15,14 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def column_index(letters: str | bytes) -> int:
+    """0-based column index of column letters (A -> 0, AA -> 26, XFD -> 16383)."""
+    index = 0
+    for char in letters.decode() if isinstance(letters, bytes) else letters:
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """A place in an input file. Rows, columns and lines are 1-based, as users see them."""

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from pledgekit.model.errors import InputError
+from pledgekit.model.location import column_index, column_letter
 
 #: Excel's own limits: nothing beyond them comes from a real spreadsheet.
 EXCEL_ROWS = 1_048_576
@@ -61,14 +62,6 @@ _CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(/?)>')
 _ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d+)"')
 # Cells with no reference are placed one after another in their row.
 _UNREFERENCED = re.compile(rb"<(?:\w+:)?c(?:>|\s(?![^>]*\br=)[^>]*>)")
-
-
-def column_number(letters: bytes | str) -> int:
-    """1-based column number of column letters (A -> 1, XFD -> 16384)."""
-    number = 0
-    for char in letters.decode() if isinstance(letters, bytes) else letters:
-        number = number * 26 + ord(char) - 64
-    return number
 
 
 def check_archive(path: Path) -> None:
@@ -171,9 +164,11 @@ def check_sheet(path: Path, archive: zipfile.ZipFile, part: str, sheet: str) -> 
         if found:
             rows = max(rows, *map(int, found))
         for letters in _LONG_COLUMN.findall(chunk):
-            columns = max(columns, column_number(letters) if len(letters) <= 3 else 1 << 20)
+            columns = max(columns, column_index(letters) + 1 if len(letters) <= 3 else 1 << 20)
         if columns <= 26:
-            columns = max([columns, *(column_number(c) for c in set(_TWO_LETTERS.findall(chunk)))])
+            columns = max(
+                [columns, *(column_index(c) + 1 for c in set(_TWO_LETTERS.findall(chunk)))]
+            )
         late = late or (columns <= 26 and _LATE_LETTER.search(chunk) is not None)
         # Cheap sign of cells without a reference (or with it not first): look closer later.
         odd = odd or b"<c>" in chunk or chunk.count(b"<c ") != chunk.count(b'<c r="')
@@ -198,7 +193,7 @@ def check_sheet(path: Path, archive: zipfile.ZipFile, part: str, sheet: str) -> 
             "the file was not written by a spreadsheet program"
         )
     if rows * columns > MAX_CELLS:
-        last = _column_letters(columns)
+        last = column_letter(columns - 1)
         raise InputError(
             f"{where}: the cells span rows 1 to {rows:,} and columns A to {last} "
             f"({rows * columns:,} cells; at most {MAX_CELLS:,}); delete the rows and columns "
@@ -213,7 +208,7 @@ def _careful_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
         for letters, row, empty in _CELL.findall(chunk):
             if not empty:
                 rows = max(rows, int(row))
-                columns = max(columns, column_number(letters) if len(letters) <= 3 else 1 << 20)
+                columns = max(columns, column_index(letters) + 1 if len(letters) <= 3 else 1 << 20)
         if _UNREFERENCED.search(chunk):
             # Placed by position: as wide as the most cells in a row, as tall as the last row.
             unreferenced = max(unreferenced, len(_UNREFERENCED.findall(chunk)))
@@ -222,14 +217,6 @@ def _careful_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
     if unreferenced:
         row_numbers = max(row_numbers, counted)
     return max(rows, row_numbers), max(columns, unreferenced)
-
-
-def _column_letters(number: int) -> str:
-    text = ""
-    while number:
-        number, rem = divmod(number - 1, 26)
-        text = chr(65 + rem) + text
-    return text
 
 
 # --- OpenDocument (.ods): rows and cells repeated by count ------------------------------------

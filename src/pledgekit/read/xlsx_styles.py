@@ -25,6 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from xml.etree import ElementTree
 
+from pledgekit.model.location import column_index, column_letter
 from pledgekit.model.values import Reading, ValueState
 from pledgekit.read.xlsx_limits import check_sheet
 
@@ -48,21 +49,8 @@ def is_percent_format(code: str) -> bool:
     return "%" in _FORMAT_LITERALS.sub("", code)
 
 
-def column_index(letters: str) -> int:
-    """0-based column index of column letters (A -> 0, AA -> 26)."""
-    index = 0
-    for char in letters:
-        index = index * 26 + ord(char) - 64
-    return index - 1
-
-
 def _letters(index: int) -> bytes:
-    text = ""
-    n = index + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        text = chr(65 + rem) + text
-    return text.encode()
+    return column_letter(index).encode()
 
 
 def _local(tag: str) -> str:
@@ -188,7 +176,7 @@ class XlsxFile:
             rb"\s*(?:<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>|<(?:\w+:)?v\s*/>)?"
         )
         for m in formula.finditer(xml):
-            cell = (int(m[2]) - 1, column_index(m[1].decode()))
+            cell = (int(m[2]) - 1, column_index(m[1]))
             attrs, text, cached = m[3], m[4], m[5]
             if b't="e"' in attrs and cached:
                 found[cell] = Reading(ValueState.INVALID, raw=cached.decode())
@@ -202,6 +190,6 @@ class XlsxFile:
         if b't="e"' in xml:
             error = re.compile(start + rb'[^>]*?\st="e"[^>]*>\s*<(?:\w+:)?v>([^<]*)</')
             for m in error.finditer(xml):
-                cell = (int(m[2]) - 1, column_index(m[1].decode()))
+                cell = (int(m[2]) - 1, column_index(m[1]))
                 found[cell] = Reading(ValueState.INVALID, raw=html.unescape(m[3].decode()))
         return found
