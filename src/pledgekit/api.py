@@ -50,6 +50,25 @@ class Inputs:
     personal: list[Finding] = field(default_factory=list)
 
 
+def load_pledge(
+    pledge: Path | str | None, near: Sequence[Path | str] = ()
+) -> tuple[Definition, Path]:
+    """The pledge definition and its file: ``pledge``, else pledge.yaml beside the first of
+    ``near``, else in the current folder. Raises :class:`DefinitionError` naming file and line.
+    """
+    from pledgekit.config.pledge import find_definition, load_definition
+
+    path = find_definition(Path(pledge) if pledge else None, [Path(p) for p in near])
+    return load_definition(path), path
+
+
+def pledge_schema() -> dict[str, object]:
+    """The JSON Schema of pledge.yaml (what ``pledgekit schema`` prints)."""
+    from pledgekit.config.pledge import json_schema
+
+    return json_schema()
+
+
 def read_inputs(
     paths: Sequence[Path],
     definition: Definition | None,
@@ -130,13 +149,10 @@ def _load_inputs(
     redact: bool = False,
 ) -> tuple[Definition, Inputs, PublishedData]:
     """As :func:`load_inputs`, keeping the personal data found in cells (see read_inputs)."""
-    from pledgekit.config.pledge import find_definition, load_definition
-
     if not files:
         raise UsageError("give at least one workbook")
     paths = [Path(f) for f in files]
-    pledge_path = find_definition(Path(pledge) if pledge else None, paths)
-    definition = load_definition(pledge_path)
+    definition, pledge_path = load_pledge(pledge, paths)
     published = load_published_checked(definition, pledge_path)
     return definition, read_inputs(paths, definition, period=period, redact=redact), published
 
@@ -149,11 +165,9 @@ def benchmark(files: Sequence[Path | str] = (), *, pledge: Path | str | None = N
     problem with the published entries (a missing file, a column or filter value the file does
     not have, each with its line), and :class:`UsageError` when no measure has one.
     """
-    from pledgekit.config.pledge import find_definition, load_definition
     from pledgekit.score.benchmarking import build_benchmarks
 
-    pledge_path = find_definition(Path(pledge) if pledge else None, [Path(f) for f in files])
-    definition = load_definition(pledge_path)
+    definition, pledge_path = load_pledge(pledge, files)
     published = load_published_checked(definition, pledge_path)
     if published.empty:
         raise UsageError(
@@ -291,6 +305,7 @@ def validate(
     from pledgekit.checks.result import ValidationReport
     from pledgekit.checks.selection import (
         check_codes,
+        parse_codes,
         settings_findings,
         sort_findings,
         unique_findings,
@@ -307,6 +322,8 @@ def validate(
     explicit = Path(pledge) if pledge is not None else (yamls[0] if yamls else None)
     if not workbooks and explicit is None:
         raise UsageError("give at least one workbook, or a pledge definition to check")
+    # Codes may come repeated and comma-separated, as the command line gives them.
+    select, ignore = parse_codes(select), parse_codes(ignore)
     for option, codes in (("--select", select), ("--ignore", ignore)):
         check_codes(codes or [], option)
 

@@ -40,9 +40,8 @@ def collection_workbook(
     if ctx.info_name == OLD_NAME:
         note = f"Note: 'pledgekit {OLD_NAME}' is now 'pledgekit collection-workbook'."
         typer.echo(note, err=True)
-    from pledgekit.api import parse_period_option
+    from pledgekit.api import load_pledge, parse_period_option
     from pledgekit.cli.output import prepare, write_atomic
-    from pledgekit.config.pledge import find_definition, load_definition
     from pledgekit.model.errors import UsageError
     from pledgekit.render.workbook.formats import FORMATS
 
@@ -51,8 +50,7 @@ def collection_workbook(
         raise UsageError(f"--output: the collection workbook is .xlsx, not {output.name!r}")
     chosen = parse_period_option(period)
     assert chosen is not None
-    source = find_definition(pledge, [])
-    definition = load_definition(source)
+    definition, source = load_pledge(pledge)
     data = FORMATS.render(definition, "xlsx", period=chosen)
     write_atomic(output, data, force=force, inputs=[source])
     typer.echo(f"Wrote {output}: {len(definition.measure_ids())} measures for {chosen.label}.")

@@ -13,10 +13,10 @@ def schema(output: OutputOption = None, force: ForceOption = False) -> None:
     """
     import json
 
+    from pledgekit.api import pledge_schema
     from pledgekit.cli.output import emit, prepare
-    from pledgekit.config.pledge import json_schema
     from pledgekit.render.registry import OutputFormat
 
     json_file = OutputFormat("json", "JSON Schema", "", suffixes=(".json",))
     prepare(output, force=force, fmt=json_file)
-    emit(json.dumps(json_schema(), indent=2) + "\n", output, force=force)
+    emit(json.dumps(pledge_schema(), indent=2) + "\n", output, force=force)

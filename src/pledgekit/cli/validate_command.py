@@ -68,7 +68,6 @@ def validate(
     Example: pledgekit validate sample_data/*.xlsx --format github
     """
     from pledgekit.api import validate as run_validation
-    from pledgekit.checks.selection import parse_codes
     from pledgekit.cli.output import prepare
     from pledgekit.model.codes import BAD_YAML, UNREADABLE_FILE
     from pledgekit.model.errors import UsageError
@@ -81,8 +80,8 @@ def validate(
     report = run_validation(
         files or [],
         pledge=pledge,
-        select=parse_codes(select),
-        ignore=parse_codes(ignore),
+        select=select,
+        ignore=ignore,
         strict=strict,
         max_findings=max_findings,
     )
