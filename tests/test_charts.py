@@ -1,7 +1,7 @@
 """The trend charts' look: readable ticks, reference lines inside the axis, labels, patterns.
 
-The drawing itself varies with matplotlib and font versions, so these tests read what matters
-from the SVG's text and styles and from the PNG's header, never compare pixels.
+Read from the SVG's text and styles and from the PNG's header; what the PNG's pixels show is
+in test_chart_raster.py, and where the layout puts things in test_chart_layout.py.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pledgekit.render.report import chart_style as style
-from pledgekit.render.report.charts import chart_png, chart_svg, size_in, y_ticks
+from pledgekit.render.report.chart_layout import y_ticks
+from pledgekit.render.report.charts import chart_png, chart_svg, size_in
 from pledgekit.report.exceptions import ChartData
 
 from .report_fixtures import fixed_report

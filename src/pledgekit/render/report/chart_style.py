@@ -1,6 +1,6 @@
 """How the report's trend charts look: size, font, colours, line patterns, axis ticks.
 
-Kept apart from the drawing in :mod:`pledgekit.render.report.charts` so the look can change
+Kept apart from the layout in :mod:`pledgekit.render.report.chart_layout` so the look can change
 without touching how a chart is made. Every line has its own dash pattern and marker as well as
 its own colour, so a chart printed in greyscale still reads; the text is the report's body font.
 """
@@ -14,11 +14,25 @@ WIDTH_IN = 17.0 / 2.54
 #: PNG resolution for the Word document: sharp when printed (over 200 dpi at full width).
 DPI = 220
 
-#: The body font of the templates (Arial), then fonts with the same metrics or look.
+#: The body font of the templates (Arial), then fonts with the same metrics or look: the web
+#: page's charts name them in this order.
 FONTS = ["Arial", "Helvetica", "Liberation Sans", "Arimo", "DejaVu Sans"]
+#: The same fonts' files (regular, bold) as Windows, macOS and Linux name them, for the PNG.
+FONT_FILES = [
+    ("Arial.ttf", "Arial Bold.ttf"),
+    ("arial.ttf", "arialbd.ttf"),
+    ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
+    ("Arimo-Regular.ttf", "Arimo-Bold.ttf"),
+    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+]
 #: Text sizes in points at the chart's printed size (the body text is 11 pt).
 TICK_PT = 9.0
 LABEL_PT = 9.0
+#: Text colour, and the distance between the lines of a two-line label in ems.
+TEXT = "#1A1A1A"
+LINE_SPACING = 1.2
+#: A figure's marker: a dot this many points across.
+MARKER_PT = 5.0
 
 #: The fewest and most y-axis ticks: at least four so the scale can be read.
 MIN_TICKS, MAX_TICKS = 4, 6
@@ -27,6 +41,8 @@ MIN_TICKS, MAX_TICKS = 4, 6
 LEFT_IN, RIGHT_IN, TOP_IN = 0.6, 0.2, 0.2
 #: Room below the plot in inches: the period labels (one or two lines), then each legend row.
 TICK_ROOM_IN, TWO_LINE_TICK_ROOM_IN, LEGEND_ROW_IN = 0.36, 0.52, 0.24
+#: Room under the legend's last row, in inches.
+LEGEND_FOOT_IN = 0.06
 
 
 @dataclass(frozen=True)
@@ -46,7 +62,7 @@ class Shape:
     def bottom_in(self, entries: int) -> float:
         """Room below the plot: period labels and the legend."""
         ticks = TWO_LINE_TICK_ROOM_IN if self.two_line_periods else TICK_ROOM_IN
-        return ticks + self.legend_rows(entries) * LEGEND_ROW_IN + 0.06
+        return ticks + self.legend_rows(entries) * LEGEND_ROW_IN + LEGEND_FOOT_IN
 
     def height_in(self, entries: int) -> float:
         """The whole chart's height for a legend of ``entries`` lines."""
@@ -90,23 +106,3 @@ GRID = "#D9D9D9"
 def comparator_style(name: str) -> LineStyle:
     """The style of the comparator called ``name`` in pledge.yaml (``england``...)."""
     return COMPARATORS.get(name, OTHER_COMPARATOR)
-
-
-def rc_params() -> dict[str, object]:
-    """matplotlib settings for every chart: the body font, text as text in SVG, no timestamps."""
-    return {
-        "font.family": "sans-serif",
-        "font.sans-serif": FONTS,
-        "font.size": LABEL_PT,
-        "axes.edgecolor": AXIS,
-        "axes.labelcolor": "#1a1a1a",
-        "xtick.color": AXIS,
-        "ytick.color": AXIS,
-        "xtick.labelcolor": "#1a1a1a",
-        "ytick.labelcolor": "#1a1a1a",
-        "xtick.labelsize": TICK_PT,
-        "ytick.labelsize": TICK_PT,
-        "legend.fontsize": LABEL_PT,
-        # SVG text stays text: the browser draws it in the page's font, sharp at any zoom.
-        "svg.fonttype": "none",
-    }

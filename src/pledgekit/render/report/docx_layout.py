@@ -42,12 +42,12 @@ def _text_width(text: str, size_pt: float, bold: bool) -> float:
     return sum(_em(c) for c in text) * size_pt * (_BOLD if bold else 1.0)
 
 
-def _cell_needs(cell: Any, default_pt: float) -> tuple[float, float]:
+def _cell_needs(cell: Any, styles: _StyleFacts) -> tuple[float, float]:
     """The widths (points) a cell needs for its longest word and for its longest line."""
     word = line = 0.0
     for paragraph in cell.paragraphs:
-        size = _size_of(paragraph, default_pt)
-        bold = any(run.bold for run in paragraph.runs) or _style_bold(paragraph)
+        size, style_bold = styles.of(paragraph)
+        bold = style_bold or any(run.bold for run in paragraph.runs)
         text = paragraph.text
         width = _text_width(text, size, bold)
         line = max(line, width)
@@ -71,18 +71,33 @@ def _tokens(text: str) -> list[str]:
     return tokens + ([glue.strip()] if glue else [])
 
 
-def _size_of(paragraph: Any, default_pt: float) -> float:
-    style = paragraph.style
-    while style is not None:
-        if style.font is not None and style.font.size is not None:
-            return float(style.font.size.pt)
-        style = style.base_style
-    return default_pt
+class _StyleFacts:
+    """Each paragraph style's text size and boldness, looked up once per style.
 
+    python-docx finds a paragraph's style by searching the styles part each time it is asked;
+    a long report asks for thousands of cells, nearly all in a handful of styles.
+    """
 
-def _style_bold(paragraph: Any) -> bool:
-    style = paragraph.style
-    return bool(style is not None and style.font is not None and style.font.bold)
+    def __init__(self, default_pt: float) -> None:
+        self.default_pt = default_pt
+        self.found: dict[str | None, tuple[float, bool]] = {}
+
+    def of(self, paragraph: Any) -> tuple[float, bool]:
+        """(size in points, bold) of ``paragraph``'s style."""
+        key = paragraph._p.style  # the style's id, None for the default paragraph style
+        facts = self.found.get(key)
+        if facts is None:
+            style = paragraph.style
+            bold = bool(style is not None and style.font is not None and style.font.bold)
+            facts = self.found[key] = (self._size(style), bold)
+        return facts
+
+    def _size(self, style: Any) -> float:
+        while style is not None:
+            if style.font is not None and style.font.size is not None:
+                return float(style.font.size.pt)
+            style = style.base_style
+        return self.default_pt
 
 
 def share(total: float, least: list[float], most: list[float]) -> list[float]:
@@ -103,11 +118,12 @@ def share(total: float, least: list[float], most: list[float]) -> list[float]:
     return [lo + spare * w / sum(wants) for lo, w in zip(least, wants, strict=True)]
 
 
-def fit_table(table: Any, default_pt: float = 11.0) -> None:
+def fit_table(table: Any, default_pt: float = 11.0, styles: _StyleFacts | None = None) -> None:
     """Set ``table``'s column widths from its content, keeping its total width.
 
     Tables with merged cells are left as the template made them.
     """
+    styles = styles or _StyleFacts(default_pt)
     grid = table._tbl.tblGrid
     columns = grid.gridCol_lst if grid is not None else []
     if not columns or any(col.w is None for col in columns):
@@ -119,7 +135,7 @@ def fit_table(table: Any, default_pt: float = 11.0) -> None:
     least, most = [0.0] * count, [0.0] * count
     for row in rows:
         for i, tc in enumerate(row._tr.tc_lst):
-            word, line = _cell_needs(_Cell(tc, table), default_pt)
+            word, line = _cell_needs(_Cell(tc, table), styles)
             least[i] = max(least[i], word)
             most[i] = max(most[i], line)
     total = sum(col.w.pt for col in columns)
@@ -133,5 +149,6 @@ def fit_table(table: Any, default_pt: float = 11.0) -> None:
 
 def fit_tables(document: Any) -> None:
     """Fit every table of a python-docx ``document`` to its content."""
+    styles = _StyleFacts(11.0)
     for table in document.tables:
-        fit_table(table)
+        fit_table(table, styles=styles)

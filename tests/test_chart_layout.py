@@ -1,0 +1,146 @@
+"""Where a chart's layout puts things: inside the picture, apart, and gaps where figures are hidden.
+
+The layout is what both the SVG and the PNG draw, so these hold for both.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pledgekit.render.report import chart_style as style
+from pledgekit.render.report.chart_layout import Dot, Label, Measure, Polyline, Scene, layout
+from pledgekit.render.report.chart_metrics import text_width
+from pledgekit.render.report.chart_raster import text_measure
+from pledgekit.report.exceptions import ChartData
+
+QUARTERS = tuple(f"20{24 + j // 4}-{25 + j // 4} Q{j % 4 + 1}" for j in range(12))
+YEARS = tuple(f"20{10 + j}-{11 + j}" for j in range(12))
+
+BASE = ChartData(
+    ref="3.1",
+    title="Care leavers in education, employment or training",
+    labels=QUARTERS[:8],
+    values=(52.0, 54.1, None, 55.0, 56.2, 53.3, 51.0, 49.8),
+    target=60.0,
+    target_label="Target ≥ 60.0%",
+    suffix="%",
+    alt="a line chart",
+    texts=("52.0%", "54.1%", "c", "55.0%", "56.2%", "53.3%", "51.0%", "49.8%"),
+    comparators=(
+        ("england", "England 56.0% (2024-25)", 56.0),
+        ("statistical_neighbours", "Statistical neighbours 54.0% (2024-25)", 54.0),
+    ),
+)
+
+
+def _extent(label: Label, measure: Measure = text_width) -> tuple[float, float]:
+    width = measure(label.text, label.size, label.bold)
+    start = {"start": label.x, "middle": label.x - width / 2, "end": label.x - width}
+    return start[label.anchor], start[label.anchor] + width
+
+
+def _labels(scene: Scene) -> list[Label]:
+    return [item for item in scene.items if isinstance(item, Label)]
+
+
+charts = st.builds(
+    lambda count, values, target, band, comparators, annual, percent: replace(
+        BASE,
+        labels=(YEARS if annual else QUARTERS)[:count],
+        values=tuple(values[:count]) + (None,) * (count - len(values[:count])),
+        texts=(),
+        target=None if target is None else ((target, target + 10.0) if band else target),
+        target_label="Target",
+        comparators=tuple(
+            (name, f"{name.title()} {value:g}", value)
+            for name, value in zip(("england", "statistical_neighbours"), comparators, strict=False)
+        ),
+        suffix="%" if percent else "",
+    ),
+    count=st.integers(1, 12),
+    values=st.lists(st.one_of(st.none(), st.floats(0, 100, allow_nan=False)), max_size=12),
+    target=st.one_of(st.none(), st.floats(0, 90, allow_nan=False)),
+    band=st.booleans(),
+    comparators=st.lists(st.floats(0, 100, allow_nan=False), max_size=2),
+    annual=st.booleans(),
+    percent=st.booleans(),
+)
+
+
+@given(chart=charts, narrow=st.booleans(), png=st.booleans())
+def test_no_text_falls_off_the_picture_or_onto_another(
+    chart: ChartData, narrow: bool, png: bool
+) -> None:
+    # Laid out with Arial's widths (the SVG) or with those of the font the PNG is set in.
+    measure = text_measure(style.DPI) if png else text_width
+    scene = layout(chart, style.NARROW if narrow else style.WIDE, measure)
+    labels = _labels(scene)
+    for label in labels:
+        left, right = _extent(label, measure)
+        assert left >= 0 and right <= scene.width, label
+        assert label.size * 0.8 <= label.y <= scene.height, label
+    # Labels sharing a baseline (period names, legend rows) do not run into each other.
+    by_line = sorted(labels, key=lambda label: (round(label.y, 6), _extent(label, measure)[0]))
+    for a, b in itertools.pairwise(by_line):
+        if round(a.y, 6) == round(b.y, 6):
+            assert _extent(a, measure)[1] <= _extent(b, measure)[0], (a.text, b.text)
+
+
+def test_a_hidden_figure_is_a_gap_never_joined_across() -> None:
+    scene = layout(BASE, style.WIDE, text_width)
+    colour = style.MEASURE.colour
+    lines = [i for i in scene.items if isinstance(i, Polyline) and i.stroke.colour == colour]
+    dots = sorted((i for i in scene.items if isinstance(i, Dot)), key=lambda dot: dot.y)
+    plot_dots = sorted(dot.x for dot in dots[:-1])  # the lowest dot is the legend's sample
+    assert len(plot_dots) == 7  # a dot for each figure shown, none for the suppressed one
+    step = plot_dots[1] - plot_dots[0]
+    assert abs(plot_dots[2] - plot_dots[1] - 2 * step) < 1e-6  # where the third figure is not
+    # Two runs in the plot (before and after the suppressed figure) and the legend's sample;
+    # no segment reaches across the gap.
+    assert sorted(len(line.points) for line in lines) == [2, 2, 5]
+    for line in lines[:2]:
+        for (x0, _), (x1, _) in itertools.pairwise(line.points):
+            assert abs(x1 - x0 - step) < 1e-6
+    texts = [label.text for label in _labels(scene)]
+    assert "c" not in texts and "49.8%" in texts
+
+
+def _period_lines(scene: Scene) -> list[str]:
+    centred = [label for label in _labels(scene) if label.anchor == "middle" and not label.bold]
+    return [label.text for label in sorted(centred, key=lambda label: (label.x, label.y))]
+
+
+def test_periods_name_the_year_where_it_changes_on_a_narrow_chart() -> None:
+    scene = layout(BASE, style.NARROW, text_width)
+    assert _period_lines(scene) == [
+        "Q1",
+        "24-25",
+        "Q2",
+        "Q3",
+        "Q4",
+        "Q1",
+        "25-26",
+        "Q2",
+        "Q3",
+        "Q4",
+    ]
+    wide = layout(BASE, style.WIDE, text_width)
+    assert _period_lines(wide) == [label[2:] for label in BASE.labels]
+
+
+def test_too_many_periods_for_the_width_are_named_alternately_ending_with_the_latest() -> None:
+    chart = replace(BASE, labels=YEARS[:8])
+    scene = layout(chart, style.NARROW, text_width)
+    assert _period_lines(scene) == ["11-12", "13-14", "15-16", "17-18"]
+    ticks = [
+        item
+        for item in scene.items
+        if isinstance(item, Polyline)
+        and len(item.points) == 2
+        and item.points[0][0] == item.points[1][0]
+    ]
+    assert len(ticks) == 8  # every period still has its tick mark
