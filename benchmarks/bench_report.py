@@ -62,16 +62,18 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="35 charts, once, new only")
     parser.add_argument("--baseline", default=TODAY, help="git revision of 'today' (or '')")
     args = parser.parse_args()
-    books = sorted(str(p) for p in SAMPLE.glob("*.xlsx"))
-    meeting = str(SAMPLE / "meeting.yaml")
     sizes = CHARTS[:1] if args.quick else CHARTS
     baseline = today_tree(args.baseline) if args.baseline and not args.quick else None
     versions = {"new": None, **({"today": baseline} if baseline else {})}
     found: dict[tuple[str, int], Contender] = {}
     contenders = []
     for charts in sizes:
-        setup = _SETUP.format(books=books, meeting=meeting, charts=charts)
         for version, path in versions.items():
+            # Each tree reads the sample data of its own day (the definition's keys have grown).
+            sample = SAMPLE if path is None else Path(path).parent / "sample_data"
+            books = sorted(str(p) for p in sample.glob("*.xlsx"))
+            meeting = str(sample / "meeting.yaml")
+            setup = _SETUP.format(books=books, meeting=meeting, charts=charts)
             contender = Contender(f"docx {version} {charts}", _BODY, setup, pythonpath=path)
             found[(version, charts)] = contender
             contenders.append(contender)

@@ -116,7 +116,17 @@ def today_tree(rev: str = TODAY) -> str:
     archive = folder / "src.tar"
     with archive.open("wb") as handle:
         subprocess.run(
-            ["git", "-C", str(ROOT), "archive", "--format=tar", rev, "src", "templates"],
+            [
+                "git",
+                "-C",
+                str(ROOT),
+                "archive",
+                "--format=tar",
+                rev,
+                "src",
+                "templates",
+                "sample_data",
+            ],
             stdout=handle,
             check=True,
         )

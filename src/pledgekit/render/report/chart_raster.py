@@ -27,7 +27,8 @@ SUPERSAMPLE = 2
 COMPRESS_LEVEL = 3
 #: The page.
 WHITE = "#FFFFFF"
-_ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}
+#: How much of a label's width lies left of its anchor.
+_ANCHOR_SHARE = {"start": 0.0, "middle": 0.5, "end": 1.0}
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -173,19 +174,34 @@ def _shapes(image: Image.Image, scene: Scene, scale: float) -> None:
         image.paste(patch.reduce(SUPERSAMPLE), (left, top))
 
 
-def _text(draw: ImageDraw.ImageDraw, scene: Scene, scale: float) -> None:
+@lru_cache(maxsize=2048)
+def _stamp(text: str, size_px: float, bold: bool) -> tuple[Image.Image, int, int, float]:
+    """``text`` set once as a coverage mask: the mask, its offset from the start of the
+    baseline, and the text's advance width. Charts of one report repeat most of their words
+    (periods, ticks, legend names), so each is set by FreeType once and then stamped."""
+    face, stroke = font(size_px, bold)
+    box = face.getbbox(text, anchor="ls", stroke_width=stroke)
+    left, top, right, bottom = (
+        math.floor(box[0]),
+        math.floor(box[1]),
+        math.ceil(box[2]),
+        math.ceil(box[3]),
+    )
+    mask = Image.new("L", (max(1, right - left), max(1, bottom - top)), 0)
+    ImageDraw.Draw(mask).text(
+        (-left, -top), text, fill=255, font=face, anchor="ls", stroke_width=stroke, stroke_fill=255
+    )
+    return mask, left, top, face.getlength(text) + 2 * stroke
+
+
+def _text(image: Image.Image, scene: Scene, scale: float) -> None:
+    """Every label, stamped in its colour where the layout anchors it."""
     for item in scene.items:
         if isinstance(item, Label):
-            face, stroke = font(item.size * scale, item.bold)
-            draw.text(
-                (item.x * scale, item.y * scale),
-                item.text,
-                fill=item.colour,
-                font=face,
-                anchor=_ANCHORS[item.anchor],
-                stroke_width=stroke,
-                stroke_fill=item.colour,
-            )
+            mask, left, top, advance = _stamp(item.text, item.size * scale, item.bold)
+            x = item.x * scale - advance * _ANCHOR_SHARE[item.anchor]
+            at = (round(x + left), round(item.y * scale + top))
+            image.paste(_rgb(item.colour), (*at, at[0] + mask.width, at[1] + mask.height), mask)
 
 
 @lru_cache(maxsize=64)
@@ -223,7 +239,7 @@ def to_png(scene: Scene, dpi: float) -> bytes:
     size = (round(scene.width * scale), round(scene.height * scale))
     image = Image.new("RGB", size, WHITE)
     _shapes(image, scene, scale)
-    _text(ImageDraw.Draw(image), scene, scale)
+    _text(image, scene, scale)
     grounds = dict.fromkeys([WHITE, *(i.fill for i in scene.items if isinstance(i, Box))])
     palette = _palette(tuple(grounds), tuple(scene.colours()))
     indexed = image.quantize(palette=palette, dither=Image.Dither.NONE)

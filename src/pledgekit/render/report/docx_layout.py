@@ -10,6 +10,7 @@ holding the most text, is the widest, instead of rows wrapping to three or four 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from docx.shared import Twips
@@ -26,6 +27,7 @@ _PADDING_PT = 9.0
 _TWIPS_PER_PT = 20
 
 
+@cache
 def _em(char: str) -> float:
     if char.isdigit():
         return _EM_DIGIT
@@ -39,7 +41,7 @@ def _em(char: str) -> float:
 
 
 def _text_width(text: str, size_pt: float, bold: bool) -> float:
-    return sum(_em(c) for c in text) * size_pt * (_BOLD if bold else 1.0)
+    return sum(map(_em, text)) * size_pt * (_BOLD if bold else 1.0)
 
 
 def _cell_needs(cell: Any, styles: _StyleFacts) -> tuple[float, float]:
