@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from pledgekit.cli import app
 from pledgekit.model.errors import InputError
 from pledgekit.model.location import column_index
+from pledgekit.read import xlsx_limits
 from pledgekit.read.workbooks import read_workbook
 from pledgekit.read.xlsx_limits import MAX_CELLS
 
@@ -277,3 +278,22 @@ def test_a_wide_ordinary_sheet_is_read(tmp_path: Path) -> None:
     rows = [header, *([*row, *(["x"] * 30)] for row in ROWS[1:])]
     path = write_xlsx(tmp_path / "wide.xlsx", rows)
     assert len(read_workbook(path).observations) == 2
+
+
+@pytest.mark.parametrize("cut", [3, 4, 5])
+def test_a_chunk_ending_inside_a_cell_start_keeps_the_quick_pass(
+    base: Path, monkeypatch: pytest.MonkeyPatch, cut: int
+) -> None:
+    """A ``<c r="`` cut by the chunk's end is judged whole in the next chunk, not taken for a
+    cell without a reference (which sent a million-row sheet through the slow careful pass)."""
+    with zipfile.ZipFile(base) as archive:
+        xml = archive.read(SHEET)
+    start = xml.index(b'<c r="', xml.index(b"<sheetData>") + 100)
+    monkeypatch.setattr(xlsx_limits, "_CHUNK", start + cut)
+
+    def careful(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+        raise AssertionError("the careful pass ran")
+
+    monkeypatch.setattr(xlsx_limits, "_careful_extent", careful)
+    with zipfile.ZipFile(base) as archive:
+        xlsx_limits.check_sheet(base, archive, SHEET, "Indicators")
