@@ -297,3 +297,31 @@ def test_a_chunk_ending_inside_a_cell_start_keeps_the_quick_pass(
     monkeypatch.setattr(xlsx_limits, "_careful_extent", careful)
     with zipfile.ZipFile(base) as archive:
         xlsx_limits.check_sheet(base, archive, SHEET, "Indicators")
+
+
+@pytest.mark.parametrize(
+    ("cells", "careful"),
+    [
+        ('<row r="1000001"><c r="G1000001"><v>1</v></c></row>', False),
+        ('<row r="1000001"><c r="O1000001"><v>1</v></c></row>', False),
+        ('<row r="1000001"><c r="P1000001"><v>1</v></c></row>', True),
+        ('<row r="999999"><c r="AA999999"><v>1</v></c></row>', True),
+        ('<row r="5"><c r="ABCD5"><v>1</v></c></row>', True),
+    ],
+)
+def test_the_quick_pass_bounds_tall_sheets_in_columns_a_to_o(
+    base: Path, monkeypatch: pytest.MonkeyPatch, cells: str, careful: bool
+) -> None:
+    """A million rows in columns A to O fit the limit without looking at every cell; a later
+    column on a tall sheet needs the careful pass."""
+    tall = rebuild(base, base.with_name("tall.xlsx"), extra_cells(cells))
+    looked: list[str] = []
+
+    def careful_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+        looked.append(part)
+        return 1, 1
+
+    monkeypatch.setattr(xlsx_limits, "_careful_extent", careful_extent)
+    with zipfile.ZipFile(tall) as archive:
+        xlsx_limits.check_sheet(tall, archive, SHEET, "Indicators")
+    assert bool(looked) is careful
