@@ -280,7 +280,7 @@ def test_a_wide_ordinary_sheet_is_read(tmp_path: Path) -> None:
     assert len(read_workbook(path).observations) == 2
 
 
-@pytest.mark.parametrize("cut", [3, 4, 5])
+@pytest.mark.parametrize("cut", range(1, 8))
 def test_a_chunk_ending_inside_a_cell_start_keeps_the_quick_pass(
     base: Path, monkeypatch: pytest.MonkeyPatch, cut: int
 ) -> None:
@@ -297,6 +297,27 @@ def test_a_chunk_ending_inside_a_cell_start_keeps_the_quick_pass(
     monkeypatch.setattr(xlsx_limits, "_careful_extent", careful)
     with zipfile.ZipFile(base) as archive:
         xlsx_limits.check_sheet(base, archive, SHEET, "Indicators")
+
+
+@pytest.mark.parametrize("cut", range(1, 12))
+@pytest.mark.parametrize("cell", ['<c t="n" r="B9"><v>1</v></c>', "<c><v>1</v></c>"])
+def test_a_cell_without_its_reference_first_is_seen_wherever_a_chunk_ends(
+    base: Path, monkeypatch: pytest.MonkeyPatch, cell: str, cut: int
+) -> None:
+    odd = rebuild(base, base.with_name("odd.xlsx"), extra_cells(f'<row r="9">{cell}</row>'))
+    with zipfile.ZipFile(odd) as archive:
+        xml = archive.read(SHEET)
+    monkeypatch.setattr(xlsx_limits, "_CHUNK", xml.index(cell.encode()) + cut)
+    looked: list[str] = []
+
+    def careful(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+        looked.append(part)
+        return 9, 3
+
+    monkeypatch.setattr(xlsx_limits, "_careful_extent", careful)
+    with zipfile.ZipFile(odd) as archive:
+        xlsx_limits.check_sheet(odd, archive, SHEET, "Indicators")
+    assert looked == [SHEET]
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,8 @@ _OVERLAP = 64
 # ordinary sheet it finds nothing. The leading space keeps `sqref="..."` of a selection out.
 _NOTABLE = re.compile(rb' r="(?=[A-Z]{2}|[P-Z]|[A-Z]{0,3}\d{7})([A-Z]*)(\d*)')
 _QUICK_COLUMNS = 15
-_REFERENCED = b'<c r="'  # a cell start with its reference first
+# A cell without a reference, or with another attribute before it: its column is its place.
+_UNREFERENCED_START = re.compile(rb'<c(?:>| (?!r="))')
 # The careful pass: every cell reference, and whether the cell has content (not `<c .../>`).
 _CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(/?)>')
 _ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d+)"')
@@ -167,16 +168,13 @@ def check_sheet(path: Path, archive: zipfile.ZipFile, part: str, sheet: str) -> 
             elif letters > b"O":  # one letter, past O
                 late = True
         # Cheap sign of cells without a reference (or with it not first): look closer later.
-        # Only cell starts with room for a whole `<c r="` count: one cut short at the chunk's
-        # end is seen whole at the start of the next chunk (the overlap). Counted here, it
-        # looked like a cell without a reference, and a chunk boundary falling there (likely
-        # in a sheet of hundreds of MB) sent the sheet through the careful pass, which takes
-        # longer than reading it.
-        odd = (
-            odd
-            or b"<c>" in chunk
-            or chunk.count(b"<c ", 0, len(chunk) - 3) != chunk.count(_REFERENCED)
-        )
+        # A cell start in the chunk's last bytes may be cut short (`<c r=`): it is judged at
+        # the start of the next chunk (the overlap), where it is whole. Judged here, it looked
+        # unreferenced, and a chunk boundary falling there (likely in a sheet of hundreds of MB)
+        # sent the sheet through the careful pass, which takes longer than reading it.
+        if not odd:
+            first = _UNREFERENCED_START.search(chunk)
+            odd = first is not None and first.start() <= len(chunk) - len(b'<c r="')
     row_bound = rows or 999_999
     column_bound = columns if columns > 26 else (26 if late else _QUICK_COLUMNS)
     if (
