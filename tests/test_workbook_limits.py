@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from pledgekit.cli import app
 from pledgekit.model.errors import InputError
 from pledgekit.model.location import column_index
+from pledgekit.read import xlsx_limits
 from pledgekit.read.workbooks import read_workbook
 from pledgekit.read.xlsx_limits import MAX_CELLS
 
@@ -277,3 +278,71 @@ def test_a_wide_ordinary_sheet_is_read(tmp_path: Path) -> None:
     rows = [header, *([*row, *(["x"] * 30)] for row in ROWS[1:])]
     path = write_xlsx(tmp_path / "wide.xlsx", rows)
     assert len(read_workbook(path).observations) == 2
+
+
+@pytest.mark.parametrize("cut", range(1, 8))
+def test_a_chunk_ending_inside_a_cell_start_keeps_the_quick_pass(
+    base: Path, monkeypatch: pytest.MonkeyPatch, cut: int
+) -> None:
+    """A ``<c r="`` cut by the chunk's end is judged whole in the next chunk, not taken for a
+    cell without a reference (which sent a million-row sheet through the slow careful pass)."""
+    with zipfile.ZipFile(base) as archive:
+        xml = archive.read(SHEET)
+    start = xml.index(b'<c r="', xml.index(b"<sheetData>") + 100)
+    monkeypatch.setattr(xlsx_limits, "_CHUNK", start + cut)
+
+    def careful(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+        raise AssertionError("the careful pass ran")
+
+    monkeypatch.setattr(xlsx_limits, "_careful_extent", careful)
+    with zipfile.ZipFile(base) as archive:
+        xlsx_limits.check_sheet(base, archive, SHEET, "Indicators")
+
+
+@pytest.mark.parametrize("cut", range(1, 12))
+@pytest.mark.parametrize("cell", ['<c t="n" r="B9"><v>1</v></c>', "<c><v>1</v></c>"])
+def test_a_cell_without_its_reference_first_is_seen_wherever_a_chunk_ends(
+    base: Path, monkeypatch: pytest.MonkeyPatch, cell: str, cut: int
+) -> None:
+    odd = rebuild(base, base.with_name("odd.xlsx"), extra_cells(f'<row r="9">{cell}</row>'))
+    with zipfile.ZipFile(odd) as archive:
+        xml = archive.read(SHEET)
+    monkeypatch.setattr(xlsx_limits, "_CHUNK", xml.index(cell.encode()) + cut)
+    looked: list[str] = []
+
+    def careful(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+        looked.append(part)
+        return 9, 3
+
+    monkeypatch.setattr(xlsx_limits, "_careful_extent", careful)
+    with zipfile.ZipFile(odd) as archive:
+        xlsx_limits.check_sheet(odd, archive, SHEET, "Indicators")
+    assert looked == [SHEET]
+
+
+@pytest.mark.parametrize(
+    ("cells", "careful"),
+    [
+        ('<row r="1000001"><c r="G1000001"><v>1</v></c></row>', False),
+        ('<row r="1000001"><c r="O1000001"><v>1</v></c></row>', False),
+        ('<row r="1000001"><c r="P1000001"><v>1</v></c></row>', True),
+        ('<row r="999999"><c r="AA999999"><v>1</v></c></row>', True),
+        ('<row r="5"><c r="ABCD5"><v>1</v></c></row>', True),
+    ],
+)
+def test_the_quick_pass_bounds_tall_sheets_in_columns_a_to_o(
+    base: Path, monkeypatch: pytest.MonkeyPatch, cells: str, careful: bool
+) -> None:
+    """A million rows in columns A to O fit the limit without looking at every cell; a later
+    column on a tall sheet needs the careful pass."""
+    tall = rebuild(base, base.with_name("tall.xlsx"), extra_cells(cells))
+    looked: list[str] = []
+
+    def careful_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+        looked.append(part)
+        return 1, 1
+
+    monkeypatch.setattr(xlsx_limits, "_careful_extent", careful_extent)
+    with zipfile.ZipFile(tall) as archive:
+        xlsx_limits.check_sheet(tall, archive, SHEET, "Indicators")
+    assert bool(looked) is careful

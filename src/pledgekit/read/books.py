@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property, partial
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import cast
@@ -28,6 +30,8 @@ from pledgekit.model.errors import InputError
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
 from pledgekit.model.values import Reading
+from pledgekit.read.columns import HEADER_SEARCH_ROWS
+from pledgekit.read.merged_cells import MergeFill
 from pledgekit.read.ods_cells import ods_cells
 from pledgekit.read.xlsx_limits import check_archive, check_ods
 from pledgekit.read.xlsx_styles import Cell, MergedRange, XlsxFile
@@ -42,6 +46,8 @@ _UTF8_SEQUENCE = re.compile(
 )
 
 Rows = list[list[object]]
+#: Rows of a table's body read at a time: a few MB as Python lists, and faster than larger slices.
+CHUNK_ROWS = 10_000
 
 
 def _no_percent(columns: Iterable[int]) -> dict[int, set[int]]:
@@ -56,32 +62,49 @@ def _no_hidden(columns: Iterable[int]) -> dict[Cell, Reading]:
 class Sheet:
     """One sheet's cells as a rectangle of rows from A1, with what the values alone do not say.
 
+    ``read_rows()`` gives the rows from the top, afresh at each call; a sheet is read through
+    :attr:`head` (the rows where a header may be), :attr:`rows` (every row, kept: for the small
+    sheets) or :meth:`chunks_below` (a table's body a slice at a time: the rows of a national
+    sheet are never all Python lists at once).
     ``percent_cells(columns)`` gives the cells shown as percentages (column -> 0-based rows);
     ``hidden_cells(columns)`` the cells read as blank that hold a formula without a result or an
     error value.
     """
 
     name: str
-    rows: Rows
+    read_rows: Callable[[], Iterator[list[object]]]
     merged: list[MergedRange] = field(default_factory=list)
     percent_cells: Callable[[Iterable[int]], dict[int, set[int]]] = _no_percent
     hidden_cells: Callable[[Iterable[int]], dict[Cell, Reading]] = _no_hidden
 
-    def fill_merged(self, below: int, columns: Iterable[int]) -> None:
-        """Copy each merged cell's value into the rows it spans, in ``columns`` only.
+    @cached_property
+    def head(self) -> Rows:
+        """The first rows, as far down as a header is looked for (and the titles above it)."""
+        return list(islice(self.read_rows(), HEADER_SEARCH_ROWS))
 
-        Only merges starting below row ``below`` (the header) count. A measure or period merged
-        down a block of rows belongs to every row of the block; merged figure cells are left
-        alone, as copying a number would double count it.
+    @cached_property
+    def rows(self) -> Rows:
+        """Every row of the sheet."""
+        return list(self.read_rows())
+
+    def fill_merged(self, below: int, columns: Iterable[int]) -> None:
+        """Copy each merged cell's value into the :attr:`rows` it spans, in ``columns`` only.
+
+        Only merges starting below row ``below`` (the header) count (see :class:`MergeFill`).
         """
-        wanted, rows = set(columns), self.rows
-        for (top, left), (bottom, right) in self.merged:
-            if top <= below or top >= len(rows) or left >= len(rows[top]):
-                continue
-            for col in range(left, right + 1):
-                if col in wanted:
-                    for row in range(top + 1, min(bottom, len(rows) - 1) + 1):
-                        rows[row][col] = rows[top][left]
+        MergeFill(self.merged, below, columns).fill(self.rows, 0)
+
+    def chunks_below(self, header: int, fill: Iterable[int]) -> Iterator[Rows]:
+        """The rows below row ``header`` (0-based), :data:`CHUNK_ROWS` at a time, each merged
+        cell's value copied into the rows it spans in the ``fill`` columns (as
+        :meth:`fill_merged` does)."""
+        merges = MergeFill(self.merged, header, fill)
+        rows = islice(self.read_rows(), header + 1, None)
+        first = header + 1
+        while chunk := list(islice(rows, CHUNK_ROWS)):
+            merges.fill(chunk, first)
+            yield chunk
+            first += len(chunk)
 
 
 class Book:
@@ -129,7 +152,8 @@ class Book:
     def sheet(self, name: str) -> Sheet:
         """The named sheet (one of :attr:`names`)."""
         if self.is_csv:
-            return Sheet(name, self._csv_rows)
+            rows = self._csv_rows
+            return Sheet(name, lambda: iter(rows))
         assert self._workbook is not None
         path = self.path
         if self._xlsx is not None:
@@ -137,12 +161,12 @@ class Book:
                 self._xlsx.check_size(name)  # before calamine allocates the sheet's rectangle
         with input_errors(path):
             raw = self._workbook.get_sheet_by_name(name)
-            rows = cast(Rows, raw.to_python(skip_empty_area=False))
+            read_rows = partial(_calamine_rows, path, raw)
             if self._xlsx is None:  # .ods: calamine reports no merged cells or formats
                 ods = ods_cells(path, name)
                 return Sheet(
                     name,
-                    rows,
+                    read_rows,
                     ods.merged,
                     lambda cols: {c: ods.percent[c] for c in set(cols) & set(ods.percent)},
                     lambda cols: {k: r for k, r in ods.hidden.items() if k[1] in set(cols)},
@@ -158,7 +182,23 @@ class Book:
             with input_errors(path):
                 return xlsx.hidden_cells(name, cols)
 
-        return Sheet(name, rows, merged, percent_cells, hidden_cells)
+        return Sheet(name, read_rows, merged, percent_cells, hidden_cells)
+
+
+def _calamine_rows(path: Path, raw: python_calamine.CalamineSheet) -> Iterator[list[object]]:
+    """The sheet's rows from A1, one at a time, as ``raw.to_python(skip_empty_area=False)``
+    gives them all at once (calamine's iterator leaves out the empty columns left of the data)."""
+    if raw.start is None:
+        return  # an empty sheet (older python-calamine fails to iterate one)
+    with input_errors(path):
+        rows = cast(Iterator[list[object]], raw.iter_rows())
+        left = raw.start[1]
+        if not left:
+            yield from rows
+            return
+        blank: list[object] = [""] * left
+        for row in rows:
+            yield blank + row
 
 
 @contextmanager

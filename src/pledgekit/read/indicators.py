@@ -9,7 +9,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
-from operator import itemgetter
 from typing import Any
 
 from pledgekit.model.codes import (
@@ -28,6 +27,7 @@ from pledgekit.model.plain_text import has_controls
 from pledgekit.model.values import MISSING, Reading, ValueState
 from pledgekit.read.books import Sheet
 from pledgekit.read.cells import cell_text, id_text, parse_value
+from pledgekit.read.column_codes import ColumnCodes
 from pledgekit.read.columns import COMPARATORS, INDICATORS, Header, TitlePeriod, find_header
 from pledgekit.read.columns import title_period as find_title_period
 from pledgekit.read.sheet_context import (
@@ -78,7 +78,7 @@ class IndicatorReader:
     def read(self, sheet: Sheet) -> IndicatorTable | None:
         """The indicator table of ``sheet`` as columns (None when it cannot be read: the
         findings say why); problems go to the findings."""
-        header = find_header(sheet.rows, INDICATORS)
+        header = find_header(sheet.head, INDICATORS)
         if header is None:
             raise InputError(
                 f"{self.ctx.where(sheet)}: no header row found; expected a row with a 'measure' "
@@ -88,12 +88,14 @@ class IndicatorReader:
         report_duplicates(self.ctx, sheet, header)
         fallback, title = self.ctx.period, None
         if fallback is None:
-            title = find_title_period(sheet.rows[: header.row])
+            title = find_title_period(sheet.head[: header.row])
             fallback = title.period if title else None
         if not has_columns(self.ctx, sheet, header, INDICATORS, fallback is not None):
             return None
-        sheet.fill_merged(header.row, header.columns_of("measure", "period", "area"))
-        return _Table(self, sheet, header, fallback, title).read()
+        columns = ColumnCodes(header.columns.values())
+        for chunk in sheet.chunks_below(header.row, header.columns_of("measure", "period", "area")):
+            columns.add(chunk)
+        return _Table(self, sheet, header, columns, fallback, title).read()
 
     def measure_id(self, raw: object) -> tuple[str | None, str | None, str]:
         """The measure id in a cell, and a finding code and message when a number was matched."""
@@ -153,30 +155,6 @@ class IndicatorReader:
         return cached
 
 
-_SIMPLE_TYPES = frozenset({str, float, type(None)})
-
-
-def distinct(values: list[object]) -> tuple[Any, list[object]]:
-    """Codes into the distinct values (an int32 array), numbered in order of first appearance,
-    and those values.
-
-    Values of different types are kept apart (True, 1 and 1.0 are equal in Python but not in a
-    spreadsheet); a column of text and floats, the usual case, needs no tagging. The loops run
-    in C (``dict.fromkeys``, ``map``): this is the one pass over every cell.
-    """
-    import numpy as np
-
-    if set(map(type, values)) <= _SIMPLE_TYPES:
-        uniques = list(dict.fromkeys(values))
-        keys: list[object] = values
-    else:
-        keys = list(zip(map(type, values), values, strict=True))
-        uniques = [key[1] for key in dict.fromkeys(keys)]  # type: ignore[index]
-    index = {key: i for i, key in enumerate(dict.fromkeys(keys))}
-    codes = np.fromiter(map(index.__getitem__, keys), dtype=np.int32, count=len(keys))
-    return codes, uniques
-
-
 def _is_blank(value: object) -> bool:
     return value == "" or value is None
 
@@ -195,10 +173,12 @@ class _Table:
         reader: IndicatorReader,
         sheet: Sheet,
         header: Header,
+        columns: ColumnCodes,
         fallback: Period | None,
         title: TitlePeriod | None,
     ) -> None:
         self.reader, self.ctx, self.sheet, self.header = reader, reader.ctx, sheet, header
+        self.column, self.count = columns.column, columns.count
         self.fallback, self.title, self.from_title = fallback, title, 0
         cols = header.columns
         self.numeric = [cols[f] for f in (*FIGURES, "target", *COMPARATORS) if f in cols]
@@ -207,23 +187,13 @@ class _Table:
         # Numbers matched to ids are reported once per sheet and id, not on every row.
         self.id_notes: dict[str, tuple[str, str, Location, int]] = {}
         self.start = header.row + 1
-        self.body = sheet.rows[self.start :]
-        self._coded: dict[int, tuple[Any, list[object]]] = {}
-
-    def column(self, col: int) -> tuple[Any, list[object]]:
-        """The column's codes (an int32 array, one per row) and its distinct values."""
-
-        known = self._coded.get(col)
-        if known is None:
-            known = self._coded[col] = distinct(list(map(itemgetter(col), self.body)))
-        return known
 
     def blank(self, col: int | None) -> Any:
         """A boolean array: the column's cell is blank, row by row (all blank without a column)."""
         import numpy as np
 
         if col is None:
-            return np.ones(len(self.body), dtype=bool)
+            return np.ones(self.count, dtype=bool)
         codes, values = self.column(col)
         return np.array([_is_blank(v) for v in values], dtype=bool)[codes]
 
@@ -231,7 +201,7 @@ class _Table:
         import numpy as np
 
         cols, ctx, reader, start = self.header.columns, self.ctx, self.reader, self.start
-        count = len(self.body)
+        count = self.count
         m_col, p_col = cols["measure"], cols.get("period")
         a_col, c_col = cols.get("area"), cols.get("commentary")
         # Every numeric cell of a row goes into one list of slots: the three figures, the
@@ -388,7 +358,7 @@ class _Table:
 
         if not rows0:
             return np.zeros(0, dtype=np.int64)
-        start, end = self.start, self.start + len(self.body)
+        start, end = self.start, self.start + self.count
         return np.array(sorted(r - start for r in rows0 if start <= r < end), dtype=np.int64)
 
     def _plain_texts(
@@ -469,11 +439,12 @@ class _Table:
 
     def _bad_period(self, index: int, message: str, resolved: list[str | None], codes: Any) -> None:
         p_col = self.header.columns["period"]
+        p_codes, p_raws = self.column(p_col)
         self.ctx.add(
             BAD_PERIOD,
             message,
             self.ctx.at(self.sheet, self.start + index, p_col),
-            found=self.body[index][p_col],
+            found=p_raws[p_codes[index]],
             expected="a reporting period such as '2019-20 Q1'",
             measure=self._measure_at(index, resolved, codes),
         )

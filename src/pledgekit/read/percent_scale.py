@@ -2,14 +2,17 @@
 
 Every rule compares a value with figures of its own measure (its own area's other periods, other
 areas', its numerator and denominator, its target). Over a columnar dataset the figures are read
-from the columns, and observations are built only for the suspect values.
+from the columns, only those of the suspects' measures and areas (a few thousand rows of a
+million), and observations are built only for the suspect values.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from functools import partial
 from statistics import median
+from typing import Any
 
 import numpy as np
 
@@ -21,8 +24,12 @@ from pledgekit.model.measure_kinds import Unit
 from pledgekit.model.observations import Dataset, Observation
 from pledgekit.model.values import Reading, format_number
 
-#: (measure, area, value) of every observation whose value is a number.
-Figures = Callable[[], Iterable[tuple[str, str | None, float]]]
+#: (measure, area, value) of the observations whose value is a number, for the (measure, area)
+#: pairs and the measures asked for.
+Figures = Callable[
+    [Collection[tuple[str, str | None]], Collection[str]],
+    Iterable[tuple[str, str | None, float]],
+]
 
 
 def dataset_percent_findings(dataset: Dataset, definition: Definition | None) -> list[Finding]:
@@ -41,22 +48,43 @@ def dataset_percent_findings(dataset: Dataset, definition: Definition | None) ->
     marked: set[str] = set()
     for table in tables:
         marked |= table.measures_where(table.flags("value", lambda r: r.percent))
-    return _findings(suspects, lambda: _table_figures(tables), marked, definition)
+    return _findings(suspects, partial(_table_figures, tables), marked, definition)
 
 
-def _table_figures(tables: Sequence[IndicatorTable]) -> Iterator[tuple[str, str | None, float]]:
+def _table_figures(
+    tables: Sequence[IndicatorTable],
+    pairs: Collection[tuple[str, str | None]],
+    wanted: Collection[str],
+) -> Iterator[tuple[str, str | None, float]]:
     for table in tables:
         codes = table.figures.get("value")
         if codes is None:
             continue
         numbers = [r.number for r in table.readings]
-        rows = np.flatnonzero(table.flags("value", lambda r: r.number is not None)).tolist()
+        numeric = table.flags("value", lambda r: r.number is not None)
+        rows = np.flatnonzero(numeric & _rows_of(table, pairs, wanted)).tolist()
         measures, areas = table.measures, table.areas
         area_codes = table.area[rows].tolist() if table.area is not None else [None] * len(rows)
         for m, a, v in zip(
             table.measure[rows].tolist(), area_codes, codes[rows].tolist(), strict=True
         ):
             yield measures[m], (areas[a] if a is not None else None), numbers[v]
+
+
+def _rows_of(
+    table: IndicatorTable, pairs: Collection[tuple[str, str | None]], wanted: Collection[str]
+) -> Any:
+    """A boolean array: the row's (measure, area) is one of ``pairs`` or its measure is
+    ``wanted``; judged once per distinct pair of codes, so only the rows that count are read."""
+    names = table.areas if table.area is not None else [None]
+    width = max(len(names), 1)
+    area = table.area if table.area is not None else np.zeros(len(table), dtype=np.int32)
+    groups, inverse = np.unique(table.measure.astype(np.int64) * width + area, return_inverse=True)
+    keep = [
+        (table.measures[m], names[a]) in pairs or table.measures[m] in wanted
+        for m, a in (divmod(group, width) for group in groups.tolist())
+    ]
+    return np.array(keep, dtype=bool)[inverse]
 
 
 def _suspect(reading: Reading) -> bool:
@@ -80,9 +108,13 @@ def percent_scale_findings(
         return []
     marked = {obs.measure for obs in observations if obs.value.percent}
 
-    def figures() -> Iterator[tuple[str, str | None, float]]:
+    def figures(
+        pairs: Collection[tuple[str, str | None]], wanted: Collection[str]
+    ) -> Iterator[tuple[str, str | None, float]]:
         for obs in observations:
-            if obs.value.number is not None:
+            if obs.value.number is not None and (
+                (obs.measure, obs.area) in pairs or obs.measure in wanted
+            ):
                 yield obs.measure, obs.area, obs.value.number
 
     return _findings(suspects, figures, marked, definition)
@@ -99,15 +131,12 @@ def _findings(
     ]
     # Figures to compare with: the suspects' own series, and other areas' only when needed.
     series: dict[tuple[str, str | None], list[float]] = {(o.measure, o.area): [] for o in suspects}
-    for measure, area, number in figures():
-        same = series.get((measure, area))
-        if same is not None:
-            same.append(number)
+    for measure, area, number in figures(series.keys(), ()):
+        series[measure, area].append(number)
     lonely = {key[0] for key, values in series.items() if len(values) < 2}
     across: dict[str, list[float]] = defaultdict(list)
-    for measure, _, number in figures() if lonely else ():
-        if measure in lonely:
-            across[measure].append(number)
+    for measure, _, number in figures((), lonely) if lonely else ():
+        across[measure].append(number)
     # (median, largest) of each group with more than the one figure; the suspect itself barely
     # moves a median, and leaving it in keeps this linear however many suspects there are.
     stats = {key: (median(v), max(v)) for key, v in series.items() if len(v) > 1}

@@ -116,7 +116,7 @@ def report_duplicates(ctx: Context, sheet: Sheet, header: Header) -> None:
             DUPLICATE_COLUMN,
             f"a second {name!r} column; the one in column {column_letter(used)} is read",
             ctx.at(sheet, header.row, col0),
-            found=sheet.rows[header.row][col0],
+            found=sheet.head[header.row][col0],
         )
 
 

@@ -145,7 +145,7 @@ def _indicator_sheet(
 def _read_optional(ctx: Context, sheet: Sheet, data: Dataset) -> None:
     """Commitments, Updates, Profile or Actions: same header rules, read into the dataset."""
     spec = _OPTIONAL_SHEETS[sheet.name.lower()]
-    header = find_header(sheet.rows, spec)
+    header = find_header(sheet.head, spec)
     if header is None:
         ctx.add(
             MISSING_COLUMN,
@@ -236,7 +236,7 @@ def _profile(ctx: Context, sheet: Sheet, header: Header) -> list[ProfileItem]:
     shares = sheet.percent_cells([c for c in (value_col, england_col) if c is not None])
     percent = shares.get(value_col, set())
     hidden = sheet.hidden_cells([value_col])
-    title = title_period(sheet.rows[: header.row])
+    title = title_period(sheet.head[: header.row])
     fallback = ctx.period or (title.period if title else None)
     found = []
     for row0 in range(header.row + 1, len(sheet.rows)):

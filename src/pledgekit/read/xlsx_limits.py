@@ -49,14 +49,14 @@ MAX_STRINGS_BYTES = 300_000_000
 
 _CHUNK = 8 * 1024 * 1024
 _OVERLAP = 64
-# Cell references (` r="B7"`): a column of three or more letters (past ZZ), of two (past Z);
-# a row number of seven digits or more. The leading space keeps `sqref="..."` of a selection out.
-_LONG_COLUMN = re.compile(rb' r="([A-Z]{3,})\d*"')
-_TWO_LETTERS = re.compile(rb' r="([A-Z]{2})\d')
-# A single-letter column past O: with at most 1,048,576 rows, A to O always fits the limit.
-_LATE_LETTER = re.compile(rb' r="[P-Z]\d')
+# Cell and row references (` r="B7"`, ` r="7"`) worth a look, as (letters, digits): a column of
+# two letters or more (past Z) or a single letter past O (with at most 1,048,576 rows, A to O
+# always fits the limit), a row number of seven digits or more. One search for all: in an
+# ordinary sheet it finds nothing. The leading space keeps `sqref="..."` of a selection out.
+_NOTABLE = re.compile(rb' r="(?=[A-Z]{2}|[P-Z]|[A-Z]{0,3}\d{7})([A-Z]*)(\d*)')
 _QUICK_COLUMNS = 15
-_SEVEN_OR_MORE = re.compile(rb' r="[A-Z]{0,3}(\d{7,})"')
+# A cell without a reference, or with another attribute before it: its column is its place.
+_UNREFERENCED_START = re.compile(rb'<c(?:>| (?!r="))')
 # The careful pass: every cell reference, and whether the cell has content (not `<c .../>`).
 _CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(/?)>')
 _ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d+)"')
@@ -151,27 +151,30 @@ def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
 def check_sheet(path: Path, archive: zipfile.ZipFile, part: str, sheet: str) -> None:
     """Refuse a sheet whose cells span more than the limits above (see the module notes).
 
-    A quick pass bounds the rectangle with a few byte searches: rows below 1,000,000 unless a
-    reference has seven digits, columns A to O unless one names a later column. Only when that
-    bound is too large (a hostile file, or a wide and tall one) does a careful pass look at
-    every cell, leaving out the empty ones (``<c r="XFD9" s="1"/>``, formatting only) that the
-    reader skips too.
+    A quick pass bounds the rectangle with one search and two byte counts: rows below 1,000,000
+    unless a reference has seven digits, columns A to O unless one names a later column. Only
+    when that bound is too large (a hostile file, or a wide and tall one) does a careful pass
+    look at every cell, leaving out the empty ones (``<c r="XFD9" s="1"/>``, formatting only)
+    that the reader skips too.
     """
     where = f"{path}, sheet {sheet!r}"
     rows, columns, late, odd = 0, 1, False, False
     for chunk in _chunks(archive, part):
-        found = _SEVEN_OR_MORE.findall(chunk)
-        if found:
-            rows = max(rows, *map(int, found))
-        for letters in _LONG_COLUMN.findall(chunk):
-            columns = max(columns, column_index(letters) + 1 if len(letters) <= 3 else 1 << 20)
-        if columns <= 26:
-            columns = max(
-                [columns, *(column_index(c) + 1 for c in set(_TWO_LETTERS.findall(chunk)))]
-            )
-        late = late or (columns <= 26 and _LATE_LETTER.search(chunk) is not None)
+        for letters, digits in set(_NOTABLE.findall(chunk)):
+            if len(digits) >= 7 and len(letters) <= 3:
+                rows = max(rows, int(digits))
+            if len(letters) >= 2:
+                columns = max(columns, column_index(letters) + 1 if len(letters) <= 3 else 1 << 20)
+            elif letters > b"O":  # one letter, past O
+                late = True
         # Cheap sign of cells without a reference (or with it not first): look closer later.
-        odd = odd or b"<c>" in chunk or chunk.count(b"<c ") != chunk.count(b'<c r="')
+        # A cell start in the chunk's last bytes may be cut short (`<c r=`): it is judged at
+        # the start of the next chunk (the overlap), where it is whole. Judged here, it looked
+        # unreferenced, and a chunk boundary falling there (likely in a sheet of hundreds of MB)
+        # sent the sheet through the careful pass, which takes longer than reading it.
+        if not odd:
+            first = _UNREFERENCED_START.search(chunk)
+            odd = first is not None and first.start() <= len(chunk) - len(b'<c r="')
     row_bound = rows or 999_999
     column_bound = columns if columns > 26 else (26 if late else _QUICK_COLUMNS)
     if (
