@@ -11,8 +11,10 @@ of that commit put first on ``PYTHONPATH``; "new" is the working tree.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -113,6 +115,7 @@ def today_tree(rev: str = TODAY) -> str:
     """``src`` of commit ``rev`` (with the templates and sample data it finds beside it in a
     checkout) extracted into a temporary folder; returns the path of ``src``."""
     folder = Path(tempfile.mkdtemp(prefix="pledgekit-today-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     archive = folder / "src.tar"
     with archive.open("wb") as handle:
         subprocess.run(
