@@ -226,15 +226,20 @@ def _declare(path: Path, part: str, size: int) -> None:
     path.write_bytes(bytes(data))
 
 
-def test_a_part_inflating_beyond_its_declared_size_is_refused(base: Path) -> None:
+@pytest.mark.parametrize("part", [SHEET, "xl/styles.xml"])
+def test_a_part_inflating_beyond_its_declared_size_is_refused(base: Path, part: str) -> None:
+    # A sheet is inflated (once) just before it is read, any other part when the file opens.
     def change(name: str, data: bytes) -> bytes | None:
-        if name != SHEET:
+        if name != part:
             return None
-        return data.replace(b"<sheetData>", b"<sheetData>" + _bomb(30_000_000))
+        if name == SHEET:
+            return data.replace(b"<sheetData>", b"<sheetData>" + _bomb(30_000_000))
+        return data + b"<!--" + b" " * 30_000_000 + b"-->"
 
     liar = rebuild(base, base.with_name("liar.xlsx"), change)
-    _declare(liar, SHEET, 1_000)
-    assert "inflates beyond the 1,000 bytes" in one_error(liar)
+    _declare(liar, part, 1_000)
+    error = one_error(liar)
+    assert f"the part {part} inflates beyond the 1,000 bytes" in error
 
 
 def test_hostile_files_under_10_mb_stay_under_1_gb(base: Path) -> None:

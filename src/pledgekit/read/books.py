@@ -161,7 +161,7 @@ class Book:
                 self._xlsx.check_size(name)  # before calamine allocates the sheet's rectangle
         with input_errors(path):
             raw = self._workbook.get_sheet_by_name(name)
-            read_rows = partial(_calamine_rows, path, raw)
+            read_rows = partial(_calamine_rows, raw)
             if self._xlsx is None:  # .ods: calamine reports no merged cells or formats
                 ods = ods_cells(path, name)
                 return Sheet(
@@ -185,20 +185,20 @@ class Book:
         return Sheet(name, read_rows, merged, percent_cells, hidden_cells)
 
 
-def _calamine_rows(path: Path, raw: python_calamine.CalamineSheet) -> Iterator[list[object]]:
+def _calamine_rows(raw: python_calamine.CalamineSheet) -> Iterator[list[object]]:
     """The sheet's rows from A1, one at a time, as ``raw.to_python(skip_empty_area=False)``
-    gives them all at once (calamine's iterator leaves out the empty columns left of the data)."""
+    gives them all at once (calamine's iterator leaves out the empty columns left of the data).
+
+    The values are already read (``get_sheet_by_name``); iterating only converts them, in C: no
+    Python frame runs per row."""
     if raw.start is None:
-        return  # an empty sheet (older python-calamine fails to iterate one)
-    with input_errors(path):
-        rows = cast(Iterator[list[object]], raw.iter_rows())
-        left = raw.start[1]
-        if not left:
-            yield from rows
-            return
-        blank: list[object] = [""] * left
-        for row in rows:
-            yield blank + row
+        return iter(())  # an empty sheet (older python-calamine fails to iterate one)
+    rows = cast(Iterator[list[object]], raw.iter_rows())
+    left = raw.start[1]
+    if not left:
+        return rows
+    blank: list[object] = [""] * left
+    return map(blank.__add__, rows)
 
 
 @contextmanager

@@ -48,6 +48,8 @@ MAX_STYLES_BYTES = 20_000_000
 MAX_STRINGS_BYTES = 300_000_000
 
 _CHUNK = 8 * 1024 * 1024
+#: Where a workbook keeps its sheets (and, in a chart sheet's place, nothing calamine reads).
+_SHEETS = "xl/worksheets/"
 _OVERLAP = 64
 # Cell and row references (` r="B7"`, ` r="7"`) worth a look, as (letters, digits): a column of
 # two letters or more (past Z) or a single letter past O (with at most 1,048,576 rows, A to O
@@ -101,21 +103,35 @@ def check_archive(path: Path) -> None:
         )
     # The sizes above are what the zip says; a part that inflates beyond its own is a lie the
     # reader would believe, so each part is inflated once here, stopping where it overruns.
+    # Sheets are left to check_sheet, which inflates each before it is read (the reader opens
+    # a sheet only when asked for it): a large sheet is inflated once for both checks.
     with path.open("rb") as raw:
         for part in parts:
+            if part.filename.startswith(_SHEETS):
+                continue
             if part.compress_type == zipfile.ZIP_DEFLATED and _overruns(raw, part):
-                raise InputError(
-                    f"{path}: the part {part.filename} inflates beyond the {part.file_size:,} "
-                    "bytes the file declares: refused as a zip bomb (or a damaged file)"
-                )
+                raise _overrun(path, part)
 
 
-def _overruns(raw: BinaryIO, part: zipfile.ZipInfo) -> bool:
-    """True when the part's deflated data gives more bytes than its declared size."""
+def _overrun(path: Path, part: zipfile.ZipInfo) -> InputError:
+    return InputError(
+        f"{path}: the part {part.filename} inflates beyond the {part.file_size:,} "
+        "bytes the file declares: refused as a zip bomb (or a damaged file)"
+    )
+
+
+class _Overrun(Exception):
+    """A deflated part gives more bytes than its declared size."""
+
+
+def _inflated(raw: BinaryIO, part: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The deflated part's bytes, in pieces of at most about :data:`_CHUNK`, read from its local
+    header on; raises :class:`_Overrun` as soon as it gives more than its declared size. A
+    damaged part just ends (the reader says it is damaged)."""
     raw.seek(part.header_offset)
     header = raw.read(30)
     if len(header) < 30 or header[:4] != b"PK\x03\x04":
-        return False  # not a local header: left for the reader to call damaged
+        return  # not a local header: left for the reader to call damaged
     name_length, extra_length = struct.unpack("<HH", header[26:30])
     raw.seek(part.header_offset + 30 + name_length + extra_length)
     inflate = zlib.decompressobj(-15)
@@ -123,29 +139,57 @@ def _overruns(raw: BinaryIO, part: zipfile.ZipInfo) -> bool:
     limit = part.file_size
     try:
         while left > 0:
-            chunk = raw.read(min(left, 1 << 20))
-            if not chunk:
-                return False
-            left -= len(chunk)
-            data = inflate.decompress(chunk, limit + 1 - produced)
-            produced += len(data)
-            while inflate.unconsumed_tail and produced <= limit:
-                data = inflate.decompress(inflate.unconsumed_tail, limit + 1 - produced)
+            packed = raw.read(min(left, 1 << 20))
+            if not packed:
+                return
+            left -= len(packed)
+            data = inflate.decompress(packed, min(_CHUNK, limit + 1 - produced))
+            while True:
                 produced += len(data)
-            if produced > limit:
-                return True
+                if produced > limit:
+                    raise _Overrun
+                if data:
+                    yield data
+                if not inflate.unconsumed_tail:
+                    break
+                data = inflate.decompress(
+                    inflate.unconsumed_tail, min(_CHUNK, limit + 1 - produced)
+                )
     except zlib.error:
-        return False  # damaged: the reader says so
+        return  # damaged: the reader says so
+
+
+def _overruns(raw: BinaryIO, part: zipfile.ZipInfo) -> bool:
+    """True when the part's deflated data gives more bytes than its declared size."""
+    try:
+        for _ in _inflated(raw, part):
+            pass
+    except _Overrun:
+        return True
     return False
 
 
 def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
-    """The part's bytes in chunks that overlap by a little, so no reference is cut in two."""
+    """The part's bytes in chunks that overlap by a little, so no reference is cut in two.
+
+    A deflated part is inflated here from the file itself, refusing one that gives more than
+    its declared size (see :func:`check_archive`, which leaves sheets to this)."""
+    info = archive.getinfo(part)
     tail = b""
-    with archive.open(part) as handle:
-        while chunk := handle.read(_CHUNK):
-            yield tail + chunk
-            tail = chunk[-_OVERLAP:]
+    if info.compress_type != zipfile.ZIP_DEFLATED or archive.filename is None:
+        with archive.open(part) as handle:
+            while chunk := handle.read(_CHUNK):
+                yield tail + chunk
+                tail = chunk[-_OVERLAP:]
+        return
+    path = Path(archive.filename)
+    with path.open("rb") as raw:
+        try:
+            for chunk in _inflated(raw, info):
+                yield tail + chunk
+                tail = chunk[-_OVERLAP:]
+        except _Overrun:
+            raise _overrun(path, info) from None
 
 
 def check_sheet(path: Path, archive: zipfile.ZipFile, part: str, sheet: str) -> None:

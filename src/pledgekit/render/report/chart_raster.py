@@ -2,10 +2,9 @@
 
 Level and upright lines are painted sharp on the pixel grid; slopes and dots are painted at
 twice the size and halved, which smooths their edges; text is set by FreeType, which smooths
-its own. The picture is stored
-with a palette made of the chart's colours and their blends with the page: a few kilobytes,
-where full colour would be tens, and much quicker to compress. The same scene gives the same
-bytes (no timestamp or software name is written).
+its own. The picture is stored with a palette made of the chart's colours and their blends
+with the page: about 20 kB, where full colour would be 70, and much quicker to compress. The
+same scene gives the same bytes (no timestamp or software name is written).
 """
 
 from __future__ import annotations
