@@ -3,7 +3,8 @@
 Every rule compares a value with figures of its own measure (its own area's other periods, other
 areas', its numerator and denominator, its target). Over a columnar dataset the figures are read
 from the columns, only those of the suspects' measures and areas (a few thousand rows of a
-million), and observations are built only for the suspect values.
+million), and observations are built only for the suspect values. numpy is imported where it
+is first used, after a workbook is read: not loaded under calamine's parse, where a read peaks.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
 from statistics import median
 from typing import Any
-
-import numpy as np
 
 from pledgekit.config.pledge import Definition, Measure
 from pledgekit.model.codes import PERCENT_SCALE_UNCLEAR
@@ -34,6 +33,8 @@ Figures = Callable[
 
 def dataset_percent_findings(dataset: Dataset, definition: Definition | None) -> list[Finding]:
     """:func:`percent_scale_findings` over a dataset, columnar when it can be."""
+    import numpy as np
+
     sources = dataset.columnar()
     if sources is None or not all(isinstance(s, IndicatorTable) for s in sources):
         return percent_scale_findings(dataset.observations, definition)
@@ -56,6 +57,8 @@ def _table_figures(
     pairs: Collection[tuple[str, str | None]],
     wanted: Collection[str],
 ) -> Iterator[tuple[str, str | None, float]]:
+    import numpy as np
+
     for table in tables:
         codes = table.figures.get("value")
         if codes is None:
@@ -76,6 +79,8 @@ def _rows_of(
 ) -> Any:
     """A boolean array: the row's (measure, area) is one of ``pairs`` or its measure is
     ``wanted``; judged once per distinct pair of codes, so only the rows that count are read."""
+    import numpy as np
+
     names = table.areas if table.area is not None else [None]
     width = max(len(names), 1)
     area = table.area if table.area is not None else np.zeros(len(table), dtype=np.int32)
