@@ -53,6 +53,7 @@ OURS = (
 #: starts: what is timed is reading the workbook, and each peak is that reader's own.
 CALAMINE = "import python_calamine\n"
 PLEDGEKIT = (
+    "import numpy\n"  # pledgekit imports it when it codes the columns, after calamine's parse
     "from pledgekit.config.pledge import load_definition\n"
     "from pledgekit.read.workbooks import read_workbooks\n"
     "definition = load_definition(pledge)\n"
