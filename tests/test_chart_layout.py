@@ -17,24 +17,7 @@ from pledgekit.render.report.chart_metrics import text_width
 from pledgekit.render.report.chart_raster import text_measure
 from pledgekit.report.exceptions import ChartData
 
-QUARTERS = tuple(f"20{24 + j // 4}-{25 + j // 4} Q{j % 4 + 1}" for j in range(12))
-YEARS = tuple(f"20{10 + j}-{11 + j}" for j in range(12))
-
-BASE = ChartData(
-    ref="3.1",
-    title="Care leavers in education, employment or training",
-    labels=QUARTERS[:8],
-    values=(52.0, 54.1, None, 55.0, 56.2, 53.3, 51.0, 49.8),
-    target=60.0,
-    target_label="Target ≥ 60.0%",
-    suffix="%",
-    alt="a line chart",
-    texts=("52.0%", "54.1%", "c", "55.0%", "56.2%", "53.3%", "51.0%", "49.8%"),
-    comparators=(
-        ("england", "England 56.0% (2024-25)", 56.0),
-        ("statistical_neighbours", "Statistical neighbours 54.0% (2024-25)", 54.0),
-    ),
-)
+from .chart_fixtures import EET, QUARTERS, YEARS
 
 
 def _extent(label: Label, measure: Measure = text_width) -> tuple[float, float]:
@@ -49,7 +32,7 @@ def _labels(scene: Scene) -> list[Label]:
 
 charts = st.builds(
     lambda count, values, target, band, comparators, annual, percent: replace(
-        BASE,
+        EET,
         labels=(YEARS if annual else QUARTERS)[:count],
         values=tuple(values[:count]) + (None,) * (count - len(values[:count])),
         texts=(),
@@ -91,7 +74,7 @@ def test_no_text_falls_off_the_picture_or_onto_another(
 
 
 def test_a_hidden_figure_is_a_gap_never_joined_across() -> None:
-    scene = layout(BASE, style.WIDE, text_width)
+    scene = layout(EET, style.WIDE, text_width)
     colour = style.MEASURE.colour
     lines = [i for i in scene.items if isinstance(i, Polyline) and i.stroke.colour == colour]
     dots = sorted((i for i in scene.items if isinstance(i, Dot)), key=lambda dot: dot.y)
@@ -115,7 +98,7 @@ def _period_lines(scene: Scene) -> list[str]:
 
 
 def test_periods_name_the_year_where_it_changes_on_a_narrow_chart() -> None:
-    scene = layout(BASE, style.NARROW, text_width)
+    scene = layout(EET, style.NARROW, text_width)
     assert _period_lines(scene) == [
         "Q1",
         "24-25",
@@ -128,12 +111,12 @@ def test_periods_name_the_year_where_it_changes_on_a_narrow_chart() -> None:
         "Q3",
         "Q4",
     ]
-    wide = layout(BASE, style.WIDE, text_width)
-    assert _period_lines(wide) == [label[2:] for label in BASE.labels]
+    wide = layout(EET, style.WIDE, text_width)
+    assert _period_lines(wide) == [label[2:] for label in EET.labels]
 
 
 def test_too_many_periods_for_the_width_are_named_alternately_ending_with_the_latest() -> None:
-    chart = replace(BASE, labels=YEARS[:8])
+    chart = replace(EET, labels=YEARS[:8])
     scene = layout(chart, style.NARROW, text_width)
     assert _period_lines(scene) == ["11-12", "13-14", "15-16", "17-18"]
     ticks = [

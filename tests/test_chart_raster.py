@@ -20,18 +20,8 @@ from pledgekit.render.report.chart_raster import text_measure
 from pledgekit.render.report.charts import chart_png
 from pledgekit.report.exceptions import ChartData
 
-CHART = ChartData(
-    ref="3.1",
-    title="Care leavers in education, employment or training",
-    labels=tuple(f"20{24 + j // 4}-{25 + j // 4} Q{j % 4 + 1}" for j in range(8)),
-    values=(52.0, 54.1, None, 55.0, 56.2, 53.3, 51.0, 49.8),
-    target=60.0,
-    target_label="Target ≥ 60.0%",
-    suffix="%",
-    alt="a line chart",
-    texts=("52.0%", "54.1%", "c", "55.0%", "56.2%", "53.3%", "51.0%", "49.8%"),
-    comparators=(("england", "England 56.0%", 56.0),),
-)
+from .chart_fixtures import EET
+
 SCALE = style.DPI / 72
 
 
@@ -39,7 +29,7 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
 
 
-def _picture(chart: ChartData = CHART) -> Image.Image:
+def _picture(chart: ChartData = EET) -> Image.Image:
     return Image.open(io.BytesIO(chart_png(chart))).convert("RGB")
 
 
@@ -51,18 +41,18 @@ def _runs(row: list[bool]) -> Iterator[int]:
 
 
 def test_png_is_a_small_palette_picture_on_a_white_page_at_print_resolution() -> None:
-    data = chart_png(CHART)
+    data = chart_png(EET)
     image = Image.open(io.BytesIO(data))
     assert image.mode == "P" and len(data) < 40_000  # a few kilobytes, not tens
     assert round(image.info["dpi"][0]) == style.DPI
     rgb = image.convert("RGB")
     assert rgb.getpixel((0, 0)) == rgb.getpixel((rgb.width - 1, rgb.height - 1)) == (255, 255, 255)
-    assert chart_png(CHART) == data  # the same figures give the same bytes
+    assert chart_png(EET) == data  # the same figures give the same bytes
 
 
 def test_the_line_stops_at_a_hidden_figure_and_each_shown_figure_has_its_dot() -> None:
     image = _picture()
-    scene = layout(CHART, style.WIDE, text_measure(style.DPI))
+    scene = layout(EET, style.WIDE, text_measure(style.DPI))
     dots = sorted((item for item in scene.items if isinstance(item, Dot)), key=lambda d: d.y)[:-1]
     xs = sorted(dot.x for dot in dots)
     navy = _rgb(style.MEASURE.colour)
@@ -85,7 +75,7 @@ def test_reference_lines_are_broken_into_their_dash_patterns(
     value: float, look: style.LineStyle
 ) -> None:
     image = _picture()
-    scene = layout(CHART, style.WIDE, text_measure(style.DPI))
+    scene = layout(EET, style.WIDE, text_measure(style.DPI))
     line = next(
         item
         for item in scene.items
@@ -105,7 +95,7 @@ def test_text_is_drawn_even_without_the_body_font(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(chart_fonts, "_files", lambda: None)  # no Arial, Liberation or DejaVu
     try:
         image = _picture()
-        scene = layout(CHART, style.WIDE, text_measure(style.DPI))
+        scene = layout(EET, style.WIDE, text_measure(style.DPI))
     finally:
         chart_fonts.font.cache_clear()
     labels = [item for item in scene.items if type(item).__name__ == "Label"]
