@@ -16,7 +16,6 @@ National-style files (councils x 40 measures x 20 quarters, see national.py) of 
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import shutil
 import sys
@@ -26,14 +25,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from harness import (  # noqa: E402
-    TODAY,
     Contender,
+    arguments,
+    baseline_tree,
     interleave,
     markdown,
     memory,
     ratio,
     seconds,
-    today_tree,
 )
 from national import ensure_sized  # noqa: E402
 
@@ -147,16 +146,11 @@ def startup_table(repeat: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds (median kept)")
-    parser.add_argument("--million", action="store_true", help="also 1,000,000 rows (slow)")
-    parser.add_argument("--quick", action="store_true", help="10k rows, one round, no baseline")
-    parser.add_argument("--baseline", default=TODAY, help="git revision of 'today' (or '')")
-    args = parser.parse_args()
+    args = arguments(__doc__, "10k rows, one round, no baseline", million=True)
     if args.quick:
         print(rows_table(["10k"], 1, None))
         return
-    baseline = today_tree(args.baseline) if args.baseline else None
+    baseline = baseline_tree(args)
     sizes = ["10k", "120k", *(["1M"] if args.million else [])]
     print(rows_table(sizes, args.repeat, baseline))
     print()

@@ -11,7 +11,6 @@ before the clock starts; reading pledge.yaml is timed, as it grows with the meas
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from harness import TODAY, Contender, interleave, markdown, today_tree  # noqa: E402
+from harness import Contender, arguments, interleave, markdown, versions  # noqa: E402
 from national import ensure_sized  # noqa: E402
 
 MEASURES = (35, 140, 500, 2000)
@@ -28,14 +27,9 @@ VALIDATE = "report = validate([book], pledge=pledge)\nassert report.counts is no
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds (median kept)")
-    parser.add_argument("--quick", action="store_true", help="35 and 140 measures, once, new only")
-    parser.add_argument("--baseline", default=TODAY, help="git revision of 'today' (or '')")
-    args = parser.parse_args()
+    args = arguments(__doc__, "35 and 140 measures, once, new only")
     sizes = MEASURES[:2] if args.quick else MEASURES
-    baseline = today_tree(args.baseline) if args.baseline and not args.quick else None
-    versions = {"new": None, **({"today": baseline} if baseline else {})}
+    runs = versions(args)
     found: dict[tuple[str, str, int], Contender] = {}
     for measures in sizes:
         book, pledge = ensure_sized(HERE / "data", 1, measures)
@@ -46,7 +40,7 @@ def main() -> None:
             "import numpy, pandas\n"
         )
         contenders = []
-        for version, path in versions.items():
+        for version, path in runs.items():
             for what, body in (("scorecard", SCORECARD), ("validate", VALIDATE)):
                 contender = Contender(f"{what} {version} {measures}", body, setup, pythonpath=path)
                 found[(what, version, measures)] = contender
@@ -54,7 +48,7 @@ def main() -> None:
         interleave(contenders, 1 if args.quick else args.repeat)
     rows = []
     for what in ("scorecard", "validate"):
-        for version in versions:
+        for version in runs:
             times = [found[(what, version, m)].seconds for m in sizes]
             growth = [f"{b / a:.1f}x" for a, b in itertools.pairwise(times)]
             rows.append([f"{what}, {version}", *(f"{t:.2f} s" for t in times), *growth])

@@ -13,14 +13,13 @@ time divided by its charts. Today's tree needs matplotlib (``pip install -e '.[b
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from harness import TODAY, Contender, interleave, markdown, today_tree  # noqa: E402
+from harness import Contender, arguments, interleave, markdown, versions  # noqa: E402
 
 ROOT = HERE.parent
 SAMPLE = ROOT / "sample_data"
@@ -57,18 +56,13 @@ _BODY = "data = render_docx(report)\nassert data[:2] == b'PK'"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds (median kept)")
-    parser.add_argument("--quick", action="store_true", help="35 charts, once, new only")
-    parser.add_argument("--baseline", default=TODAY, help="git revision of 'today' (or '')")
-    args = parser.parse_args()
+    args = arguments(__doc__, "35 charts, once, new only")
     sizes = CHARTS[:1] if args.quick else CHARTS
-    baseline = today_tree(args.baseline) if args.baseline and not args.quick else None
-    versions = {"new": None, **({"today": baseline} if baseline else {})}
+    runs = versions(args)
     found: dict[tuple[str, int], Contender] = {}
     contenders = []
     for charts in sizes:
-        for version, path in versions.items():
+        for version, path in runs.items():
             # Each tree reads the sample data of its own day (the definition's keys have grown).
             sample = SAMPLE if path is None else Path(path).parent / "sample_data"
             books = sorted(str(p) for p in sample.glob("*.xlsx"))
@@ -79,7 +73,7 @@ def main() -> None:
             contenders.append(contender)
     interleave(contenders, 1 if args.quick else args.repeat)
     rows = []
-    for version in versions:
+    for version in runs:
         cells = []
         for charts in sizes:
             took = found[(version, charts)].seconds

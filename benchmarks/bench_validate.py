@@ -15,7 +15,6 @@ Contenders run interleaved, each in a fresh process; medians are kept.
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import os
 import sys
@@ -25,14 +24,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from harness import (  # noqa: E402
-    TODAY,
     Contender,
+    arguments,
+    baseline_tree,
     interleave,
     markdown,
     memory,
     ratio,
     seconds,
-    today_tree,
 )
 from national import ensure_sized  # noqa: E402
 
@@ -58,14 +57,9 @@ def _setup(book: Path, pledge: Path, rows: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds (median kept)")
-    parser.add_argument("--million", action="store_true", help="also 1,000,000 rows (slow)")
-    parser.add_argument("--quick", action="store_true", help="10k rows, one round, pledgekit only")
-    parser.add_argument("--baseline", default=TODAY, help="git revision of 'today' (or '')")
-    args = parser.parse_args()
+    args = arguments(__doc__, "10k rows, one round, pledgekit only", million=True)
     sizes = {"10k": 13} if args.quick else {"120k": 150, **({"1M": 1250} if args.million else {})}
-    baseline = today_tree(args.baseline) if args.baseline and not args.quick else None
+    baseline = baseline_tree(args)
     has_frictionless = importlib.util.find_spec("frictionless") is not None and not args.quick
     if not has_frictionless and not args.quick:
         print("frictionless not installed: pip install -e '.[bench]'", file=sys.stderr)

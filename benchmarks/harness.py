@@ -11,6 +11,7 @@ of that commit put first on ``PYTHONPATH``; "new" is the working tree.
 
 from __future__ import annotations
 
+import argparse
 import atexit
 import json
 import os
@@ -109,6 +110,30 @@ def interleave(contenders: Sequence[Contender], repeat: int) -> None:
                 file=sys.stderr,
                 flush=True,
             )
+
+
+def arguments(doc: str, quick: str, million: bool = False) -> argparse.Namespace:
+    """The options every benchmark script takes: ``--repeat``, ``--quick`` (what ``quick``
+    says), ``--baseline`` and, for the row-scaling scripts, ``--million``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds (median kept)")
+    if million:
+        parser.add_argument("--million", action="store_true", help="also 1,000,000 rows (slow)")
+    parser.add_argument("--quick", action="store_true", help=quick)
+    parser.add_argument("--baseline", default=TODAY, help="git revision of 'today' (or '')")
+    return parser.parse_args()
+
+
+def baseline_tree(args: argparse.Namespace) -> str | None:
+    """``src`` of the 'today' tree to run beside the new code, or None (``--quick`` runs the
+    new code only)."""
+    return today_tree(args.baseline) if args.baseline and not args.quick else None
+
+
+def versions(args: argparse.Namespace) -> dict[str, str | None]:
+    """Each version to run and its ``PYTHONPATH``: new (this tree) and, unless quick, today."""
+    baseline = baseline_tree(args)
+    return {"new": None, **({"today": baseline} if baseline else {})}
 
 
 def today_tree(rev: str = TODAY) -> str:
