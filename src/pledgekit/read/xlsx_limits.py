@@ -48,7 +48,7 @@ MAX_STYLES_BYTES = 20_000_000
 MAX_STRINGS_BYTES = 300_000_000
 
 _CHUNK = 8 * 1024 * 1024
-#: Where a workbook keeps its sheets (and, in a chart sheet's place, nothing calamine reads).
+#: Where a workbook keeps its sheets: each is inflated when it is read (check_sheet), not at open.
 _SHEETS = "xl/worksheets/"
 _OVERLAP = 64
 # Cell and row references (` r="B7"`, ` r="7"`) worth a look, as (letters, digits): a column of
@@ -195,7 +195,7 @@ def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
 def check_sheet(path: Path, archive: zipfile.ZipFile, part: str, sheet: str) -> None:
     """Refuse a sheet whose cells span more than the limits above (see the module notes).
 
-    A quick pass bounds the rectangle with one search and two byte counts: rows below 1,000,000
+    A quick pass bounds the rectangle with two searches: rows below 1,000,000
     unless a reference has seven digits, columns A to O unless one names a later column. Only
     when that bound is too large (a hostile file, or a wide and tall one) does a careful pass
     look at every cell, leaving out the empty ones (``<c r="XFD9" s="1"/>``, formatting only)

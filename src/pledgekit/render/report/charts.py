@@ -18,15 +18,12 @@ from pledgekit.render.report.chart_raster import text_measure, to_png
 from pledgekit.render.report.chart_svg import svg_element
 from pledgekit.report.exceptions import ChartData
 
-__all__ = ["DPI", "WIDTH_IN", "chart_png", "chart_svg", "size_in"]
-
-#: For callers that place the picture: its width in inches and its resolution.
-WIDTH_IN, DPI = style.WIDTH_IN, style.DPI
+__all__ = ["chart_png", "chart_svg", "size_in"]
 
 
 def chart_png(chart: ChartData) -> bytes:
-    """The chart as PNG bytes, ``size_in(chart)`` inches at ``DPI`` (over 200), its legend
-    laid out with the widths of the font it is set in."""
+    """The chart as PNG bytes, ``size_in(chart)`` inches at ``chart_style.DPI`` (over 200),
+    its legend laid out with the widths of the font it is set in."""
     return to_png(layout(chart, style.WIDE, text_measure(style.DPI)), style.DPI)
 
 
