@@ -113,7 +113,7 @@ def _emit(
 
         emit(render_text(report, colour=wants_colour()), output)
         return
-    emit(FORMATS.render(report, name), output, force=force, inputs=inputs)
+    emit(FORMATS.get(name).renderer(report), output, force=force, inputs=inputs)
 
 
 def _step_summary(report: ValidationReport) -> None:
