@@ -320,6 +320,15 @@ WILL_BE_SUPPRESSED = _code(
     "output so that no child can be identified.",
     "q2.xlsx, sheet 'Indicators' cell E19: a count below 5 will show as suppressed",
 )
+SUPPRESSED_FIGURE_DERIVABLE = _code(
+    "suppressed-figure-derivable",
+    Severity.WARNING,
+    "A figure suppressed in the source can be worked out from its group's other figures.",
+    "The source shows the total of a part_of group and enough parts to give the hidden figure "
+    "back by subtraction; pledgekit hides more in its output, but the source itself leaks it.",
+    "q2.xlsx, sheet 'Indicators' cell D21: measure 3.4 for 2025-26 Q2 is suppressed in the "
+    "source, but its group's other figures give it back",
+)
 
 # --- Checks: ratios --------------------------------------------------------------------------
 NUMERATOR_EXCEEDS_DENOMINATOR = _code(
