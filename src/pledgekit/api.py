@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pledgekit.model.errors import InputError, UsageError
+from pledgekit.model.errors import UsageError
 from pledgekit.model.findings import Finding
 from pledgekit.model.periods import Period, PeriodError, parse_period
 
@@ -99,24 +99,15 @@ def _read(
     period: Period | None,
     keep_going: bool,
 ) -> Inputs:
-    from pledgekit.model.codes import UNREADABLE_FILE
-    from pledgekit.model.findings import finding
-    from pledgekit.model.location import Location
-    from pledgekit.model.observations import Dataset
     from pledgekit.read.workbooks import read_workbooks
 
-    if not keep_going:
-        return Inputs(read_workbooks(paths, definition=definition, period=period))
-    inputs = Inputs(Dataset())
-    for path in paths:
-        try:
-            inputs.dataset.extend(read_workbooks([path], definition=definition, period=period))
-        except InputError as exc:
-            inputs.unreadable.append(str(path))
-            inputs.dataset.findings.append(
-                finding(UNREADABLE_FILE, str(exc), Location(str(path)), found=path.name)
-            )
-    return inputs
+    # All files in one call: the rules comparing files (a fraction among other quarters'
+    # percentages, two files giving one figure differently) see them together in every command.
+    unreadable: list[str] = []
+    dataset = read_workbooks(
+        paths, definition=definition, period=period, unreadable=unreadable if keep_going else None
+    )
+    return Inputs(dataset, unreadable)
 
 
 def load_published_checked(definition: Definition, pledge_path: Path) -> PublishedData:

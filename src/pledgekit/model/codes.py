@@ -236,6 +236,17 @@ DUPLICATE_OBSERVATION = _code(
     "Two figures for one measure and period: which one is right cannot be told.",
     "q2.xlsx, sheet 'Indicators' row 18: measure 2.6 for 2026-27 Q2 also on row 12",
 )
+# core21: figures across files
+CONFLICTING_FIGURES = _code(
+    "conflicting-figures",
+    Severity.ERROR,
+    "Two files give different figures for the same measure, period (and area).",
+    "Which file is right cannot be told, so neither figure is rated (the measure shows '?' for "
+    "that period, with the commentary of the file whose name sorts first) until the files agree. "
+    "The result is the same whatever order the files are given in.",
+    "q2.xlsx, sheet 'Indicators' cell C3: measure 1.2 for 2019-20 Q2 is 8 (8 of 100) here but "
+    "30 (30 of 100) in q2-revised.xlsx, sheet 'Indicators' cell C2; neither figure is rated",
+)
 MISSING_MEASURE = _code(
     "missing-measure",
     Severity.WARNING,
