@@ -244,7 +244,8 @@ def build_report(
             for r in card.rows
         ),
     )
-    return _with_gaps(report, [*known.gaps, *meeting_period_gaps(meeting, card.period, known.latest or card.period)])
+    mismatch = meeting_period_gaps(meeting, card.period, known.latest or card.period)
+    return _with_gaps(report, [*known.gaps, *mismatch])
 
 
 def _with_gaps(report: Report, found: Sequence[str] = ()) -> Report:
