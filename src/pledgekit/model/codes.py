@@ -506,6 +506,18 @@ PERSONAL_DATA_POSTCODE = _code(
     "q2.xlsx, sheet 'Indicators' cell H9: commentary: a full postcode (S** ***)",
 )
 
+# --- The committee report (report18): what a paper may show as at its period -----------------
+SECTION_NOT_OF_PERIOD = _code(
+    "section-not-of-period",
+    Severity.WARNING,
+    "A report section has nothing of the report's own period.",
+    "A paper shows only what was known at its period: a Commitments, Updates, Actions or Profile "
+    "sheet is taken from the period's own workbook, else from the latest earlier one, and the "
+    "report stays a DRAFT until the period's own sheet is given.",
+    "2026-27-Q1.xlsx, sheet 'Commitments': no Commitments sheet for 2026-27 Q1 or earlier; only a "
+    "later workbook has one, which this report cannot use",
+)
+
 #: Every catalogued code, sorted by code.
 CATALOGUE: tuple[CodeInfo, ...] = tuple(sorted(_TABLE.values(), key=lambda c: c.code))
 
