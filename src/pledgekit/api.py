@@ -341,7 +341,7 @@ def validate(
     definition, definition_findings = check_definition(pledge_path)
     settings = definition.validation if definition else ValidationSettings()
     if definition is not None:
-        definition_findings += settings_findings(pledge_path, settings)
+        definition_findings += settings_findings(pledge_path, definition)
         definition_findings += load_published(definition, pledge_path)[1]
     chosen = select if select is not None else settings.select
     ignored = set(ignore if ignore is not None else settings.ignore)

@@ -19,13 +19,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     field_validator,
     model_validator,
 )
 
 from pledgekit.config.problems import check_yaml_model, problems_error
 from pledgekit.config.reference_pack import ReferencePack, available_packs, load_pack
-from pledgekit.config.yamlsource import position_of
+from pledgekit.config.yamlsource import Path_, Positions, position_of
 from pledgekit.model.codes import BAD_DEFINITION, DUPLICATE_MEASURE, REFERENCE_MISMATCH
 from pledgekit.model.errors import DefinitionError
 from pledgekit.model.findings import Finding, finding, has_errors
@@ -291,6 +292,14 @@ class Definition(_Strict):
     benchmarks: BenchmarkSettings = Field(default_factory=BenchmarkSettings)
     validation: ValidationSettings = Field(default_factory=ValidationSettings)
     pledges: list[Pledge] = Field(min_length=1)
+    #: Line and column of every key in the file it was read from (empty when built in Python),
+    #: kept from the one parse so later problems are located without reading the file again.
+    _positions: Positions = PrivateAttr(default_factory=dict)
+
+    def position(self, key: Path_) -> tuple[int | None, int | None]:
+        """Line and column in pledge.yaml of ``key`` (``("validation", "ignore")``), or of the
+        nearest key enclosing it; (None, None) for a definition not read from a file."""
+        return position_of(self._positions, key)
 
     @field_validator("reference_pack")
     @classmethod
@@ -378,13 +387,14 @@ def check_definition(path: Path) -> tuple[Definition | None, list[Finding]]:
     )
     if definition is None:
         return None, problems
+    definition._positions = positions
     name = str(path)
     findings = []
     seen: dict[str, tuple[int, int]] = {}
     for p_index, pledge in enumerate(definition.pledges):
         for m_index, measure in enumerate(pledge.measures):
             key: tuple[str | int, ...] = ("pledges", p_index, "measures", m_index, "id")
-            line, col = position_of(positions, key)
+            line, col = definition.position(key)
             if measure.id in seen:
                 findings.append(
                     finding(
@@ -399,7 +409,7 @@ def check_definition(path: Path) -> tuple[Definition | None, list[Finding]]:
                 )
             else:
                 seen[measure.id] = (line or 0, col or 0)
-            findings += _pack_findings(definition, measure, name, positions, (*key[:-1],))
+            findings += _pack_findings(definition, measure, name, (*key[:-1],))
     return (None if has_errors(findings) else definition), findings
 
 
@@ -407,7 +417,6 @@ def _pack_findings(
     definition: Definition,
     measure: Measure,
     name: str,
-    positions: dict[tuple[str | int, ...], tuple[int, int]],
     key: tuple[str | int, ...],
 ) -> list[Finding]:
     """A measure that names a pack measure of another unit or polarity: the classic bug."""
@@ -415,7 +424,7 @@ def _pack_findings(
     found = pack.find(measure.reference) if pack else None
     if pack is None or found is None:
         return []
-    line, col = position_of(positions, (*key, "reference"))
+    line, col = definition.position((*key, "reference"))
     where = Location(name, line=line, col=col)
     problems: list[tuple[str, str, str]] = []
     if found.unit != measure.unit.value:

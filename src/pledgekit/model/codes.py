@@ -170,6 +170,15 @@ PERCENT_SCALE_UNCLEAR = _code(
     "The figure is read as typed; check whether it should be multiplied by 100.",
     "q2.xlsx, sheet 'Indicators' cell D8: 0.36 for a percentage measure; did you mean 36%?",
 )
+PERCENT_SIGN_NOT_PERCENTAGE = _code(
+    "percent-sign-not-percentage",
+    Severity.WARNING,
+    "A figure written or formatted as a percentage (36%) for a measure that is a count, rate, "
+    "number of days, score or ratio.",
+    "Check the measure's unit in pledge.yaml, or write the figure without the % sign.",
+    "q2.xlsx, sheet 'Indicators' cell D9: measure CL2 is a count, but the figure is written as "
+    "a percentage",
+)
 TEXT_ENCODING = _code(
     "text-encoding",
     Severity.WARNING,

@@ -8,14 +8,12 @@ council (``area:``) and its statistical neighbours (DfE's model table, or a list
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pledgekit.config.pledge import Definition, Measure, NeighbourAverage, Published
-from pledgekit.config.yamlsource import Positions, YamlProblem, load_yaml, position_of
 from pledgekit.model.codes import (
     PUBLISHED_AMBIGUOUS,
     PUBLISHED_AREA_MISSING,
@@ -141,16 +139,13 @@ class _Loader:
         self.definition = definition
         self.name = str(pledge_path)
         self.base = pledge_path.parent
-        self.positions: Positions = {}
-        with contextlib.suppress(OSError, UnicodeDecodeError, YamlProblem):
-            self.positions = load_yaml(pledge_path)[1]
         self.files: dict[Path, EesFile | None] = {}
         self.errors: dict[Path, str] = {}
         self.findings: list[Finding] = []
         self.areas: dict[str, Area] = {}
 
     def where(self, key: Key) -> Location:
-        line, col = position_of(self.positions, key)
+        line, col = self.definition.position(key)
         return Location(self.name, line=line, col=col)
 
     def add(
