@@ -472,7 +472,8 @@ def find_definition(explicit: Path | None, inputs: list[Path]) -> Path:
         return explicit
     candidates = [p.parent / "pledge.yaml" for p in inputs[:1]] + [Path("pledge.yaml")]
     for candidate in candidates:
-        if candidate.is_file():
+        # Anything by that name, so a pipe or folder called pledge.yaml is refused in words.
+        if candidate.exists() or candidate.is_symlink():
             return candidate
     raise DefinitionError(
         "no pledge definition found: pass --pledge FILE, or put pledge.yaml beside the workbook "

@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from pledgekit.model.errors import InputError
+from pledgekit.model.input_files import check_regular
 from pledgekit.model.values import MISSING, Reading, ValueState
 from pledgekit.read.cells import parse_value
 
@@ -141,6 +142,7 @@ class EesFile:
 
 def read_ees(path: Path) -> EesFile:
     """Read an EES tidy CSV; raise :class:`InputError` naming the file when it cannot be used."""
+    check_regular(path, InputError)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.reader(handle)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pledgekit.model.errors import InputError
+from pledgekit.model.input_files import check_regular
 
 _SN = re.compile(r"^sn_?(\d+)$")
 _SN_WORD = re.compile(r"^sn_?(\d+)_?p$")
@@ -52,6 +53,7 @@ def _code(text: str) -> str:
 
 def read_neighbours(path: Path) -> NeighbourTable:
     """Read the model table; :class:`InputError` naming the file when it is not one."""
+    check_regular(path, InputError)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.reader(handle))
