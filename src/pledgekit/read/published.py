@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pledgekit.config.pledge import Definition, Measure, Published
-from pledgekit.config.yamlsource import Positions, YamlProblem, load_yaml, position_of
 from pledgekit.model.codes import (
     NEIGHBOUR_REPEATED,
     PUBLISHED_AMBIGUOUS,
@@ -126,16 +125,13 @@ class _Loader:
         self.definition = definition
         self.name = str(pledge_path)
         self.base = pledge_path.parent
-        self.positions: Positions = {}
-        with contextlib.suppress(OSError, UnicodeDecodeError, YamlProblem):
-            self.positions = load_yaml(pledge_path)[1]
         self.files: dict[Path, EesFile | None] = {}
         self.errors: dict[Path, str] = {}
         self.findings: list[Finding] = []
         self.areas: dict[str, Area] = {}
 
     def where(self, key: Key) -> Location:
-        line, col = position_of(self.positions, key)
+        line, col = self.definition.position(key)
         return Location(self.name, line=line, col=col)
 
     def add(
