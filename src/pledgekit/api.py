@@ -192,6 +192,7 @@ def _load_guarded(
     period: str | Period | None,
     threshold: int | None,
     redact: bool,
+    as_at: bool = False,
 ) -> tuple[Scorecard, Dataset, list[Finding], Definition]:
     from pledgekit.privacy.guard import guard
     from pledgekit.score.scoring import build_scorecard
@@ -202,6 +203,20 @@ def _load_guarded(
     card = build_scorecard(
         definition, dataset, period=chosen, threshold=threshold, published=published
     )
+    if as_at:
+        # A paper shows only what was known at its period: rate again without later figures.
+        from pledgekit.report.as_at import known_at
+
+        # The full dataset is still returned: the report takes its sheets by the same rule.
+        known = known_at(dataset, card.period)
+        if known.trimmed:
+            card = build_scorecard(
+                definition,
+                known.dataset,
+                period=card.period,
+                threshold=threshold,
+                published=published,
+            )
     card, blocking = guard(card, redact=redact, where=card.files[0] if card.files else "")
     return card, dataset, [*inputs.personal, *blocking], definition
 
@@ -218,11 +233,13 @@ def earlier_scorecards(
     Only their statuses are used (how long a measure has been red), so no text from them is
     shown and they need no guard.
     """
+    from pledgekit.report.as_at import known_at
     from pledgekit.score.scoring import build_scorecard
 
     quarters = [p for p in card.periods if not p.is_annual and p < card.period]
+    # Each quarter rated as its own paper rated it: from what was known then.
     return [
-        build_scorecard(definition, dataset, period=p, threshold=threshold)
+        build_scorecard(definition, known_at(dataset, p).dataset, period=p, threshold=threshold)
         for p in sorted(quarters, reverse=True)[:STREAK_QUARTERS]
     ]
 
@@ -264,7 +281,9 @@ def load_report(
     from pledgekit.report.assembly import build_report
 
     details = load_meeting(meeting) if meeting is not None else None
-    card, dataset, blocking, definition = _load_guarded(files, pledge, period, threshold, redact)
+    card, dataset, blocking, definition = _load_guarded(
+        files, pledge, period, threshold, redact, as_at=True
+    )
     earlier = earlier_scorecards(definition, dataset, card, threshold=threshold)
     built = build_report(card, dataset, details, earlier=earlier)
     report, more = guard(built, redact=redact)
@@ -322,7 +341,7 @@ def validate(
     definition, definition_findings = check_definition(pledge_path)
     settings = definition.validation if definition else ValidationSettings()
     if definition is not None:
-        definition_findings += settings_findings(pledge_path, settings)
+        definition_findings += settings_findings(pledge_path, definition)
         definition_findings += load_published(definition, pledge_path)[1]
     chosen = select if select is not None else settings.select
     ignored = set(ignore if ignore is not None else settings.ignore)

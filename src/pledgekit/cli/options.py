@@ -11,6 +11,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from pledgekit.model.errors import PledgekitError, UsageError
+from pledgekit.read.input_formats import SUFFIXES
 from pledgekit.render.registry import OutputFormat, R, Registry
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -32,7 +33,7 @@ PeriodOption = Annotated[
 ]
 FilesArgument = Annotated[
     list[Path],
-    typer.Argument(help="Indicator workbooks (.xlsx, .xlsm, .ods, .csv).", show_default=False),
+    typer.Argument(help=f"Indicator workbooks ({', '.join(SUFFIXES)}).", show_default=False),
 ]
 OutputOption = Annotated[
     Path | None,

@@ -33,7 +33,7 @@ from pledgekit.model.observations import Commitment, Dataset, PledgeUpdate, Prof
 from pledgekit.model.periods import Period, PeriodError, parse_period
 from pledgekit.model.values import format_number
 from pledgekit.read.action_sheet import date_cell, read_actions
-from pledgekit.read.books import Sheet, open_book
+from pledgekit.read.books import Sheet
 from pledgekit.read.cells import cell_text, id_text
 from pledgekit.read.columns import (
     ACTIONS,
@@ -46,6 +46,7 @@ from pledgekit.read.columns import (
 )
 from pledgekit.read.conflicts import resolve_conflicts
 from pledgekit.read.indicators import IndicatorReader
+from pledgekit.read.input_formats import open_book
 from pledgekit.read.percent_scale import dataset_percent_findings
 from pledgekit.read.sheet_context import Context, clean_text, has_columns, report_duplicates
 
