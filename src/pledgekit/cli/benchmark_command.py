@@ -40,7 +40,8 @@ def benchmark(
     For every published year: the council's figure, England, its region, the statistical
     neighbours' median (and how many had a figure), the rank among all councils (1 = best),
     the quartile band, and whether the council differs significantly from England and from its
-    neighbours (Wilson score intervals for percentages, Byar's method for rates).
+    neighbours (Wilson score intervals for percentages; exact Poisson below 10 events and Byar's
+    method from 10 for rates).
 
     Example: pledgekit benchmark --pledge sample_data/pledge.yaml --format md -o benchmarks.md
     """

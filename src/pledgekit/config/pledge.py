@@ -7,10 +7,8 @@ column for every problem; :func:`check_definition` returns the same problems as 
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections.abc import Iterator
-from enum import Enum
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
@@ -34,6 +32,8 @@ from pledgekit.model.findings import Finding, finding, has_errors
 from pledgekit.model.location import Location
 from pledgekit.model.measure_kinds import Frequency, Polarity, RagRule, TargetValue, Unit
 from pledgekit.model.periods import Period, PeriodError, parse_period
+from pledgekit.model.published_figures import NationalFrom, NeighbourAverage
+from pledgekit.model.values import checked_number, figure
 
 #: A tolerance: an absolute amount in the measure's unit, or a string like "10%" (of the target).
 _RELATIVE = re.compile(r"^\s*\d+(\.\d+)?\s*%\s*$")
@@ -41,15 +41,17 @@ _RELATIVE = re.compile(r"^\s*\d+(\.\d+)?\s*%\s*$")
 
 def _tolerance(value: Any) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
-        if not math.isfinite(value):
-            raise ValueError("expected a finite number, not infinity")
-        return float(value)
+        return checked_number(value)
     if isinstance(value, str) and _RELATIVE.match(value):
+        checked_number(float(value.strip().rstrip("%")))  # "999...9%" is no tolerance
         return value.replace(" ", "")
     raise ValueError("expected a number like 5, or a share of the target like '10%'")
 
 
 Tolerance = Annotated[float | str, BeforeValidator(_tolerance)]
+#: A target, band end, comparator or setting: a finite number of sensible size, never true/false.
+Figure = Annotated[float, BeforeValidator(figure)]
+Target = Figure | tuple[Figure, Figure]
 
 
 class _Strict(BaseModel):
@@ -63,14 +65,14 @@ class Defaults(_Strict):
     """Settings every measure inherits unless it sets its own."""
 
     tolerance: Tolerance = Field(5, description="Amber band: absolute, or '10%' of the target.")
-    stable_within: float = Field(
+    stable_within: Figure = Field(
         0.5, ge=0, description="A change smaller than this is 'no change' in direction of travel."
     )
     rag_rule: RagRule = RagRule.TOLERANCE
     suppression_threshold: int = Field(
         5, ge=0, description="Counts below this (and rates resting on them) are suppressed."
     )
-    similar_within: float | None = Field(
+    similar_within: Figure | None = Field(
         None,
         ge=0,
         description="Comparator position 'similar' band for figures without a numerator and "
@@ -115,13 +117,6 @@ class Published(_Strict):
     )
 
 
-class NeighbourAverage(str, Enum):
-    """How the neighbours' figures are summarised: DfE uses the median."""
-
-    MEDIAN = "median"
-    MEAN = "mean"
-
-
 class BenchmarkSettings(_Strict):
     """Where statistical neighbours come from and how comparisons are judged."""
 
@@ -133,6 +128,18 @@ class BenchmarkSettings(_Strict):
     neighbour_average: NeighbourAverage = NeighbourAverage.MEDIAN
     confidence: float = Field(
         95, description="Confidence level of significance tests: 95 or 99.8 (per cent)."
+    )
+    region: str | None = Field(
+        None,
+        description="The region to compare with: 'London' (DfE's neighbour table and dashboard, "
+        "the default for a London borough), 'file' (the data file's own coding: Inner or Outer "
+        "London), or a region name or code as the file writes it.",
+    )
+    national_from: NationalFrom = Field(
+        NationalFrom.PUBLISHED,
+        description="England's and the region's figures: 'published' (DfE's percentage, a "
+        "whole number) or 'counts' (numerator / denominator where the file publishes both; "
+        "national and regional counts are rounded to the nearest 10).",
     )
 
     @field_validator("confidence")
@@ -164,13 +171,13 @@ class Measure(_Strict):
     )
     unit: Unit = Unit.PERCENT
     polarity: Polarity
-    target: TargetValue | dict[str, TargetValue] | None = Field(
+    target: Target | dict[str, Target] | None = Field(
         None, description="A number, a [low, high] band, or per financial year {'2019-20': 20}."
     )
     tolerance: Tolerance | None = None
-    stable_within: float | None = Field(None, ge=0)
+    stable_within: Figure | None = Field(None, ge=0)
     rag_rule: RagRule | None = None
-    comparators: dict[str, float] = Field(
+    comparators: dict[str, Figure] = Field(
         default_factory=dict, description="e.g. {england: 25.0, statistical_neighbours: 27.1}"
     )
     comparator_years: dict[str, str] = Field(

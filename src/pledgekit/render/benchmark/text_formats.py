@@ -12,7 +12,7 @@ from pledgekit.score.benchmarks import FLAT_COLUMNS, Benchmarks, flat_rows
 
 def render_json(bench: Benchmarks) -> str:
     """The documented ``pledgekit.benchmark/1`` JSON."""
-    return json.dumps(bench.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(bench.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def render_csv(bench: Benchmarks) -> str:
