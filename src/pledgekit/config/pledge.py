@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from enum import Enum
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
@@ -33,6 +32,7 @@ from pledgekit.model.findings import Finding, finding, has_errors
 from pledgekit.model.location import Location
 from pledgekit.model.measure_kinds import Frequency, Polarity, RagRule, TargetValue, Unit
 from pledgekit.model.periods import Period, PeriodError, parse_period
+from pledgekit.model.published_figures import NationalFrom, NeighbourAverage
 from pledgekit.model.values import checked_number, figure
 
 #: A tolerance: an absolute amount in the measure's unit, or a string like "10%" (of the target).
@@ -117,13 +117,6 @@ class Published(_Strict):
     )
 
 
-class NeighbourAverage(str, Enum):
-    """How the neighbours' figures are summarised: DfE uses the median."""
-
-    MEDIAN = "median"
-    MEAN = "mean"
-
-
 class BenchmarkSettings(_Strict):
     """Where statistical neighbours come from and how comparisons are judged."""
 
@@ -135,6 +128,18 @@ class BenchmarkSettings(_Strict):
     neighbour_average: NeighbourAverage = NeighbourAverage.MEDIAN
     confidence: float = Field(
         95, description="Confidence level of significance tests: 95 or 99.8 (per cent)."
+    )
+    region: str | None = Field(
+        None,
+        description="The region to compare with: 'London' (DfE's neighbour table and dashboard, "
+        "the default for a London borough), 'file' (the data file's own coding: Inner or Outer "
+        "London), or a region name or code as the file writes it.",
+    )
+    national_from: NationalFrom = Field(
+        NationalFrom.PUBLISHED,
+        description="England's and the region's figures: 'published' (DfE's percentage, a "
+        "whole number) or 'counts' (numerator / denominator where the file publishes both; "
+        "national and regional counts are rounded to the nearest 10).",
     )
 
     @field_validator("confidence")

@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 
 _KINDS = (
-    (stat.S_ISDIR, "is a folder, not a file"),
+    (stat.S_ISDIR, "is a folder, not a regular file"),
     (stat.S_ISFIFO, "is a named pipe (FIFO), not a regular file"),
     (stat.S_ISCHR, "is a device, not a regular file"),
     (stat.S_ISBLK, "is a device, not a regular file"),
