@@ -1,7 +1,7 @@
 """Regenerate the docs that come from code: CLI reference, finding codes, pledge.yaml schema,
 the measures computed from 903 files.
 
-python scripts/gen_docs.py          # rewrite docs/cli.md, findings.md, pledge.schema.json, ssda903.md
+python scripts/gen_docs.py          # rewrite the files under docs/ that come from code
 python scripts/gen_docs.py --check  # exit 1 if any is out of date (run by the tests)
 """
 
