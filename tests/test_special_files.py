@@ -55,14 +55,24 @@ def _folder(path: Path) -> None:
     path.mkdir()
 
 
-SPECIALS = {"fifo": (_fifo, "named pipe"), "device": (_zero, "device"), "folder": (_folder, "folder")}
+SPECIALS = {
+    "fifo": (_fifo, "named pipe"),
+    "device": (_zero, "device"),
+    "folder": (_folder, "folder"),
+}
 # What to replace, and the command that reads it.
 CASES = {
     "workbook": ("2026-27-Q2.xlsx", ["validate", "2026-27-Q2.xlsx"]),
     "pledge.yaml": ("pledge.yaml", ["scorecard", "2026-27-Q2.xlsx"]),
     "meeting.yaml": ("meeting.yaml", ["report", "2026-27-Q2.xlsx", "-m", "meeting.yaml"]),
-    "neighbour table": ("published/sn_model_2025_wide.csv", ["benchmark", "--pledge", "pledge.yaml", "--format", "json"]),
-    "published file": ("published/la_care_leavers_activity.csv", ["benchmark", "--pledge", "pledge.yaml", "--format", "json"]),
+    "neighbour table": (
+        "published/sn_model_2025_wide.csv",
+        ["benchmark", "--pledge", "pledge.yaml", "--format", "json"],
+    ),
+    "published file": (
+        "published/la_care_leavers_activity.csv",
+        ["benchmark", "--pledge", "pledge.yaml", "--format", "json"],
+    ),
     "appendix": ("ccc-survey-summer-2026.md", ["report", "2026-27-Q2.xlsx", "-m", "meeting.yaml"]),
 }
 
