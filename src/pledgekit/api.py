@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from pledgekit.model.observations import Dataset
     from pledgekit.read.published import PublishedData
     from pledgekit.report.model import Report
-    from pledgekit.score.benchmarks import Benchmarks
+    from pledgekit.score.benchmarks import Benchmarks, BenchmarkSet
     from pledgekit.score.scorecard import Scorecard
 
 _YAML = (".yaml", ".yml")
@@ -112,16 +112,53 @@ def _read(
 
 def load_published_checked(definition: Definition, pledge_path: Path) -> PublishedData:
     """The published figures the definition names; :class:`DefinitionError` on any problem."""
+    return _published_and_warnings(definition, pledge_path)[0]
+
+
+def _published_and_warnings(
+    definition: Definition, pledge_path: Path, *, home_required: bool = True
+) -> tuple[PublishedData, list[Finding]]:
+    """:func:`load_published_checked` with the warnings kept (bad figures, years, repeats)."""
     from pledgekit.config.problems import problems_error
     from pledgekit.model.findings import has_errors
     from pledgekit.read.published import load_published
 
-    data, findings = load_published(definition, pledge_path)
+    data, findings = load_published(definition, pledge_path, home_required=home_required)
     if has_errors(findings):
         raise problems_error(
             pledge_path, "the benchmark setup (published: and benchmarks:)", findings
         )
-    return data
+    return data, findings
+
+
+def distinct_files(files: Sequence[Path | str]) -> tuple[list[Path], list[Finding]]:
+    """The files in order, each once (the same file written two ways is one), and an
+    ``input-repeated`` warning for each repeat."""
+    from pledgekit.model.codes import INPUT_REPEATED
+    from pledgekit.model.findings import finding
+    from pledgekit.model.location import Location
+
+    seen: dict[Path, Path] = {}
+    kept: list[Path] = []
+    warnings: list[Finding] = []
+    for given in map(Path, files):
+        try:
+            key = given.resolve()
+        except OSError:
+            key = given
+        if key in seen:
+            warnings.append(
+                finding(
+                    INPUT_REPEATED,
+                    f"given twice (also as {seen[key]}); read once",
+                    Location(str(given)),
+                    found=str(given),
+                )
+            )
+            continue
+        seen[key] = given
+        kept.append(given)
+    return kept, warnings
 
 
 def load_inputs(
@@ -148,24 +185,79 @@ def _load_inputs(
     return definition, read_inputs(paths, definition, period=period, redact=redact), published
 
 
-def benchmark(files: Sequence[Path | str] = (), *, pledge: Path | str | None = None) -> Benchmarks:
-    """Benchmarks of every measure with a ``published:`` entry, from DfE's published files.
-
-    ``files`` are the indicator workbooks, used only to find pledge.yaml beside them as every
-    command does; ``pledge`` names it directly. Raises :class:`DefinitionError` listing every
-    problem with the published entries (a missing file, a column or filter value the file does
-    not have, each with its line), and :class:`UsageError` when no measure has one.
-    """
-    from pledgekit.score.benchmarking import build_benchmarks
-
-    definition, pledge_path = load_pledge(pledge, files)
-    published = load_published_checked(definition, pledge_path)
+def _benchmark_inputs(
+    files: Sequence[Path | str], pledge: Path | str | None, *, home_required: bool
+) -> tuple[Definition, PublishedData, list[Finding]]:
+    """The definition (pledge.yaml found as every command finds it), its published figures, and
+    the warnings. Every workbook given is read and checked, each once: a file that cannot be
+    read stops the command, though benchmarks come from the published files alone."""
+    paths, warnings = distinct_files(files)
+    definition, pledge_path = load_pledge(pledge, paths)
+    if paths:
+        read_inputs(paths, definition)
+    published, found = _published_and_warnings(definition, pledge_path, home_required=home_required)
     if published.empty:
         raise UsageError(
             f"{pledge_path}: no measure has a 'published:' entry naming a DfE data file, so "
             "there is nothing to benchmark (see docs/formats.md)"
         )
-    return build_benchmarks(definition, published)
+    return definition, published, [*warnings, *found]
+
+
+def benchmark(files: Sequence[Path | str] = (), *, pledge: Path | str | None = None) -> Benchmarks:
+    """Benchmarks of every measure with a ``published:`` entry, from DfE's published files.
+
+    ``files`` are indicator workbooks: each is read and checked (an unreadable one raises
+    :class:`InputError`), and pledge.yaml is looked for beside the first, else in the current
+    folder, as every command does; ``pledge`` names it directly. Raises
+    :class:`DefinitionError` listing every problem with the published entries (a missing file, a
+    column or filter value the file does not have, each with its line), and :class:`UsageError`
+    when no measure has one. Warnings (impossible published figures, a file given twice) are
+    kept in the result's ``warnings``.
+    """
+    from pledgekit.score.benchmarking import build_benchmarks
+
+    definition, published, warnings = _benchmark_inputs(files, pledge, home_required=True)
+    return build_benchmarks(definition, published, warnings)
+
+
+def benchmark_areas(
+    areas: Sequence[str] | None = None,
+    files: Sequence[Path | str] = (),
+    *,
+    pledge: Path | str | None = None,
+) -> BenchmarkSet:
+    """Benchmarks of many councils from one read of each published file.
+
+    ``areas`` None (``--areas all``) is every council the files cover, in code order; otherwise
+    codes or names of councils (a name the files lack is a :class:`UsageError` with a "did you
+    mean"). Each council's neighbours come from DfE's model table where pledge.yaml names one;
+    the council pledge.yaml's ``area:`` names is marked in funnel charts.
+    """
+    import difflib
+
+    from pledgekit.score.benchmarking import build_area_benchmarks
+    from pledgekit.score.benchmarks import BenchmarkSet
+
+    definition, published, warnings = _benchmark_inputs(files, pledge, home_required=False)
+    every = sorted(published.areas.values(), key=lambda a: a.code)
+    if areas is None:
+        chosen = every
+    else:
+        chosen = []
+        for wanted in areas:
+            found = next((a for a in every if a.named(wanted)), None)
+            if found is None:
+                names = [a.code for a in every] + [a.name for a in every]
+                close = difflib.get_close_matches(wanted, names, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise UsageError(f"--areas: {wanted!r} is no council of the published files{hint}")
+            if found not in chosen:
+                chosen.append(found)
+    councils = build_area_benchmarks(definition, published, chosen, warnings)
+    home = published.home
+    marked = next((b for b in councils if home is not None and b.area == home), None)
+    return BenchmarkSet(councils, marked)
 
 
 def load_guarded(
@@ -341,7 +433,7 @@ def validate(
     definition, definition_findings = check_definition(pledge_path)
     settings = definition.validation if definition else ValidationSettings()
     if definition is not None:
-        definition_findings += settings_findings(pledge_path, settings)
+        definition_findings += settings_findings(pledge_path, definition)
         definition_findings += load_published(definition, pledge_path)[1]
     chosen = select if select is not None else settings.select
     ignored = set(ignore if ignore is not None else settings.ignore)
