@@ -12,7 +12,7 @@ from docx import Document
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
-from pledgekit.api import load_report
+from pledgekit.api import load_report, validate
 from pledgekit.cli import app
 from pledgekit.render.report.markup import render_markdown
 from pledgekit.render.resources import sample_data_dir, templates_dir
@@ -217,3 +217,29 @@ def test_impossible_meeting_date_exits_2_naming_the_line(here: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "bad.yaml" in result.stderr and "line 2" in result.stderr
     assert "Traceback" not in result.output and not (here / "r.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("silent_red", "settings", "exit_code"),
+    [
+        (False, "", 0),
+        (True, "", 1),  # missing-commentary-for-red is an error in validate
+        (True, "validation:\n  ignore: [missing-commentary-for-red]\n", 0),
+        (False, "validation:\n  strict: true\n", 1),  # strict: validate fails on warnings too
+    ],
+)
+def test_the_report_exits_as_validate_does_on_the_same_inputs(
+    here: Path, silent_red: bool, settings: str, exit_code: int
+) -> None:
+    """The run's verdict is validate's result on what the report read, settings and all."""
+    project(here, silent_red=silent_red)
+    with (here / "pledge.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(settings)
+    verdict = validate(["q.xlsx"])
+    result = runner.invoke(app, ["report", "q.xlsx", "-m", "meeting.yaml", "-o", "r.md"])
+    assert result.exit_code == verdict.exit_code() == exit_code, result.output
+    assert (here / "r.md").exists()  # written either way: the verdict is on the data
+    if exit_code:
+        assert f"fails as 'pledgekit validate' does ({verdict.summary()})" in result.stderr
+    if silent_red and not settings:
+        assert "red measure(s) without commentary: 2.1" in result.stderr

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from pledgekit.config.meeting import Meeting
 from pledgekit.model.errors import DefinitionError
+from pledgekit.model.input_files import check_regular
 from pledgekit.model.prose import Prose
 from pledgekit.report.meeting_view import Appendix
 from pledgekit.report.paragraphs import Para, generated
@@ -155,6 +156,7 @@ def _included(meeting: Meeting, index: int, file: str) -> Prose | None:
     path = meeting.folder / file
     where = meeting.location("appendices", index, "file")
     suffix = path.suffix.lower()
+    check_regular(path, DefinitionError, f"{where}: appendix file {file!r}")
     if not path.is_file():
         raise DefinitionError(f"{where}: appendix file {file!r} not found (looked at {path})")
     if suffix not in _INCLUDED:
