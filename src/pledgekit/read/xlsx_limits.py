@@ -269,7 +269,12 @@ def _plain_bound(archive: zipfile.ZipFile, part: str) -> bool:
     """
     rows, columns, late = 0, 1, False
     for piece in whole_tags(archive, part):
-        if piece is None or _ODD_CELL.search(piece) or _PREFIXED_CELL.search(piece):
+        if (
+            piece is None
+            or b"<!" in piece  # a DTD (entities), a comment or CDATA: the parser judges
+            or _ODD_CELL.search(piece)
+            or _PREFIXED_CELL.search(piece)
+        ):
             return False
         for value in _NOTABLE.findall(piece):
             found = _PLAIN_REF.fullmatch(value)
