@@ -12,9 +12,11 @@ from collections.abc import Sequence
 
 from pledgekit.config.meeting import Meeting
 from pledgekit.model.observations import Dataset
+from pledgekit.model.periods import Period
 from pledgekit.model.prose import PLACEHOLDER, Prose
 from pledgekit.model.status import Status
 from pledgekit.model.values import ValueState
+from pledgekit.report.as_at import known_at
 from pledgekit.report.exceptions import exception_item, watch_item
 from pledgekit.report.gaps import placeholder_gaps
 from pledgekit.report.measure_lines import measure_line
@@ -26,16 +28,17 @@ from pledgekit.report.openings import (
     commitments_intro,
     exceptions_intro,
     introduction,
+    late_intro,
     persistence,
     watch_intro,
 )
 from pledgekit.report.paragraphs import Para, generated
-from pledgekit.report.plans import action_lines
+from pledgekit.report.plans import action_lines, late_lines
 from pledgekit.report.sources import (
     action_sources,
     check_references,
     directorates,
-    latest_file,
+    meeting_period_gaps,
     narrative,
     profile,
 )
@@ -49,6 +52,7 @@ from pledgekit.report.symbols import symbol_key
 from pledgekit.score.comparator_text import comparison_note
 from pledgekit.score.scorecard import Scorecard
 
+#: The body of the paper, in the house format's order; the detail goes to the appendices.
 _ORDER = (
     "purpose",
     "recommendations",
@@ -56,12 +60,9 @@ _ORDER = (
     "summary",
     "exceptions",
     "watch",
-    "pledges",
-    "commitments",
-    "actions",
+    "late",
     "voice",
     "inspection",
-    "profile",
     "implications",
     "conclusion",
     "background",
@@ -75,6 +76,42 @@ def _numbers(present: set[str]) -> dict[str, int]:
 
 def _paras(section: int, texts: Sequence[Prose], start: int = 1) -> tuple[Para, ...]:
     return tuple(Para(f"{section}.{i}", t) for i, t in enumerate(texts, start=start))
+
+
+def _letters(**present: bool) -> dict[str, str]:
+    """The appendix letter of each generated appendix present, in order (A, B, ...)."""
+    keys = [key for key, shown in present.items() if shown]
+    letters = dict.fromkeys(present, "")  # "" for one not present: templates test it
+    letters.update({key: "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i] for i, key in enumerate(keys)})
+    return letters
+
+
+_APPENDIX_TITLES = {
+    "pledges": "Performance by pledge: the full scorecard, {period}",
+    "actions": "The action plan",
+    "commitments": "Commitments by directorate",
+    "profile": "Profile of children in care, {period}",
+}
+
+
+def _appendix_titles(letters: dict[str, str], period: Period) -> list[str]:
+    return [_APPENDIX_TITLES[key].format(period=period.label) for key in letters if letters[key]]
+
+
+def _reports_on(late: Sequence[object], meeting: Meeting | None) -> list[str]:
+    """The parts the introduction may promise: only those with content."""
+    parts = ["the actions and commitments that are late or at risk"] if late else []
+    if meeting is not None and meeting.voice_of_children is not None:
+        parts.append("what children and young people have told us")
+    if meeting is not None and meeting.inspection is not None:
+        parts.append("the latest inspection")
+    return parts
+
+
+def _title(given: Period | None, period: Period) -> str:
+    """The title when meeting.yaml gives none: from its period, else the report's."""
+    chosen = given or period
+    return f"Corporate parenting performance update, {chosen.label} ({months(chosen)})"
 
 
 def build_report(
@@ -93,28 +130,31 @@ def build_report(
     definition or plan lacks, and for a missing appendix file.
     """
     check_references(meeting, [p.id for p in card.pledges], [r.measure.id for r in card.rows])
+    known = known_at(dataset, card.period)
+    sheets = known.dataset
     span = "year" if card.period.is_annual else "quarter"
     dated = meeting is not None and meeting.date is not None
     today = meeting.date if meeting is not None and meeting.date else card.period.end_date
     titles = {p.id: p.title for p in card.pledges}
     lines = {row.measure.id: measure_line(row, card.period) for row in card.rows}
-    commitments = directorates(
-        latest_file(dataset.commitments, dataset.files), today=today, pledge_titles=titles
-    )
+    commitments = directorates(sheets.commitments, today=today, pledge_titles=titles)
     actions = action_lines(
-        action_sources(meeting, latest_file(dataset.actions, dataset.files)),
-        today=today,
-        pledge_titles=titles,
+        action_sources(meeting, sheets.actions), today=today, pledge_titles=titles
     )
-    profile_lines = profile(dataset.profile, card.period)
-    present = set(_ORDER) - {"commitments", "profile"}
-    present |= {"commitments"} if commitments else set()
-    present |= {"profile"} if profile_lines else set()
+    profile_lines = profile(sheets.profile, card.period)
+    late = late_lines(actions, commitments)
+    present = set(_ORDER) - ({"late"} if not late else set())
     n = _numbers(present)
+    letters = _letters(
+        pledges=True,
+        actions=bool(actions),
+        commitments=bool(commitments),
+        profile=bool(profile_lines),
+    )
     view = meeting_view(
         meeting,
         committee=card.committee,
-        default_title=f"Corporate parenting performance update, {card.period.label}",
+        default_title=_title(meeting.reporting_period if meeting else None, card.period),
         implications_section=n["implications"],
     )
     streaks = red_streaks(card, earlier)
@@ -133,10 +173,10 @@ def build_report(
         watch_item(row, lines[row.measure.id], number=f"{n['watch']}.{i}")
         for i, row in enumerate(card.rows_with(Status.AMBER), start=2)
     )
-    updates = latest_file(dataset.updates, dataset.files)
+    updates = sheets.updates
     pledges = tuple(
         PledgeSection(
-            number=f"{n['pledges']}.{i}",
+            number=f"{letters['pledges']}.{i}",
             id=p.id,
             title=p.title,
             outcome=p.outcome,
@@ -152,7 +192,7 @@ def build_report(
         for i, p in enumerate(card.pledges, start=1)
     )
     numbered_directorates = tuple(
-        type(d)(d.name, d.commitments, f"{n['commitments']}.{i}")
+        type(d)(d.name, d.commitments, f"{letters.get('commitments', '')}.{i}")
         for i, d in enumerate(commitments, start=2)
     )
     summary = summary_paragraphs(
@@ -163,6 +203,8 @@ def build_report(
         directorates=commitments,
         actions=actions,
         children=children_in_care_row(card, meeting.children_in_care_measure if meeting else None),
+        late=late,
+        late_section=n.get("late", 0),
     )
     statuses = card.summary.statuses
     all_lines = list(lines.values())
@@ -177,7 +219,10 @@ def build_report(
         numbers=n,
         purpose=Para(f"{n['purpose']}.1", view.purpose),
         recommendations=_paras(n["recommendations"], recommendations),
-        introduction=_paras(n["introduction"], introduction(card, meeting, view.introduction)),
+        introduction=_paras(
+            n["introduction"],
+            introduction(card, view.introduction, reports_on=_reports_on(late, meeting)),
+        ),
         summary=_paras(n["summary"], [generated(p, "executive summary") for p in summary]),
         counts=tuple(StatusCount(s, statuses[s]) for s in Status if statuses[s]),
         exceptions_intro=Para(
@@ -188,24 +233,33 @@ def build_report(
         watch_intro=Para(f"{n['watch']}.1", generated(watch_intro(len(watch), span))),
         watch=watch,
         pledges=pledges,
+        late_intro=(
+            Para(f"{n['late']}.1", generated(late_intro(late, today, dated))) if late else None
+        ),
+        late=late,
         commitments_intro=(
-            Para(f"{n['commitments']}.1", generated(commitments_intro(commitments)))
+            Para(f"{letters['commitments']}.1", generated(commitments_intro(commitments)))
             if commitments
             else None
         ),
         commitments=numbered_directorates,
-        actions_intro=Para(f"{n['actions']}.1", generated(actions_intro(actions, today, dated))),
+        actions_intro=Para(
+            f"{letters.get('actions', '')}.1", generated(actions_intro(actions, today, dated))
+        ),
         actions=actions,
         voice=voice_view(meeting, section=n["voice"]),
         inspection=inspection_view(
-            meeting, section=n["inspection"], known_actions={a.ref for a in actions}
+            meeting,
+            section=n["inspection"],
+            known_actions={a.ref for a in actions},
+            later_actions=frozenset(a.ref for a in dataset.actions if a.ref),
         ),
         profile_intro=(
             Para(
-                f"{n['profile']}.1",
+                f"{letters.get('profile', '')}.1",
                 generated(
-                    f"The children in the Council's care at the end of {months(card.period)}, "
-                    "with the figures for the quarter before and for England where known."
+                    f"The children in the Council's care in {card.period.label}, with the "
+                    "figures for the quarter before and for England where known."
                 ),
             )
             if profile_lines
@@ -224,7 +278,8 @@ def build_report(
         appendices_intro=Para(
             f"{n['appendices']}.1", generated("These appendices form part of this report:")
         ),
-        appendices=appendices(meeting, f"Corporate parenting scorecard, {card.period.label}"),
+        appendices=appendices(meeting, _appendix_titles(letters, card.period)),
+        letters=letters,
         symbols=symbol_key(all_lines, [ex.history for ex in exceptions], threshold=card.threshold),
         threshold=card.threshold,
         comparison_note=comparison_note(card),
@@ -235,13 +290,15 @@ def build_report(
             for r in card.rows
         ),
     )
-    return _with_gaps(report)
+    mismatch = meeting_period_gaps(meeting, card.period, known.latest or card.period)
+    return _with_gaps(report, [*known.gaps, *mismatch])
 
 
-def _with_gaps(report: Report) -> Report:
+def _with_gaps(report: Report, found: Sequence[str] = ()) -> Report:
     from dataclasses import replace
 
-    gaps = [
+    gaps = [*found]
+    gaps += [
         f"measure {ex.line.ref} is red but has no commentary"
         for ex in report.exceptions
         if ex.commentary_missing

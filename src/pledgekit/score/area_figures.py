@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from statistics import mean, median
+from statistics import mean
 
 import numpy as np
 
-from pledgekit.config.pledge import Definition, Measure, NeighbourAverage
+from pledgekit.config.pledge import Definition, Measure
 from pledgekit.model.errors import InputError
-from pledgekit.model.indicator_table import IndicatorTable
+from pledgekit.model.indicator_table import IndicatorTable, area_key
 from pledgekit.model.measure_kinds import Polarity
 from pledgekit.model.observations import Dataset, Observation
 from pledgekit.model.periods import Period
-from pledgekit.score.ratings import goodness
+from pledgekit.model.published_figures import NeighbourAverage
+from pledgekit.score.ranking import neighbour_average, rank_of
 
 ENGLAND = {"england", "e92000001"}
-
-
-def _key(area: str) -> str:
-    return " ".join(area.split()).casefold()
 
 
 @dataclass
@@ -28,7 +25,6 @@ class AreaFigures:
     """Other areas' numeric values per (measure, period), for comparators and national rank."""
 
     values: dict[tuple[str, Period], dict[str, float]] = field(default_factory=dict)
-    home_values: dict[tuple[str, Period], float] = field(default_factory=dict)
     neighbours: set[str] = field(default_factory=set)
     average: NeighbourAverage = NeighbourAverage.MEDIAN
 
@@ -42,10 +38,11 @@ class AreaFigures:
         england = [v for a, v in figures.items() if a in ENGLAND]
         if england:
             result["england"] = england[0]
-        near = [v for a, v in figures.items() if a in self.neighbours]
-        if near:
-            how = median if self.average is NeighbourAverage.MEDIAN else mean
-            result["statistical_neighbours"] = round(how(near), 2)
+        near = neighbour_average(
+            [v for a, v in figures.items() if a in self.neighbours], self.average
+        )
+        if near is not None:
+            result["statistical_neighbours"] = near
         councils = [v for a, v in figures.items() if a not in ENGLAND]
         if councils:
             result["all_areas"] = round(mean(councils), 2)
@@ -61,9 +58,7 @@ class AreaFigures:
         councils = [v for a, v in figures.items() if a not in ENGLAND]
         if not councils:
             return None, None
-        mine = goodness(value, measure.polarity)
-        better = sum(1 for v in councils if goodness(v, measure.polarity) > mine)
-        return better + 1, len(councils) + 1
+        return rank_of(value, [*councils, value], measure.polarity), len(councils) + 1
 
 
 def split_dataset(
@@ -85,7 +80,7 @@ def split_dataset(
     home: list[Observation] = []
     values: dict[tuple[str, Period], dict[str, float]] = defaultdict(dict)
     for table in tables:
-        keys = [home_key if a is None else _key(a) for a in table.areas]
+        keys = [home_key if a is None else area_key(a) for a in table.areas]
         if table.area is None:
             home.extend(table.observations())
             continue
@@ -104,8 +99,7 @@ def split_dataset(
             values[(measures[m], periods[p])][keys[a]] = readings[v].number
     return home, AreaFigures(
         dict(values),
-        {},
-        {_key(n) for n in definition.neighbours},
+        {area_key(n) for n in definition.neighbours},
         definition.benchmarks.neighbour_average,
     )
 
@@ -117,7 +111,7 @@ def _areas_present(table: IndicatorTable) -> set[str]:
 
 def _home_key(definition: Definition, areas: set[str]) -> str:
     """The home council's area key; raises when it cannot be told or has no rows."""
-    home_key = _key(definition.area) if definition.area else None
+    home_key = area_key(definition.area) if definition.area else None
     if home_key is None:
         if len(areas) > 1:
             shown = ", ".join(sorted(areas)[:5]) + (" ..." if len(areas) > 5 else "")
@@ -125,8 +119,8 @@ def _home_key(definition: Definition, areas: set[str]) -> str:
                 f"the workbook has figures for {len(areas)} areas ({shown}); set 'area:' in "
                 "pledge.yaml to the code or name of this council"
             )
-        home_key = _key(next(iter(areas)))
-    if home_key not in {_key(a) for a in areas}:
+        home_key = area_key(next(iter(areas)))
+    if home_key not in {area_key(a) for a in areas}:
         raise InputError(
             f"no rows for area {definition.area!r} (from pledge.yaml) in the workbook's area column"
         )
@@ -148,14 +142,13 @@ def split_areas(
     home: list[Observation] = []
     values: dict[tuple[str, Period], dict[str, float]] = defaultdict(dict)
     for obs in observations:
-        key = _key(obs.area) if obs.area is not None else home_key
+        key = area_key(obs.area) if obs.area is not None else home_key
         if key == home_key:
             home.append(obs)
         elif obs.value.is_number and obs.value.number is not None:
             values[(obs.measure, obs.period)][key] = obs.value.number
     return home, AreaFigures(
         dict(values),
-        {},
-        {_key(n) for n in definition.neighbours},
+        {area_key(n) for n in definition.neighbours},
         definition.benchmarks.neighbour_average,
     )
