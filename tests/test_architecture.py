@@ -206,3 +206,12 @@ def test_architecture_doc_names_every_layer() -> None:
         for name in layer:
             short = name.removeprefix("pledgekit.")
             assert f"**`{short}/`**" in text or f"**`{short}.py`**" in text, name
+
+
+def test_records_sit_between_privacy_and_read() -> None:
+    # The 903 measures (records) read the frames the 903 reader gives; suppression (privacy)
+    # applies to their counts afterwards. The frames' types are in model so read can build them.
+    order = layers()
+    places = [layer_of(f"pledgekit.{name}", order) for name in ("privacy", "records", "read")]
+    assert None not in places
+    assert places == sorted({place for place in places if place is not None})

@@ -1,0 +1,7 @@
+"""The records layer: DfE's headline children-looked-after measures from the council's 903 files.
+
+One small pure function per measure over the 903 frames (``measures``, ``stability``,
+``cohorts``, ``history``), the catalogue that runs them (``catalogue``), and the structural
+problems that stop a count (``structure``). Nothing child-level leaves this layer: a measure
+returns counts, and a finding names a file, row and column, never a value.
+"""
