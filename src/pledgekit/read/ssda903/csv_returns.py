@@ -25,7 +25,7 @@ from pledgekit.model.codes import (
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
 from pledgekit.read.ssda903.table_shapes import TableMatch, match_table
-from pledgekit.records.frames import TABLES
+from pledgekit.model.ssda903_tables import TABLES
 
 #: Columns a table shares with others; a file needs some of the table's own to be "that table".
 _SHARED = frozenset({"CHILD", "DOB", "SEX"})

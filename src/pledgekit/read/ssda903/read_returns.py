@@ -31,7 +31,7 @@ from pledgekit.read.ssda903.return_years import (
 )
 from pledgekit.read.ssda903.typed_columns import typed_table
 from pledgekit.read.ssda903.xml_returns import read_xml_tables
-from pledgekit.records.frames import Records903, YearTables
+from pledgekit.model.ssda903_tables import Records903, YearTables
 
 _SUFFIXES = (".csv", ".xml")
 

@@ -23,7 +23,7 @@ from pledgekit.model.codes import UNREADABLE_FILE
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
 from pledgekit.read.ssda903.csv_returns import RawTable
-from pledgekit.records.frames import TABLES
+from pledgekit.model.ssda903_tables import TABLES
 
 _RENAMED = {"CHILDID": "CHILD", "PL": "PLACE"}
 _GROUPS = {
