@@ -124,7 +124,7 @@ def test_pdf_is_tagged_with_title_and_language(tmp_path: Path) -> None:
     assert bool(catalogue["/ViewerPreferences"]["/DisplayDocTitle"]) is True
     assert pdf.metadata is not None and pdf.metadata.title == (
         "DRAFT: Northbridge Borough Council (synthetic example): "
-        "Corporate Parenting Performance Update, Quarter 2 2026-27"
+        "Corporate Parenting Performance Update, 2026-27 Q2"
     )
     elements: list[Any] = []
     _walk(catalogue["/StructTreeRoot"], elements)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from pledgekit.api import validate
 from pledgekit.read import books
 from pledgekit.read.column_codes import ColumnCodes
+from pledgekit.read.input_formats import open_book
 from pledgekit.read.merged_cells import MergeFill
 from tests import golden
 from tests.national_fixture import write
@@ -120,7 +121,7 @@ def test_rows_start_at_a1_when_the_cells_do_not(tmp_path: Path) -> None:
     whole = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Indicators")
     expected = whole.to_python(skip_empty_area=False)
     assert expected[1] == ["", "", "Measure", "Value"]
-    with books.open_book(path) as book:
+    with open_book(path) as book:
         sheet = book.sheet("Indicators")
         assert sheet.rows == expected
         assert sheet.head == expected

@@ -121,7 +121,9 @@ def test_without_a_meeting_everything_is_marked(tmp_path: Path) -> None:
     assert m.purpose.placeholder and m.conclusion.placeholder
     assert m.recommendations[0].text == PLACEHOLDER
     assert m.date.placeholder and m.author.text == PLACEHOLDER
-    assert str(m.title) == "Corporate parenting performance update, 2026-27 Q2"
+    assert str(m.title) == (
+        "Corporate parenting performance update, 2026-27 Q2 (July to September 2026)"
+    )
     assert [a.letter for a in report.appendices] == ["A"]
     assert all(i.text.placeholder for i in m.implications)
 

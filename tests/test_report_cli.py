@@ -191,7 +191,7 @@ def test_sample_data_end_to_end(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "red measure(s) without commentary: 4.5" in result.stderr
     text = docx_text(out.read_bytes())
-    assert "TITLE: DRAFT: Corporate Parenting Performance Update, Quarter 2 2026-27" in text
+    assert "TITLE: DRAFT: Corporate Parenting Performance Update, 2026-27 Q2" in text
     assert "Commentary missing: the measure owner" in text  # 4.5 has no commentary
     assert "# 8. Commitments by directorate" in text
     assert "# 12. Profile of children in care" in text

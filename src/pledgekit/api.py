@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pledgekit.model.errors import InputError, UsageError
+from pledgekit.model.errors import UsageError
 from pledgekit.model.findings import Finding
 from pledgekit.model.periods import Period, PeriodError, parse_period
 
@@ -99,24 +99,15 @@ def _read(
     period: Period | None,
     keep_going: bool,
 ) -> Inputs:
-    from pledgekit.model.codes import UNREADABLE_FILE
-    from pledgekit.model.findings import finding
-    from pledgekit.model.location import Location
-    from pledgekit.model.observations import Dataset
     from pledgekit.read.workbooks import read_workbooks
 
-    if not keep_going:
-        return Inputs(read_workbooks(paths, definition=definition, period=period))
-    inputs = Inputs(Dataset())
-    for path in paths:
-        try:
-            inputs.dataset.extend(read_workbooks([path], definition=definition, period=period))
-        except InputError as exc:
-            inputs.unreadable.append(str(path))
-            inputs.dataset.findings.append(
-                finding(UNREADABLE_FILE, str(exc), Location(str(path)), found=path.name)
-            )
-    return inputs
+    # All files in one call: the rules comparing files (a fraction among other quarters'
+    # percentages, two files giving one figure differently) see them together in every command.
+    unreadable: list[str] = []
+    dataset = read_workbooks(
+        paths, definition=definition, period=period, unreadable=unreadable if keep_going else None
+    )
+    return Inputs(dataset, unreadable)
 
 
 def load_published_checked(definition: Definition, pledge_path: Path) -> PublishedData:
@@ -201,6 +192,7 @@ def _load_guarded(
     period: str | Period | None,
     threshold: int | None,
     redact: bool,
+    as_at: bool = False,
 ) -> tuple[Scorecard, Dataset, list[Finding], Definition]:
     from pledgekit.privacy.guard import guard
     from pledgekit.score.scoring import build_scorecard
@@ -211,6 +203,20 @@ def _load_guarded(
     card = build_scorecard(
         definition, dataset, period=chosen, threshold=threshold, published=published
     )
+    if as_at:
+        # A paper shows only what was known at its period: rate again without later figures.
+        from pledgekit.report.as_at import known_at
+
+        # The full dataset is still returned: the report takes its sheets by the same rule.
+        known = known_at(dataset, card.period)
+        if known.trimmed:
+            card = build_scorecard(
+                definition,
+                known.dataset,
+                period=card.period,
+                threshold=threshold,
+                published=published,
+            )
     card, blocking = guard(card, redact=redact, where=card.files[0] if card.files else "")
     return card, dataset, [*inputs.personal, *blocking], definition
 
@@ -227,11 +233,13 @@ def earlier_scorecards(
     Only their statuses are used (how long a measure has been red), so no text from them is
     shown and they need no guard.
     """
+    from pledgekit.report.as_at import known_at
     from pledgekit.score.scoring import build_scorecard
 
     quarters = [p for p in card.periods if not p.is_annual and p < card.period]
+    # Each quarter rated as its own paper rated it: from what was known then.
     return [
-        build_scorecard(definition, dataset, period=p, threshold=threshold)
+        build_scorecard(definition, known_at(dataset, p).dataset, period=p, threshold=threshold)
         for p in sorted(quarters, reverse=True)[:STREAK_QUARTERS]
     ]
 
@@ -273,7 +281,9 @@ def load_report(
     from pledgekit.report.assembly import build_report
 
     details = load_meeting(meeting) if meeting is not None else None
-    card, dataset, blocking, definition = _load_guarded(files, pledge, period, threshold, redact)
+    card, dataset, blocking, definition = _load_guarded(
+        files, pledge, period, threshold, redact, as_at=True
+    )
     earlier = earlier_scorecards(definition, dataset, card, threshold=threshold)
     built = build_report(card, dataset, details, earlier=earlier)
     report, more = guard(built, redact=redact)

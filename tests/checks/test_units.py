@@ -9,6 +9,7 @@ from pledgekit.config.pledge import Definition
 from pledgekit.model.findings import Severity
 from pledgekit.model.observations import Observation
 from pledgekit.model.values import Reading, ValueState
+from pledgekit.read.percent_scale import percent_scale_findings
 
 from .support import complete, found, ob
 
@@ -48,18 +49,13 @@ from .support import complete, found, ob
             "C9",
         ),
         (
-            ob("1.1", 0.4, numerator=40, denominator=100, row=9, period="2019-20 Q1"),
-            "percent-scale-unclear",
-            "C9",
-        ),
-        (
             ob(
                 "2.1",
                 Reading(ValueState.NUMBER, 12, raw="12%", percent=True),
                 row=9,
                 period="2019-20 Q1",
             ),
-            "percent-scale-unclear",
+            "percent-sign-not-percentage",
             "C9",
         ),
         (
@@ -74,6 +70,17 @@ def test_value_checks_find_the_planted_cell(
 ) -> None:
     findings = run_checks(definition, complete(row))
     assert found(findings, code) == [(cell, row.measure)]
+
+
+def test_a_percentage_written_as_its_proportion_is_reported_once(definition: Definition) -> None:
+    """0.4 for 40 of 100: ingest's percent-scale rule names it; the ratio check stays quiet
+    rather than report the same cell again (or call it a disagreement)."""
+    row = ob("1.1", 0.4, numerator=40, denominator=100, row=9, period="2019-20 Q1")
+    data = complete(row)
+    assert [f for f in run_checks(definition, data) if f.location.a1 == "C9"] == []
+    flagged = percent_scale_findings(data.observations, definition)
+    assert [(f.code, f.location.a1) for f in flagged] == [("percent-scale-unclear", "C9")]
+    assert "numerator / denominator is 0.4" in flagged[0].message
 
 
 def test_information_on_symbols_and_small_numbers(definition: Definition) -> None:

@@ -9,14 +9,23 @@ an already-read dataset; :func:`pledgekit.api.validate` reads the inputs and bui
 Modules: ``measures`` (unknown, duplicate and missing measures, targets), ``units`` (numbers and
 their units), ``ratios`` (value against numerator and denominator), ``commentary`` (reds need
 commentary, personal data), ``timing`` (periods after the reporting period), ``areas`` (area
-columns, empty workbooks). Around them: ``base`` (the context and registry), ``selection``
+columns, empty workbooks), ``disclosure`` (figures hidden in the source that the others give
+back). Around them: ``base`` (the context and registry), ``selection``
 (choosing, sorting and de-duplicating findings) and ``result`` (the report and its JSON).
 """
 
 from __future__ import annotations
 
 # The theme modules add their checks to CHECKS as they are imported, in this order.
-from pledgekit.checks import areas, commentary, measures, ratios, timing, units  # noqa: F401
+from pledgekit.checks import (  # noqa: F401
+    areas,
+    commentary,
+    disclosure,
+    measures,
+    ratios,
+    timing,
+    units,
+)
 from pledgekit.checks.base import CHECK_CODES, CHECKS, Context, build_context, run_checks
 from pledgekit.checks.result import SCHEMA, CodeCount, ValidationReport
 from pledgekit.checks.selection import known_codes, parse_codes

@@ -8,10 +8,11 @@ from typing import Any
 
 import numpy as np
 
-from pledgekit.checks.base import Context, area_key, check, uses_codes
+from pledgekit.checks.base import Context, check, uses_codes
 from pledgekit.checks.rows import TableRows
 from pledgekit.model.codes import EMPTY_WORKBOOK, HOME_AREA_MISSING, INCONSISTENT_AREA
 from pledgekit.model.findings import Finding, finding
+from pledgekit.model.indicator_table import area_key
 from pledgekit.model.location import Location
 from pledgekit.model.observations import Observation
 

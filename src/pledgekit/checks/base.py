@@ -10,23 +10,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
 from pledgekit.checks.rows import RowTest, TableRows, each_row, table_rows
 from pledgekit.config.pledge import Definition, Measure
 from pledgekit.model.findings import Finding
+from pledgekit.model.indicator_table import area_key
 from pledgekit.model.location import Location
 from pledgekit.model.measure_kinds import Frequency, Unit
 from pledgekit.model.observations import Dataset, Observation
 from pledgekit.model.periods import Period
-
-
-@lru_cache(maxsize=4096)  # a national file repeats ~150 areas 120,000 times
-def area_key(area: str) -> str:
-    """An area as compared: case and spacing ignored (as the scorecard does)."""
-    return " ".join(area.split()).casefold()
 
 
 @dataclass(frozen=True)

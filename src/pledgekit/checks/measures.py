@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from pledgekit.checks.base import Context, area_key, check, main_location, uses_codes
+from pledgekit.checks.base import Context, check, main_location, uses_codes
 from pledgekit.config.pledge import Measure
 from pledgekit.model.codes import (
     DUPLICATE_OBSERVATION,
@@ -15,6 +15,7 @@ from pledgekit.model.codes import (
     UNKNOWN_MEASURE,
 )
 from pledgekit.model.findings import Finding, finding
+from pledgekit.model.indicator_table import area_key, row_identities
 from pledgekit.model.location import Location
 from pledgekit.model.measure_kinds import Frequency
 from pledgekit.model.observations import Observation
@@ -116,27 +117,10 @@ def _repeated_rows(context: Context) -> Iterator[Observation]:
     if context.columns is None:
         yield from context.dataset.observations
         return
-    ids: dict[object, int] = {}
-    keys = []
-    for rows in context.columns:
-        table = rows.table
-        measure = np.array([ids.setdefault(m, len(ids)) for m in table.measures], dtype=np.int64)
-        period = np.array([ids.setdefault(p, len(ids)) for p in table.periods], dtype=np.int64)
-        area = np.array(
-            [ids.setdefault(area_key(a) if a else None, len(ids)) for a in table.areas] or [0],
-            dtype=np.int64,
-        )
-        size = len(table)
-        where = (
-            area[table.area]
-            if table.area is not None
-            else np.full(size, ids.setdefault(None, len(ids)))
-        )
-        keys.append((measure[table.measure], period[table.period], where))
-    if not keys:
+    tables = [rows.table for rows in context.columns]
+    if not tables:
         return
-    width = len(ids) + 1
-    joined = np.concatenate([(m * width + p) * width + a for m, p, a in keys])
+    joined = np.concatenate(row_identities(tables))
     _, inverse, counts = np.unique(joined, return_inverse=True, return_counts=True)
     repeated = counts[inverse] > 1
     start = 0

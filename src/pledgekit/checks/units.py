@@ -9,14 +9,15 @@ from pledgekit.checks.base import Context, check, uses_codes
 from pledgekit.checks.rows import RowTest, TableRows
 
 # Cell-level problems (not-a-number, formula-without-value, ...) are found by ingest as it reads;
-# percent-scale-unclear is ingest's code too, and the checks here add the cases it cannot see.
+# percent-scale-unclear (a fraction among percentages) is ingest's; a % sign where the measure is
+# not a percentage is found here.
 from pledgekit.model.codes import (
     COUNT_NOT_WHOLE,
     LOW_RELIABILITY,
     NEGATIVE_COUNT,
     NOT_AVAILABLE,
     PERCENT_OUT_OF_RANGE,
-    PERCENT_SCALE_UNCLEAR,
+    PERCENT_SIGN_NOT_PERCENTAGE,
     SUPPRESSED_AT_SOURCE,
     VALUE_OUT_OF_RANGE,
     WILL_BE_SUPPRESSED,
@@ -38,7 +39,7 @@ uses_codes(
     WILL_BE_SUPPRESSED,
 )
 
-uses_codes(PERCENT_SCALE_UNCLEAR)
+uses_codes(PERCENT_SIGN_NOT_PERCENTAGE)
 
 _UNIT_NOUN = {
     Unit.COUNT: "a count",
@@ -182,7 +183,7 @@ def percent_signs(context: Context) -> Iterator[Finding]:
         if not obs.value.percent:
             continue
         yield obs.finding(
-            PERCENT_SCALE_UNCLEAR,
+            PERCENT_SIGN_NOT_PERCENTAGE,
             f"measure {obs.measure} is {_UNIT_NOUN[measure.unit]}, but the figure is written "
             "as a percentage",
             found=shown(obs.value),

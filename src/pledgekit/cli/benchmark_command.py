@@ -64,4 +64,4 @@ def benchmark(
         with stdout_errors():
             render_table(bench, console_for())
     else:
-        emit(FORMATS.render(bench, chosen.name), output, force=force, inputs=inputs)
+        emit(chosen.renderer(bench), output, force=force, inputs=inputs)

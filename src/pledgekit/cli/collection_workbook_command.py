@@ -51,6 +51,6 @@ def collection_workbook(
     chosen = parse_period_option(period)
     assert chosen is not None
     definition, source = load_pledge(pledge)
-    data = FORMATS.render(definition, "xlsx", period=chosen)
+    data = FORMATS.get("xlsx").renderer(definition, chosen)
     write_atomic(output, data, force=force, inputs=[source])
     typer.echo(f"Wrote {output}: {len(definition.measure_ids())} measures for {chosen.label}.")

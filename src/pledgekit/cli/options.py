@@ -11,7 +11,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from pledgekit.model.errors import PledgekitError, UsageError
-from pledgekit.render.registry import OutputFormat, Registry
+from pledgekit.read.input_formats import SUFFIXES
+from pledgekit.render.registry import OutputFormat, R, Registry
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,7 +33,7 @@ PeriodOption = Annotated[
 ]
 FilesArgument = Annotated[
     list[Path],
-    typer.Argument(help="Indicator workbooks (.xlsx, .xlsm, .ods, .csv).", show_default=False),
+    typer.Argument(help=f"Indicator workbooks ({', '.join(SUFFIXES)}).", show_default=False),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -50,7 +51,7 @@ RedactOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
 
 
-def format_option(formats: Registry[object], *, default_from_output: bool = False) -> Any:
+def format_option(formats: Registry[Any], *, default_from_output: bool = False) -> Any:
     """The ``--format`` option for a kind of output: its help lists the registry's formats."""
     also = " Default: from -o's extension, else " if default_from_output else None
     text = formats.help()
@@ -60,8 +61,8 @@ def format_option(formats: Registry[object], *, default_from_output: bool = Fals
 
 
 def choose_format(
-    formats: Registry[object], explicit: str | None, output: Path | None, *, from_output: bool
-) -> OutputFormat:
+    formats: Registry[R], explicit: str | None, output: Path | None, *, from_output: bool
+) -> OutputFormat[R]:
     """The format asked for: ``--format``, else (with ``from_output``) -o's extension, else the
     registry's default. An unknown name is a usage error (exit 2) naming the choices.
     """

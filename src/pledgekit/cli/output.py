@@ -22,6 +22,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from pledgekit.model.errors import OutputError, UsageError
 from pledgekit.render.registry import OutputFormat, Registry
@@ -55,8 +56,8 @@ def check_target(
     *,
     force: bool,
     inputs: Iterable[Path | str | None] = (),
-    fmt: OutputFormat | None = None,
-    formats: Registry[object] | None = None,
+    fmt: OutputFormat[Any] | None = None,
+    formats: Registry[Any] | None = None,
 ) -> None:
     """Refuse an output that would break the rules above, before any work is done.
 
@@ -100,7 +101,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
-def _check_suffix(path: Path, fmt: OutputFormat, formats: Registry[object] | None) -> None:
+def _check_suffix(path: Path, fmt: OutputFormat[Any], formats: Registry[Any] | None) -> None:
     suffix = path.suffix.lower()
     if fmt.suffixes:
         if suffix in fmt.suffixes:
@@ -261,8 +262,8 @@ def prepare(
     *,
     force: bool,
     inputs: Sequence[Path | str | None] = (),
-    fmt: OutputFormat | None = None,
-    formats: Registry[object] | None = None,
+    fmt: OutputFormat[Any] | None = None,
+    formats: Registry[Any] | None = None,
 ) -> None:
     """Check ``output`` before any work (see :func:`check_target`); standard output is fine."""
     if not is_stdout(output):

@@ -20,10 +20,12 @@ from pledgekit.cli.options import (
     handle_errors,
 )
 from pledgekit.render.registry import OutputFormat
-from pledgekit.render.report.formats import FORMATS
+from pledgekit.render.report.formats import FORMATS, ReportRenderer
 
 
-def report_format(explicit: str | None, output: Path | None, template: Path | None) -> OutputFormat:
+def report_format(
+    explicit: str | None, output: Path | None, template: Path | None
+) -> OutputFormat[ReportRenderer]:
     """``--format``, else the output's extension, else the template's, else Markdown."""
     from pledgekit.model.errors import UsageError
 
@@ -40,7 +42,7 @@ def report_format(explicit: str | None, output: Path | None, template: Path | No
     return chosen
 
 
-def _template_format(template: Path) -> OutputFormat | None:
+def _template_format(template: Path) -> OutputFormat[ReportRenderer] | None:
     name = template.name.lower().removesuffix(".j2").removesuffix(".jinja")
     return FORMATS.for_suffix(Path(name).suffix)
 
@@ -119,7 +121,7 @@ def report(
         for gap in built.gaps:
             typer.echo(f"  {gap}", err=True)
         raise typer.Exit(1)
-    emit(FORMATS.render(built, chosen.name, template=template), output, force=force, inputs=inputs)
+    emit(chosen.renderer(built, template=template), output, force=force, inputs=inputs)
     if meeting is None:
         typer.echo(
             "Note: no --meeting file; meeting details are marked [to be completed].", err=True

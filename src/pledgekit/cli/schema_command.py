@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pledgekit.cli.options import ForceOption, OutputOption, handle_errors
 
 
@@ -17,6 +19,9 @@ def schema(output: OutputOption = None, force: ForceOption = False) -> None:
     from pledgekit.cli.output import emit, prepare
     from pledgekit.render.registry import OutputFormat
 
-    json_file = OutputFormat("json", "JSON Schema", "", suffixes=(".json",))
+    def schema_json(document: dict[str, Any]) -> str:
+        return json.dumps(document, indent=2) + "\n"
+
+    json_file = OutputFormat("json", "JSON Schema", schema_json, suffixes=(".json",))
     prepare(output, force=force, fmt=json_file)
-    emit(json.dumps(pledge_schema(), indent=2) + "\n", output, force=force)
+    emit(json_file.renderer(pledge_schema()), output, force=force)

@@ -63,7 +63,7 @@ def scorecard(
         with stdout_errors():
             render_table(card, console_for())
     else:
-        emit(FORMATS.render(card, chosen.name), output, force=force, inputs=inputs)
+        emit(chosen.renderer(card), output, force=force, inputs=inputs)
     from pledgekit.model.findings import has_errors
 
     # The scorecard is shown, but errors met in the data fail the run.

@@ -15,6 +15,7 @@ from pledgekit.cli.options import (
     format_option,
     handle_errors,
 )
+from pledgekit.read.input_formats import SUFFIXES
 from pledgekit.render.findings.formats import FORMATS
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def validate(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Workbooks (.xlsx, .xlsm, .ods, .csv); a .yaml among them is the definition.",
+            help=f"Workbooks ({', '.join(SUFFIXES)}); a .yaml among them is the definition.",
             show_default=False,
         ),
     ] = None,
@@ -113,7 +114,7 @@ def _emit(
 
         emit(render_text(report, colour=wants_colour()), output)
         return
-    emit(FORMATS.render(report, name), output, force=force, inputs=inputs)
+    emit(FORMATS.get(name).renderer(report), output, force=force, inputs=inputs)
 
 
 def _step_summary(report: ValidationReport) -> None:

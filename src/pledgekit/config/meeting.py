@@ -32,6 +32,7 @@ from pledgekit.config.yamlsource import Positions, position_of
 from pledgekit.model.codes import BAD_DEFINITION
 from pledgekit.model.findings import Finding
 from pledgekit.model.location import Location
+from pledgekit.model.periods import Period, PeriodError, parse_period
 
 _Strict = Strict
 _text = as_text
@@ -83,6 +84,11 @@ class Meeting(_Strict):
 
     committee: str | None = Field(None, description="Default: the committee in pledge.yaml.")
     date: datetime.date | None = Field(None, description="Meeting date, e.g. 2026-11-12.")
+    period: str | None = Field(
+        None,
+        description="The reporting period the paper is for, e.g. '2026-27 Q2' (the title is "
+        "written from it when no title is given; a report for another period stays a DRAFT).",
+    )
     title: str | None = None
     report_type: str | None = Field(None, description="e.g. 'Information', 'Decision'.")
     version: str | None = None
@@ -127,6 +133,21 @@ class Meeting(_Strict):
     @classmethod
     def _version_text(cls, value: Any) -> Any:
         return _text(value)
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period_label(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        try:
+            return parse_period(_text(value)).label
+        except PeriodError as exc:
+            raise ValueError(f"not a reporting period ({exc})") from None
+
+    @property
+    def reporting_period(self) -> Period | None:
+        """``period:`` as a :class:`Period` (None when not given)."""
+        return parse_period(self.period) if self.period else None
 
     @field_validator("wards_affected", mode="before")
     @classmethod

@@ -170,6 +170,15 @@ PERCENT_SCALE_UNCLEAR = _code(
     "The figure is read as typed; check whether it should be multiplied by 100.",
     "q2.xlsx, sheet 'Indicators' cell D8: 0.36 for a percentage measure; did you mean 36%?",
 )
+PERCENT_SIGN_NOT_PERCENTAGE = _code(
+    "percent-sign-not-percentage",
+    Severity.WARNING,
+    "A figure written or formatted as a percentage (36%) for a measure that is a count, rate, "
+    "number of days, score or ratio.",
+    "Check the measure's unit in pledge.yaml, or write the figure without the % sign.",
+    "q2.xlsx, sheet 'Indicators' cell D9: measure CL2 is a count, but the figure is written as "
+    "a percentage",
+)
 TEXT_ENCODING = _code(
     "text-encoding",
     Severity.WARNING,
@@ -235,6 +244,17 @@ DUPLICATE_OBSERVATION = _code(
     "The same measure, period (and area) appears on two rows.",
     "Two figures for one measure and period: which one is right cannot be told.",
     "q2.xlsx, sheet 'Indicators' row 18: measure 2.6 for 2026-27 Q2 also on row 12",
+)
+# core21: figures across files
+CONFLICTING_FIGURES = _code(
+    "conflicting-figures",
+    Severity.ERROR,
+    "Two files give different figures for the same measure, period (and area).",
+    "Which file is right cannot be told, so neither figure is rated (the measure shows '?' for "
+    "that period, with the commentary of the file whose name sorts first) until the files agree. "
+    "The result is the same whatever order the files are given in.",
+    "q2.xlsx, sheet 'Indicators' cell C3: measure 1.2 for 2019-20 Q2 is 8 (8 of 100) here but "
+    "30 (30 of 100) in q2-revised.xlsx, sheet 'Indicators' cell C2; neither figure is rated",
 )
 MISSING_MEASURE = _code(
     "missing-measure",
@@ -308,6 +328,15 @@ WILL_BE_SUPPRESSED = _code(
     "Counts below the threshold (default 5), and rates resting on them, are hidden in every "
     "output so that no child can be identified.",
     "q2.xlsx, sheet 'Indicators' cell E19: a count below 5 will show as suppressed",
+)
+SUPPRESSED_FIGURE_DERIVABLE = _code(
+    "suppressed-figure-derivable",
+    Severity.WARNING,
+    "A figure suppressed in the source can be worked out from its group's other figures.",
+    "The source shows the total of a part_of group and enough parts to give the hidden figure "
+    "back by subtraction; pledgekit hides more in its output, but the source itself leaks it.",
+    "q2.xlsx, sheet 'Indicators' cell D21: measure 3.4 for 2025-26 Q2 is suppressed in the "
+    "source, but its group's other figures give it back",
 )
 
 # --- Checks: ratios --------------------------------------------------------------------------
@@ -568,6 +597,18 @@ PERSONAL_DATA_POSTCODE = _code(
     "Free text contains a full UK postcode.",
     _PII,
     "q2.xlsx, sheet 'Indicators' cell H9: commentary: a full postcode (S** ***)",
+)
+
+# --- The committee report (report18): what a paper may show as at its period -----------------
+SECTION_NOT_OF_PERIOD = _code(
+    "section-not-of-period",
+    Severity.WARNING,
+    "A report section has nothing of the report's own period.",
+    "A paper shows only what was known at its period: a Commitments, Updates, Actions or Profile "
+    "sheet is taken from the period's own workbook, else from the latest earlier one, and the "
+    "report stays a DRAFT until the period's own sheet is given.",
+    "2026-27-Q1.xlsx, sheet 'Commitments': no Commitments sheet for 2026-27 Q1 or earlier; only a "
+    "later workbook has one, which this report cannot use",
 )
 
 #: Every catalogued code, sorted by code.

@@ -11,7 +11,8 @@ numpy is imported by the reader that fills a table, not here, so importing the m
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pledgekit.model.location import Location
@@ -29,6 +30,12 @@ else:
 
 #: The figure slots of a row, in the order the reader fills them.
 FIGURE_SLOTS = ("value", "numerator", "denominator", "target")
+
+
+@lru_cache(maxsize=4096)  # a national file repeats ~150 areas 120,000 times
+def area_key(area: str) -> str:
+    """An area as compared: case and spacing ignored ("North  Yorkshire" is "north yorkshire")."""
+    return " ".join(area.split()).casefold()
 
 
 @dataclass(frozen=True, eq=False)
@@ -91,6 +98,34 @@ class IndicatorTable:
         wanted = np.array([m in measures for m in self.measures], dtype=bool)
         return np.flatnonzero(wanted[self.measure]) if len(wanted) else np.zeros(0, dtype=int)
 
+    def revised(self, keep: Any, unsure: Any, reading: Reading) -> IndicatorTable:
+        """The rows where ``keep`` is true, the figures (value, numerator, denominator) of the
+        row indices ``unsure`` replaced by ``reading``."""
+        import numpy as np
+
+        readings = [*self.readings, reading]
+        code = len(self.readings)
+        figures = dict(self.figures)
+        for slot in FIGURE_SLOTS[:3]:
+            codes = figures.get(slot)
+            if codes is None:
+                readings.append(MISSING)
+                codes = np.full(len(self.rows), len(readings) - 1, dtype=np.int32)
+            codes = codes.copy()
+            codes[unsure] = code
+            figures[slot] = codes
+        return replace(
+            self,
+            rows=self.rows[keep],
+            measure=self.measure[keep],
+            period=self.period[keep],
+            area=self.area[keep] if self.area is not None else None,
+            commentary=self.commentary[keep] if self.commentary is not None else None,
+            figures={slot: codes[keep] for slot, codes in figures.items()},
+            comparators={name: codes[keep] for name, codes in self.comparators.items()},
+            readings=readings,
+        )
+
     def observations(self, which: Sequence[int] | None = None) -> list[Observation]:
         """The observations of all rows (in sheet order), or of the row indices ``which``."""
         built = self._built
@@ -141,3 +176,27 @@ class IndicatorTable:
                 area=area[i],
                 cells={name: letter + row1 for name, letter in letters},
             )
+
+
+def row_identities(tables: Sequence[IndicatorTable]) -> list[Any]:
+    """Per table, an int64 array naming each row's (measure, period, area) across all the
+    tables: equal numbers, same measure, period and area (compared by :func:`area_key`)."""
+    import numpy as np
+
+    ids: dict[object, int] = {}
+    keys = []
+    for table in tables:
+        measure = np.array([ids.setdefault(m, len(ids)) for m in table.measures], dtype=np.int64)
+        period = np.array([ids.setdefault(p, len(ids)) for p in table.periods], dtype=np.int64)
+        area = np.array(
+            [ids.setdefault(area_key(a) if a else None, len(ids)) for a in table.areas] or [0],
+            dtype=np.int64,
+        )
+        where = (
+            area[table.area]
+            if table.area is not None
+            else np.full(len(table), ids.setdefault(None, len(ids)), dtype=np.int64)
+        )
+        keys.append((measure[table.measure], period[table.period], where))
+    width = len(ids) + 1
+    return [(m * width + p) * width + a for m, p, a in keys]

@@ -5,15 +5,18 @@ derive a hidden number. Zero is shown (it identifies nobody), as in DfE practice
 
 Primary suppression hides a small count, or a rate whose numerator or denominator is small, with
 its numerator and denominator (a rate with its denominator gives the numerator back). Secondary
-suppression hides one more part of a total when exactly one figure of the group is hidden, since
-the total minus the shown parts would give the hidden one back.
+suppression hides more parts while any hidden figure can still be worked out from the shown ones
+by the ``part_of`` group sums (nested groups included), to a fixed point; :func:`derivable` is
+the checker it uses, and the one tests and ``validate`` use too.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from fractions import Fraction
 
 from pledgekit.config.pledge import Definition, Measure
 from pledgekit.model.measure_kinds import Unit
@@ -77,36 +80,138 @@ def suppress_all(
     return dict(table), reasons
 
 
+def group_equations(definition: Definition) -> list[tuple[str, tuple[str, ...]]]:
+    """Each ``part_of`` group as (total, parts): the total's figure is the sum of its parts'.
+
+    Nested groups are separate equations (a part can be the total of its own parts).
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for _, measure in definition.measures():
+        if measure.part_of:
+            groups[measure.part_of].append(measure.id)
+    return [(total, tuple(parts)) for total, parts in groups.items()]
+
+
+def _known(reading: Reading) -> Fraction | None:
+    """A published figure as an exact number, or None when it is not published."""
+    if reading.is_number and reading.number is not None and math.isfinite(reading.number):
+        return Fraction(reading.number)
+    return None
+
+
+def derivable(
+    equations: Sequence[tuple[str, tuple[str, ...]]], figures: Mapping[str, Reading]
+) -> set[str]:
+    """The suppressed figures (of one period) that the published ones give back.
+
+    ``figures`` maps measure ids to readings; every member of an equation without a published
+    number is an unknown (suppressed, missing, not available). The equations ``total = sum of
+    parts`` are reduced by exact Gaussian elimination (which finds whatever repeated subtraction
+    across nested groups would, and more); a suppressed unknown is derivable when the reduced
+    system pins it to one value.
+    """
+    rows: list[tuple[dict[str, Fraction], Fraction]] = []
+    for total, parts in equations:
+        coefficients: dict[str, Fraction] = defaultdict(Fraction)
+        constant = Fraction(0)
+        for member, sign in ((total, 1), *((p, -1) for p in parts)):
+            value = _known(figures.get(member, MISSING))
+            if value is None:
+                coefficients[member] += sign
+            else:
+                constant -= sign * value
+        kept = {m: c for m, c in coefficients.items() if c}
+        if kept:
+            rows.append((kept, constant))
+    pinned = _pinned(rows)
+    return {m for m in pinned if figures.get(m, MISSING).state is ValueState.SUPPRESSED}
+
+
+def _pinned(rows: list[tuple[dict[str, Fraction], Fraction]]) -> set[str]:
+    """Unknowns a linear system fixes to one value: pivots whose reduced row has nothing else."""
+    reduced: list[tuple[dict[str, Fraction], Fraction]] = []
+    for coefficients, constant in rows:
+        row, rhs = dict(coefficients), constant
+        for pivot_row, pivot_rhs in reduced:
+            pivot = next(iter(pivot_row))
+            factor = row.get(pivot)
+            if factor:
+                for name, c in pivot_row.items():
+                    row[name] = row.get(name, Fraction(0)) - factor * c
+                rhs -= factor * pivot_rhs
+                row = {n: c for n, c in row.items() if c}
+        if not row:
+            continue
+        pivot = min(row)
+        scale = row[pivot]
+        row = {pivot: Fraction(1), **{n: c / scale for n, c in row.items() if n != pivot}}
+        rhs /= scale
+        # Keep earlier rows fully reduced against the new pivot.
+        for index, (other, other_rhs) in enumerate(reduced):
+            factor = other.get(pivot)
+            if factor:
+                merged = dict(other)
+                for name, c in row.items():
+                    merged[name] = merged.get(name, Fraction(0)) - factor * c
+                reduced[index] = ({n: c for n, c in merged.items() if c}, other_rhs - factor * rhs)
+        reduced.append((row, rhs))
+    return {next(iter(row)) for row, _ in reduced if len(row) == 1}
+
+
 def _secondary(
     definition: Definition,
     table: dict[str, dict[Period, Observation]],
     reasons: dict[tuple[str, Period], str],
 ) -> None:
-    groups: dict[str, list[str]] = defaultdict(list)
-    for _, measure in definition.measures():
-        if measure.part_of:
-            groups[measure.part_of].append(measure.id)
-    for total, parts in groups.items():
-        periods = {p for m in (total, *parts) for p in table.get(m, {})}
-        for period in periods:
-            members = [total, *parts]
-            states = {
-                m: table[m][period].value if period in table.get(m, {}) else MISSING
-                for m in members
-            }
-            hidden = [m for m, r in states.items() if r.state is ValueState.SUPPRESSED]
-            if total not in states or len(hidden) != 1:
-                continue
-            # With the total and every other part shown, the hidden figure can be worked out.
-            others = [m for m in members if m != hidden[0]]
-            if not all(states[m].is_number for m in others):
-                continue
-            parts_shown = sorted(
-                (m for m in others if m != total), key=lambda m: states[m].number or 0.0
+    """Hide more figures until no suppressed one can be derived, over all groups at once.
+
+    While some hidden figure can be worked out from the published ones, hide the smallest
+    published part of a group it belongs to (the group's total when no part is published), and
+    look again: a fixed point, whatever the order of the groups or how deeply they nest.
+    """
+    equations = group_equations(definition)
+    if not equations:
+        return
+    members = {m for total, parts in equations for m in (total, *parts)}
+    periods = {p for m in members for p in table.get(m, {})}
+    for period in sorted(periods):
+        while True:
+            figures = {m: table[m][period].value for m in members if period in table.get(m, {})}
+            found = sorted(derivable(equations, figures))
+            if not found:
+                break
+            hidden = found[0]
+            # A neighbour in one of its groups; failing that (it is pinned through a chain of
+            # hidden figures), any published member of a group: each pass hides one more.
+            extra = _next_to_hide(equations, figures, hidden) or _next_to_hide(
+                equations, figures, None
             )
-            if parts_shown:
-                smallest = parts_shown[0]
-                table[smallest][period] = hide(table[smallest][period])
-                reasons[(smallest, period)] = (
-                    f"suppressed: otherwise {hidden[0]} could be worked out from the total"
-                )
+            if extra is None:  # nothing left published: nothing can be derived either
+                break
+            table[extra][period] = hide(table[extra][period])
+            reasons[(extra, period)] = (
+                f"suppressed: otherwise {hidden} could be worked out from the total"
+            )
+
+
+def _next_to_hide(
+    equations: Sequence[tuple[str, tuple[str, ...]]],
+    figures: Mapping[str, Reading],
+    hidden: str | None,
+) -> str | None:
+    """The published figure to hide so ``hidden`` is safer: the smallest published part of a
+    group holding ``hidden``, else that group's published total (``hidden`` None: any group)."""
+    parts: list[tuple[float, str]] = []
+    totals: list[str] = []
+    for total, members in equations:
+        if hidden is not None and hidden != total and hidden not in members:
+            continue
+        for part in members:
+            number = figures.get(part, MISSING).number
+            if part != hidden and _known(figures.get(part, MISSING)) is not None:
+                parts.append((number or 0.0, part))
+        if total != hidden and _known(figures.get(total, MISSING)) is not None:
+            totals.append(total)
+    if parts:
+        return min(parts)[1]
+    return min(totals) if totals else None

@@ -18,14 +18,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pledgekit.config.pledge import Definition
-from pledgekit.model.codes import BAD_PERIOD, HIDDEN_SHEET, MISSING_COLUMN, MISSING_ID
+from pledgekit.model.codes import (
+    BAD_PERIOD,
+    HIDDEN_SHEET,
+    MISSING_COLUMN,
+    MISSING_ID,
+    UNREADABLE_FILE,
+)
 from pledgekit.model.errors import InputError
+from pledgekit.model.findings import finding
+from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.location import Location
 from pledgekit.model.observations import Commitment, Dataset, PledgeUpdate, ProfileItem
 from pledgekit.model.periods import Period, PeriodError, parse_period
 from pledgekit.model.values import format_number
 from pledgekit.read.action_sheet import date_cell, read_actions
-from pledgekit.read.books import Sheet, open_book
+from pledgekit.read.books import Sheet
 from pledgekit.read.cells import cell_text, id_text
 from pledgekit.read.columns import (
     ACTIONS,
@@ -36,7 +44,9 @@ from pledgekit.read.columns import (
     find_header,
     title_period,
 )
+from pledgekit.read.conflicts import resolve_conflicts
 from pledgekit.read.indicators import IndicatorReader
+from pledgekit.read.input_formats import open_book
 from pledgekit.read.percent_scale import dataset_percent_findings
 from pledgekit.read.sheet_context import Context, clean_text, has_columns, report_duplicates
 
@@ -72,22 +82,45 @@ def read_workbooks(
     definition: Definition | None = None,
     period: Period | None = None,
     sheet: str | None = None,
+    unreadable: list[str] | None = None,
 ) -> Dataset:
     """Read several workbooks (e.g. one per quarter) into one :class:`Dataset`, in order.
 
-    Same arguments as :func:`read_workbook`; ``Dataset.files`` lists the files read.
+    Same arguments as :func:`read_workbook`; ``Dataset.files`` lists the files read. The rules
+    that compare files run once over all of them: two files giving one figure differently
+    (:mod:`~pledgekit.read.conflicts`) and a fraction among percentages
+    (:mod:`~pledgekit.read.percent_scale`). Given an ``unreadable`` list, a file that cannot be
+    read is added to it with an ``unreadable-file`` finding and the others are still read;
+    without one its :class:`InputError` is raised.
     """
     dataset = Dataset()
-    for path in paths:
-        dataset.extend(_read_file(Path(path), definition, period, sheet))
+    tables: list[IndicatorTable] = []
+    for path in map(Path, paths):
+        try:
+            data, table = _read_file(path, definition, period, sheet)
+        except InputError as exc:
+            if unreadable is None:
+                raise
+            unreadable.append(str(path))
+            dataset.findings.append(
+                finding(UNREADABLE_FILE, str(exc), Location(str(path)), found=path.name)
+            )
+            continue
+        dataset.extend(data)
+        tables.extend([table] if table is not None else [])
+    resolved, conflicts = resolve_conflicts(tables)
+    dataset.sources.extend(resolved)
+    dataset.findings.extend(conflicts)
     dataset.findings.extend(dataset_percent_findings(dataset, definition))
     return dataset
 
 
 def _read_file(
     path: Path, definition: Definition | None, period: Period | None, wanted: str | None
-) -> Dataset:
+) -> tuple[Dataset, IndicatorTable | None]:
+    """The file's optional sheets and findings, and its indicator table (None without one)."""
     data = Dataset(files=[str(path)])
+    table = None
     with open_book(path) as book:
         ctx = Context(str(path), definition, period, is_csv=book.is_csv)
         ctx.findings.extend(book.findings)
@@ -103,13 +136,11 @@ def _read_file(
             )
         if main is not None:
             table = IndicatorReader(ctx).read(book.sheet(main))
-            if table is not None:
-                data = Dataset(files=[str(path)], sources=[table])
         for name in book.names:
             if name != main and name.lower() in _OPTIONAL_SHEETS:
                 _read_optional(ctx, book.sheet(name), data)
     data.findings = ctx.findings
-    return data
+    return data, table
 
 
 def _indicator_sheet(

@@ -1,31 +1,36 @@
 """One registry per kind of output: the formats it can be written in, each under one name.
 
 A :class:`Registry` lists each :class:`OutputFormat` with its name, any other spelling accepted
-for it, the file extensions it writes, and where its renderer lives. The CLI takes its
-``--format`` choices and help from here, and ``docs/cli.md`` is generated from that help, so a
-format added here is offered and documented everywhere. Renderers are named as
-``"module:function"`` and imported only when used, so listing formats stays fast.
+for it, the file extensions it writes, and its renderer. The CLI takes its ``--format`` choices
+and help from here, and ``docs/cli.md`` is generated from that help, so a format added here is
+offered and documented everywhere.
+
+Renderers are functions, typed by the registry (``Registry[Callable[[Scorecard], str | bytes]]``),
+so mypy checks every renderer against the model its kind renders and every call against the
+renderer. A kind's ``formats.py`` registers small functions that import the real renderer when
+called: listing the formats (``pledgekit --help``) then imports no renderer and none of the
+libraries they need (pydantic, openpyxl, Pillow, docxtpl).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from pledgekit.model.errors import UsageError
 
-T = TypeVar("T")
+#: A renderer: the kind's model (and any options the kind takes) in, text or bytes out.
+R = TypeVar("R", bound=Callable[..., str | bytes])
 
 
 @dataclass(frozen=True)
-class OutputFormat:
-    """One output format of a kind of output."""
+class OutputFormat(Generic[R]):
+    """One output format of a kind of output, and the function that writes it."""
 
     name: str
     help: str
-    renderer: str
+    renderer: R
     suffixes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     binary: bool = False
@@ -33,22 +38,16 @@ class OutputFormat:
     #: template), when it is not the format's own.
     template_format: str | None = None
 
-    def load(self) -> Callable[..., str | bytes]:
-        """The renderer function."""
-        module, _, function = self.renderer.partition(":")
-        found: Callable[..., str | bytes] = getattr(importlib.import_module(module), function)
-        return found
-
 
 @dataclass
-class Registry(Generic[T]):
+class Registry(Generic[R]):
     """The formats of one kind of output (``kind`` names it in messages: "scorecard")."""
 
     kind: str
     default: str
-    formats: dict[str, OutputFormat] = field(default_factory=dict)
+    formats: dict[str, OutputFormat[R]] = field(default_factory=dict)
 
-    def add(self, fmt: OutputFormat) -> OutputFormat:
+    def add(self, fmt: OutputFormat[R]) -> OutputFormat[R]:
         """Register ``fmt``; a name or alias already taken is a programming error."""
         taken = set(self.formats) | {a for f in self.formats.values() for a in f.aliases}
         clash = taken & {fmt.name, *fmt.aliases}
@@ -57,7 +56,7 @@ class Registry(Generic[T]):
         self.formats[fmt.name] = fmt
         return fmt
 
-    def __iter__(self) -> Iterator[OutputFormat]:
+    def __iter__(self) -> Iterator[OutputFormat[R]]:
         return iter(self.formats.values())
 
     @property
@@ -65,7 +64,7 @@ class Registry(Generic[T]):
         """The canonical names, in registration order."""
         return list(self.formats)
 
-    def get(self, name: str) -> OutputFormat:
+    def get(self, name: str) -> OutputFormat[R]:
         """The format called ``name`` (or one of its aliases, any case).
 
         Raises :class:`UsageError` naming the choices for an unknown name.
@@ -78,14 +77,10 @@ class Registry(Generic[T]):
             f"unknown {self.kind} format {name!r}; choose one of {', '.join(self.names)}"
         )
 
-    def for_suffix(self, suffix: str) -> OutputFormat | None:
+    def for_suffix(self, suffix: str) -> OutputFormat[R] | None:
         """The format that writes files ending in ``suffix`` (".md"), or None."""
         wanted = suffix.lower()
         return next((f for f in self.formats.values() if wanted in f.suffixes), None)
-
-    def render(self, model: T, name: str, **options: Any) -> str | bytes:
-        """``model`` rendered in the format called ``name``."""
-        return self.get(name).load()(model, **options)
 
     def help(self) -> str:
         """One line for ``--help``: each format with what it is."""

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 
 from pledgekit.config.meeting import Meeting
 from pledgekit.model.observations import Dataset
+from pledgekit.model.periods import Period
 from pledgekit.model.prose import PLACEHOLDER, Prose
 from pledgekit.model.status import Status
 from pledgekit.model.values import ValueState
+from pledgekit.report.as_at import known_at
 from pledgekit.report.exceptions import exception_item, watch_item
 from pledgekit.report.gaps import placeholder_gaps
 from pledgekit.report.measure_lines import measure_line
@@ -35,7 +37,7 @@ from pledgekit.report.sources import (
     action_sources,
     check_references,
     directorates,
-    latest_file,
+    meeting_period_gaps,
     narrative,
     profile,
 )
@@ -77,6 +79,12 @@ def _paras(section: int, texts: Sequence[Prose], start: int = 1) -> tuple[Para, 
     return tuple(Para(f"{section}.{i}", t) for i, t in enumerate(texts, start=start))
 
 
+def _title(given: Period | None, period: Period) -> str:
+    """The title when meeting.yaml gives none: from its period, else the report's."""
+    chosen = given or period
+    return f"Corporate parenting performance update, {chosen.label} ({months(chosen)})"
+
+
 def build_report(
     card: Scorecard,
     dataset: Dataset,
@@ -93,20 +101,18 @@ def build_report(
     definition or plan lacks, and for a missing appendix file.
     """
     check_references(meeting, [p.id for p in card.pledges], [r.measure.id for r in card.rows])
+    known = known_at(dataset, card.period)
+    sheets = known.dataset
     span = "year" if card.period.is_annual else "quarter"
     dated = meeting is not None and meeting.date is not None
     today = meeting.date if meeting is not None and meeting.date else card.period.end_date
     titles = {p.id: p.title for p in card.pledges}
     lines = {row.measure.id: measure_line(row, card.period) for row in card.rows}
-    commitments = directorates(
-        latest_file(dataset.commitments, dataset.files), today=today, pledge_titles=titles
-    )
+    commitments = directorates(sheets.commitments, today=today, pledge_titles=titles)
     actions = action_lines(
-        action_sources(meeting, latest_file(dataset.actions, dataset.files)),
-        today=today,
-        pledge_titles=titles,
+        action_sources(meeting, sheets.actions), today=today, pledge_titles=titles
     )
-    profile_lines = profile(dataset.profile, card.period)
+    profile_lines = profile(sheets.profile, card.period)
     present = set(_ORDER) - {"commitments", "profile"}
     present |= {"commitments"} if commitments else set()
     present |= {"profile"} if profile_lines else set()
@@ -114,7 +120,7 @@ def build_report(
     view = meeting_view(
         meeting,
         committee=card.committee,
-        default_title=f"Corporate parenting performance update, {card.period.label}",
+        default_title=_title(meeting.reporting_period if meeting else None, card.period),
         implications_section=n["implications"],
     )
     streaks = red_streaks(card, earlier)
@@ -133,7 +139,7 @@ def build_report(
         watch_item(row, lines[row.measure.id], number=f"{n['watch']}.{i}")
         for i, row in enumerate(card.rows_with(Status.AMBER), start=2)
     )
-    updates = latest_file(dataset.updates, dataset.files)
+    updates = sheets.updates
     pledges = tuple(
         PledgeSection(
             number=f"{n['pledges']}.{i}",
@@ -198,7 +204,10 @@ def build_report(
         actions=actions,
         voice=voice_view(meeting, section=n["voice"]),
         inspection=inspection_view(
-            meeting, section=n["inspection"], known_actions={a.ref for a in actions}
+            meeting,
+            section=n["inspection"],
+            known_actions={a.ref for a in actions},
+            later_actions=frozenset(a.ref for a in dataset.actions if a.ref),
         ),
         profile_intro=(
             Para(
@@ -235,13 +244,15 @@ def build_report(
             for r in card.rows
         ),
     )
-    return _with_gaps(report)
+    mismatch = meeting_period_gaps(meeting, card.period, known.latest or card.period)
+    return _with_gaps(report, [*known.gaps, *mismatch])
 
 
-def _with_gaps(report: Report) -> Report:
+def _with_gaps(report: Report, found: Sequence[str] = ()) -> Report:
     from dataclasses import replace
 
-    gaps = [
+    gaps = [*found]
+    gaps += [
         f"measure {ex.line.ref} is red but has no commentary"
         for ex in report.exceptions
         if ex.commentary_missing

@@ -78,7 +78,10 @@ def sentence(text: str) -> str:
 def short_title(row: Row) -> str:
     """The short phrase naming a measure in prose: ``short_title``, else the title."""
     short = row.measure.short_title or row.measure.title
-    return short[:1].lower() + short[1:] if short[:2] != short[:2].upper() else short
+    words = short.split()
+    # "Key Stage 2" and "NEET" keep their capitals; "Initial health assessments" loses one.
+    proper = short[:2] == short[:2].upper() or (len(words) > 1 and words[1][:1].isupper())
+    return short if proper else short[:1].lower() + short[1:]
 
 
 def measure_line(row: Row, period: Period) -> MeasureLine:

@@ -94,11 +94,17 @@ def voice_view(meeting: Meeting | None, *, section: int) -> VoiceView | None:
 
 
 def inspection_view(
-    meeting: Meeting | None, *, section: int, known_actions: set[str]
+    meeting: Meeting | None,
+    *,
+    section: int,
+    known_actions: set[str],
+    later_actions: frozenset[str] = frozenset(),
 ) -> InspectionView | None:
     """The inspection section, or None; recommendations name their actions.
 
-    Raises :class:`DefinitionError` for a recommendation linked to an action the plan lacks.
+    An action only a later workbook has (``later_actions``) is not named: the paper shows what
+    was known at its period. Raises :class:`DefinitionError` for a recommendation linked to an
+    action no plan has.
     """
     if meeting is None or meeting.inspection is None:
         return None
@@ -123,13 +129,13 @@ def inspection_view(
     first = 3 if summary is not None else 2
     for i, rec in enumerate(found.recommendations):
         where = meeting.location("inspection", "recommendations", i)
-        unknown = [a for a in rec.actions if a not in known_actions]
+        unknown = [a for a in rec.actions if a not in known_actions | later_actions]
         if unknown:
             raise DefinitionError(
                 f"{where}: recommendation linked to action {unknown[0]!r}, which the action "
                 f"plan does not have (actions: {', '.join(sorted(known_actions)) or 'none'})"
             )
-        answered = ", ".join(rec.actions) or "none linked yet"
+        answered = ", ".join(a for a in rec.actions if a in known_actions) or "none linked yet"
         text = f"Recommendation: {rec.text.strip()} (actions: {answered})"
         recommendations.append(
             Para(f"{section}.{i + first}", Prose(text, "inspection recommendation", where))

@@ -1,15 +1,14 @@
 """What the report takes from the workbooks' optional sheets and meeting.yaml, tidied for it.
 
-The latest workbook's Updates, Commitments, Actions and Profile sheets (an older quarter's
-sheet is never repeated), the narratives, the action plan from both sources, the commitments
-with their flags, and the cohort profile with last period's figures beside this period's.
+The Updates, Commitments, Actions and Profile sheets known at the report's period (chosen by
+:func:`pledgekit.report.as_at.known_at`), the narratives, the action plan from both sources,
+the commitments with their flags, the cohort profile with last period's figures beside this
+period's, and whether meeting.yaml is written for the report's period.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
-from typing import TypeVar
 
 from pledgekit.config.meeting import Meeting
 from pledgekit.model.errors import DefinitionError
@@ -24,21 +23,6 @@ from pledgekit.report.plans import (
     flag_for,
     long_date,
 )
-
-T = TypeVar("T", Commitment, PledgeUpdate, ProfileItem, ActionItem)
-
-
-def latest_file(items: Sequence[T], files: Sequence[str]) -> list[T]:
-    """Items from the last workbook that has any: the latest quarter's sheet wins.
-
-    Files are given oldest first (as a sorted glob gives them); an older quarter's Updates or
-    Commitments sheet must not be repeated in this quarter's report.
-    """
-    if not items:
-        return []
-    order = {name: i for i, name in enumerate(files)}
-    last = max(order.get(item.location.file, -1) for item in items)
-    return [item for item in items if order.get(item.location.file, -1) == last]
 
 
 def _text(value: str | None, field: str, item: Commitment | ProfileItem) -> Prose:
@@ -176,3 +160,25 @@ def check_references(meeting: Meeting | None, pledges: list[str], measures: list
                     f"{meeting.location('actions', i, 'measures')}: action linked to measure "
                     f"{measure!r}, which the pledge definition does not have"
                 )
+
+
+def meeting_period_gaps(meeting: Meeting | None, period: Period, latest: Period) -> list[str]:
+    """A gap when meeting.yaml is for another period than the report's.
+
+    Its ``period:`` must be ``period``; without one, a report for an earlier period than the
+    data's ``latest`` cannot be assumed to match prose written for the latest.
+    """
+    if meeting is None:
+        return []
+    given = meeting.reporting_period
+    if given is None:
+        if period == latest:
+            return []
+        return [
+            f"meeting details: no period is given, and the report is for {period.label}, not "
+            f"the latest period in the data ({latest.label}); give the period the meeting's "
+            "prose was written for"
+        ]
+    if given != period:
+        return [f"meeting details: written for {given.label}, but the report is for {period.label}"]
+    return []

@@ -10,17 +10,13 @@ import numpy as np
 
 from pledgekit.config.pledge import Definition, Measure, NeighbourAverage
 from pledgekit.model.errors import InputError
-from pledgekit.model.indicator_table import IndicatorTable
+from pledgekit.model.indicator_table import IndicatorTable, area_key
 from pledgekit.model.measure_kinds import Polarity
 from pledgekit.model.observations import Dataset, Observation
 from pledgekit.model.periods import Period
 from pledgekit.score.ratings import goodness
 
 ENGLAND = {"england", "e92000001"}
-
-
-def _key(area: str) -> str:
-    return " ".join(area.split()).casefold()
 
 
 @dataclass
@@ -85,7 +81,7 @@ def split_dataset(
     home: list[Observation] = []
     values: dict[tuple[str, Period], dict[str, float]] = defaultdict(dict)
     for table in tables:
-        keys = [home_key if a is None else _key(a) for a in table.areas]
+        keys = [home_key if a is None else area_key(a) for a in table.areas]
         if table.area is None:
             home.extend(table.observations())
             continue
@@ -105,7 +101,7 @@ def split_dataset(
     return home, AreaFigures(
         dict(values),
         {},
-        {_key(n) for n in definition.neighbours},
+        {area_key(n) for n in definition.neighbours},
         definition.benchmarks.neighbour_average,
     )
 
@@ -117,7 +113,7 @@ def _areas_present(table: IndicatorTable) -> set[str]:
 
 def _home_key(definition: Definition, areas: set[str]) -> str:
     """The home council's area key; raises when it cannot be told or has no rows."""
-    home_key = _key(definition.area) if definition.area else None
+    home_key = area_key(definition.area) if definition.area else None
     if home_key is None:
         if len(areas) > 1:
             shown = ", ".join(sorted(areas)[:5]) + (" ..." if len(areas) > 5 else "")
@@ -125,8 +121,8 @@ def _home_key(definition: Definition, areas: set[str]) -> str:
                 f"the workbook has figures for {len(areas)} areas ({shown}); set 'area:' in "
                 "pledge.yaml to the code or name of this council"
             )
-        home_key = _key(next(iter(areas)))
-    if home_key not in {_key(a) for a in areas}:
+        home_key = area_key(next(iter(areas)))
+    if home_key not in {area_key(a) for a in areas}:
         raise InputError(
             f"no rows for area {definition.area!r} (from pledge.yaml) in the workbook's area column"
         )
@@ -148,7 +144,7 @@ def split_areas(
     home: list[Observation] = []
     values: dict[tuple[str, Period], dict[str, float]] = defaultdict(dict)
     for obs in observations:
-        key = _key(obs.area) if obs.area is not None else home_key
+        key = area_key(obs.area) if obs.area is not None else home_key
         if key == home_key:
             home.append(obs)
         elif obs.value.is_number and obs.value.number is not None:
@@ -156,6 +152,6 @@ def split_areas(
     return home, AreaFigures(
         dict(values),
         {},
-        {_key(n) for n in definition.neighbours},
+        {area_key(n) for n in definition.neighbours},
         definition.benchmarks.neighbour_average,
     )

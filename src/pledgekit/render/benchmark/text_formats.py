@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from pledgekit.render.benchmark.lines import HEADERS, heading, notes, year_cells
-from pledgekit.render.formula_guard import safe_cell
+from pledgekit.render.formula_guard import csv_text
 from pledgekit.render.md_escape import md_cell
 from pledgekit.score.benchmarks import FLAT_COLUMNS, Benchmarks, flat_rows
 
@@ -19,12 +17,8 @@ def render_json(bench: Benchmarks) -> str:
 
 def render_csv(bench: Benchmarks) -> str:
     """One row per measure and year; text cells neutralised against formula injection."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(FLAT_COLUMNS)
-    for row in flat_rows(bench):
-        writer.writerow([safe_cell("" if row[c] is None else row[c]) for c in FLAT_COLUMNS])
-    return buffer.getvalue()
+    rows = (["" if row[c] is None else row[c] for c in FLAT_COLUMNS] for row in flat_rows(bench))
+    return csv_text(FLAT_COLUMNS, rows)
 
 
 def render_markdown(bench: Benchmarks) -> str:

@@ -1,58 +1,95 @@
-"""The output formats of ``validate``'s findings (see :mod:`pledgekit.render.registry`)."""
+"""The output formats of ``validate``'s findings (see :mod:`pledgekit.render.registry`).
+
+Each renderer here imports the module that does the work when it is called, so listing the
+formats stays light.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from pledgekit.render.registry import OutputFormat, Registry
 
-FORMATS: Registry[object] = Registry("findings", default="text")
-_HERE = "pledgekit.render.findings"
+if TYPE_CHECKING:
+    from pledgekit.checks.result import ValidationReport
+
+#: A findings renderer: validate's result in, text or bytes out.
+FindingsRenderer = Callable[["ValidationReport"], "str | bytes"]
+
+
+def _text(report: ValidationReport) -> str:
+    from pledgekit.render.findings.text import render_plain
+
+    return render_plain(report)
+
+
+def _json(report: ValidationReport) -> str:
+    from pledgekit.render.findings.common import render_json
+
+    return render_json(report)
+
+
+def _github(report: ValidationReport) -> str:
+    from pledgekit.render.findings.github import render_github
+
+    return render_github(report)
+
+
+def _markdown(report: ValidationReport) -> str:
+    from pledgekit.render.findings.markdown import render_markdown
+
+    return render_markdown(report)
+
+
+def _junit(report: ValidationReport) -> str:
+    from pledgekit.render.findings.junit import render_junit
+
+    return render_junit(report)
+
+
+def _xlsx(report: ValidationReport) -> bytes:
+    from pledgekit.render.findings.xlsx import render_xlsx
+
+    return render_xlsx(report)
+
+
+FORMATS: Registry[FindingsRenderer] = Registry("findings", default="text")
 
 FORMATS.add(
     OutputFormat(
         "text",
         "findings grouped by file and sheet, for people",
-        f"{_HERE}.text:render_plain",
+        _text,
         suffixes=(".txt",),
         aliases=("table",),
     )
 )
 FORMATS.add(
-    OutputFormat(
-        "json",
-        "the documented pledgekit.validation/1 shape",
-        f"{_HERE}.common:render_json",
-        suffixes=(".json",),
-    )
+    OutputFormat("json", "the documented pledgekit.validation/1 shape", _json, suffixes=(".json",))
 )
 FORMATS.add(
     OutputFormat(
-        "github",
-        "GitHub Actions annotations, and the full list in the job summary",
-        f"{_HERE}.github:render_github",
+        "github", "GitHub Actions annotations, and the full list in the job summary", _github
     )
 )
 FORMATS.add(
     OutputFormat(
         "md",
         "a Markdown summary and table",
-        f"{_HERE}.markdown:render_markdown",
+        _markdown,
         suffixes=(".md", ".markdown"),
         aliases=("markdown",),
     )
 )
 FORMATS.add(
-    OutputFormat(
-        "junit",
-        "JUnit XML for GitLab and Azure DevOps",
-        f"{_HERE}.junit:render_junit",
-        suffixes=(".xml",),
-    )
+    OutputFormat("junit", "JUnit XML for GitLab and Azure DevOps", _junit, suffixes=(".xml",))
 )
 FORMATS.add(
     OutputFormat(
         "xlsx",
         "a workbook with a summary sheet and a detail sheet, for data owners (needs -o)",
-        f"{_HERE}.xlsx:render_xlsx",
+        _xlsx,
         suffixes=(".xlsx",),
         binary=True,
     )

@@ -1,21 +1,58 @@
 """The committee report's output formats (see :mod:`pledgekit.render.registry`).
 
 Each renderer takes the :class:`~pledgekit.report.model.Report` and ``template`` (a council's own
-template of that format, or None for the default).
+template of that format, or None for the default), and imports the module that does the work
+when it is called, so listing the formats stays light.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
 from pledgekit.render.registry import OutputFormat, Registry
 
-FORMATS: Registry[object] = Registry("report", default="md")
-_HERE = "pledgekit.render.report"
+if TYPE_CHECKING:
+    from pledgekit.report.model import Report
+
+
+class ReportRenderer(Protocol):
+    """A report renderer: the report and an optional template in, text or bytes out."""
+
+    def __call__(self, report: Report, *, template: Path | None = None) -> str | bytes: ...
+
+
+def _markdown(report: Report, *, template: Path | None = None) -> str:
+    from pledgekit.render.report.markup import render_markdown
+
+    return render_markdown(report, template=template)
+
+
+def _docx(report: Report, *, template: Path | None = None) -> bytes:
+    from pledgekit.render.report.docx import render_docx
+
+    return render_docx(report, template=template)
+
+
+def _html(report: Report, *, template: Path | None = None) -> str:
+    from pledgekit.render.report.markup import render_html
+
+    return render_html(report, template=template)
+
+
+def _pdf(report: Report, *, template: Path | None = None) -> bytes:
+    from pledgekit.render.report.pdf import render_pdf
+
+    return render_pdf(report, template=template)
+
+
+FORMATS: Registry[ReportRenderer] = Registry("report", default="md")
 
 FORMATS.add(
     OutputFormat(
         "md",
         "Markdown that renders on GitHub and converts with pandoc",
-        f"{_HERE}.markup:render_markdown",
+        _markdown,
         suffixes=(".md", ".markdown"),
         aliases=("markdown",),
     )
@@ -24,25 +61,18 @@ FORMATS.add(
     OutputFormat(
         "docx",
         "a Word document from a Word template (needs -o)",
-        f"{_HERE}.docx:render_docx",
+        _docx,
         suffixes=(".docx",),
         aliases=("word",),
         binary=True,
     )
 )
-FORMATS.add(
-    OutputFormat(
-        "html",
-        "a self-contained web page",
-        f"{_HERE}.markup:render_html",
-        suffixes=(".html", ".htm"),
-    )
-)
+FORMATS.add(OutputFormat("html", "a self-contained web page", _html, suffixes=(".html", ".htm")))
 FORMATS.add(
     OutputFormat(
         "pdf",
         "a tagged, accessible PDF made from the Word document by LibreOffice (needs -o)",
-        f"{_HERE}.pdf:render_pdf",
+        _pdf,
         suffixes=(".pdf",),
         binary=True,
         template_format="docx",

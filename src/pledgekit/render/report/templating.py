@@ -1,8 +1,10 @@
-"""Jinja for the report templates: strict about undefined names, errors named by template and line.
+"""Jinja for the report templates: sandboxed, strict about undefined names, errors located.
 
-A council's own template (``--template FILE``) and the defaults load the same way; a syntax
-error or a name the report does not have becomes a :class:`TemplateError` that says which
-template and which line, never a traceback.
+A council's own template (``--template FILE``) and the defaults load the same way, in Jinja's
+immutable sandbox: a shared template cannot reach Python's internals (``__class__``,
+``__subclasses__``, ``cycler``/``joiner`` tricks) to run a command, nor change the report it is
+given. A syntax error, a name the report does not have or an attempt the sandbox refuses becomes
+a :class:`TemplateError` that says which template and which line, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pledgekit.model.errors import TemplateError
 from pledgekit.render.resources import template_path
@@ -24,12 +28,12 @@ RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, AttributeError, Ke
 def environment(
     *, autoescape: bool, folder: Path | None = None, trim: bool = True
 ) -> jinja2.Environment:
-    """A Jinja environment for report templates: undefined names are errors, not blanks.
+    """A sandboxed Jinja environment for report templates: undefined names are errors, not blanks.
 
     ``trim`` drops the newline after a block tag and the indent before it, so text templates
-    can put each tag on its own line.
+    can put each tag on its own line. Only the template's own folder is searched for includes.
     """
-    return jinja2.Environment(
+    return ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(str(folder)) if folder is not None else None,
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
@@ -70,10 +74,13 @@ def template_error(
             name = exc.filename  # the error is in an included template
     elif isinstance(exc, jinja2.UndefinedError):
         kind = "undefined variable"
+    elif isinstance(exc, SecurityError):
+        kind = "refused by the template sandbox"
     else:
         kind = "error"
     place = f", line {where(line)}" if line is not None else ""
-    message = getattr(exc, "message", None) or str(exc)
+    # One line: a message spread over lines would break an annotation or a log line.
+    message = " ".join(str(getattr(exc, "message", None) or exc).split())
     return TemplateError(f"{name}{place}: {kind}: {message}")
 
 

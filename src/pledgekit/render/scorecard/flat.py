@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from pledgekit.model.status import Direction
 from pledgekit.model.values import Reading
-from pledgekit.render.formula_guard import safe_cell
+from pledgekit.render.formula_guard import csv_text
 from pledgekit.render.md_escape import md_cell
 from pledgekit.score.scorecard import Row, Scorecard
 from pledgekit.score.trend import trend_text
@@ -79,9 +77,7 @@ def identity_cells(row: Row) -> list[object]:
 
 def render_csv(card: Scorecard) -> str:
     """One row per measure; text cells neutralised against formula injection."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for row in card.rows:
         cells = [
             *identity_cells(row),
@@ -97,8 +93,8 @@ def render_csv(card: Scorecard) -> str:
             _significance(row, "england"),
             _significance(row, "statistical_neighbours"),
         ]
-        writer.writerow([safe_cell(c) for c in cells])
-    return buffer.getvalue()
+        rows.append(cells)
+    return csv_text(CSV_COLUMNS, rows)
 
 
 def render_markdown(card: Scorecard) -> str:
