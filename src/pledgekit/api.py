@@ -9,12 +9,12 @@ adds only option parsing, rendering and exit codes, so the library gives the sam
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pledgekit.model.errors import UsageError
+from pledgekit.model.errors import InputError, UsageError
 from pledgekit.model.findings import Finding
 from pledgekit.model.periods import Period, PeriodError, parse_period
 
@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from pledgekit.checks.result import ValidationReport
     from pledgekit.config.pledge import Definition
     from pledgekit.model.observations import Dataset
+    from pledgekit.model.records_sheet import RecordsSheet
     from pledgekit.read.published import PublishedData
+    from pledgekit.records.frames import CountingOptions
     from pledgekit.report.model import Report
     from pledgekit.score.benchmarks import Benchmarks
     from pledgekit.score.scorecard import Scorecard
@@ -376,3 +378,95 @@ def validate(
         checked=sorted(code for code in CHECK_CODES if runs(code)),
         definition_loaded=definition is not None,
     )
+
+
+def parse_years_option(values: Sequence[str] | None) -> list[int] | None:
+    """``--year`` values (2024-25, 2025, 202425) as ending years; a bad one is a usage error."""
+    from pledgekit.read.ssda903.return_years import parse_year
+
+    try:
+        return [parse_year(v) for v in values] if values else None
+    except ValueError as exc:
+        raise UsageError(f"--year: {exc}") from exc
+
+
+def ssda903(
+    files: Sequence[Path | str],
+    *,
+    years: Sequence[int] | None = None,
+    all_years: bool = False,
+    pledge: Path | str | None = None,
+    options: CountingOptions | None = None,
+    population: int | Path | str | None = None,
+    file_years: dict[Path, int] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> RecordsSheet:
+    """DfE's headline measures computed from SSDA903 files, with disclosure control applied.
+
+    ``files`` are 903 CSV files, folders of them and XML returns. ``years`` are ending years
+    (2025 for 2024-25); without them the latest year the files cover, and with ``all_years``
+    every year they cover. With ``pledge``, the figures are keyed to the pledge's measures
+    through their ``reference`` and compared with their ``published:`` figures; without it,
+    every computable measure by reference id. ``population`` (a number, or a CSV by year: see
+    :mod:`pledgekit.read.ssda903.population_file`) gives ``cla-rate``.
+
+    Raises :class:`InputError` when no 903 table could be read at all and :class:`UsageError`
+    for a year the files do not cover. Everything else is a finding on the returned sheet.
+    """
+    from dataclasses import asdict
+
+    from pledgekit.model.records_sheet import RecordsSheet
+    from pledgekit.privacy.records_disclosure import sheet_figures
+    from pledgekit.read.ssda903.read_returns import read_903
+    from pledgekit.read.ssda903.return_years import year_label
+    from pledgekit.records.frames import CountingOptions
+    from pledgekit.score.records_calibration import calibrated
+
+    read = read_903(files, file_years=file_years, progress=progress)
+    covered = sorted(read.records.years)
+    if not covered:
+        shown = "; ".join(str(f) for f in read.findings[:5]) or "no CSV or XML files found"
+        raise InputError(f"no SSDA903 table could be read: {shown}")
+    if all_years:
+        chosen = covered
+    elif years:
+        absent = [y for y in years if y not in read.records.years]
+        if absent:
+            raise UsageError(
+                f"--year {', '.join(year_label(y) for y in absent)}: the files cover "
+                f"{', '.join(year_label(y) for y in covered)}"
+            )
+        chosen = sorted(set(years))
+    else:
+        chosen = covered[-1:]
+    definition = load_pledge(pledge)[0] if pledge is not None else None
+    base = options or CountingOptions()
+    people = _population(population)
+    figures, findings = sheet_figures(read.records, chosen, definition, base, people)
+    if definition is not None and pledge is not None:
+        figures, more = calibrated(figures, definition, Path(pledge))
+        findings += more
+    return RecordsSheet(
+        figures=figures,
+        findings=[*read.findings, *findings],
+        files=read.files,
+        unreadable=read.unreadable,
+        options={k: v for k, v in asdict(base).items() if k != "population_under_18"},
+        council=definition.council if definition is not None else None,
+    )
+
+
+def _population(given: int | Path | str | None) -> dict[int | None, int] | None:
+    """``--population``: a number of children under 18, or a CSV of them by year."""
+    if given is None:
+        return None
+    if isinstance(given, int):
+        if given <= 0:
+            raise UsageError("--population must be a positive number of children under 18")
+        return {None: given}
+    text = str(given).replace(",", "").strip()
+    if text.isdigit():
+        return _population(int(text))
+    from pledgekit.read.ssda903.population_file import read_population
+
+    return read_population(Path(given))

@@ -24,8 +24,8 @@ from pledgekit.model.codes import (
 )
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
-from pledgekit.read.ssda903.table_shapes import TableMatch, match_table
 from pledgekit.model.ssda903_tables import TABLES
+from pledgekit.read.ssda903.table_shapes import TableMatch, match_table
 
 #: Columns a table shares with others; a file needs some of the table's own to be "that table".
 _SHARED = frozenset({"CHILD", "DOB", "SEX"})

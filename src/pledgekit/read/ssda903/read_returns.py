@@ -22,6 +22,7 @@ from pledgekit.model.codes import (
 )
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
+from pledgekit.model.ssda903_tables import Records903, YearTables
 from pledgekit.read.ssda903.csv_returns import RawTable, read_csv_table
 from pledgekit.read.ssda903.return_years import (
     dates_year,
@@ -31,7 +32,6 @@ from pledgekit.read.ssda903.return_years import (
 )
 from pledgekit.read.ssda903.typed_columns import typed_table
 from pledgekit.read.ssda903.xml_returns import read_xml_tables
-from pledgekit.model.ssda903_tables import Records903, YearTables
 
 _SUFFIXES = (".csv", ".xml")
 

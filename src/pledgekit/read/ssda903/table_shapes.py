@@ -1,6 +1,7 @@
 """Which SSDA903 table a file holds, told from its column headers alone.
 
-A 903 table is known by its set of columns (``model.ssda903_tables.TABLES``), never by its file name.
+A 903 table is known by its set of columns (``model.ssda903_tables.TABLES``), never by its
+file name.
 Headers are compared with case, spaces, hyphens and underscores forgiven ("Place provider",
 "place_provider" and "PLACE PROVIDER" are one column). A file with a table's columns and more
 is that table (the extra columns are ignored); the table with the most columns wins, so a

@@ -16,8 +16,8 @@ import pandas as pd
 from pledgekit.model.codes import SSDA903_BAD_CODE, SSDA903_BAD_DATE
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
-from pledgekit.read.ssda903.known_codes import CODE_LISTS, FLAG_COLUMNS, SDQ_RANGE
 from pledgekit.model.ssda903_tables import DATE_COLUMNS, NUMBER_COLUMNS, TABLES
+from pledgekit.read.ssda903.known_codes import CODE_LISTS, FLAG_COLUMNS, SDQ_RANGE
 
 #: How many row numbers a finding lists before "and N more".
 _ROWS_SHOWN = 5

@@ -22,8 +22,8 @@ import pandas as pd
 from pledgekit.model.codes import UNREADABLE_FILE
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
-from pledgekit.read.ssda903.csv_returns import RawTable
 from pledgekit.model.ssda903_tables import TABLES
+from pledgekit.read.ssda903.csv_returns import RawTable
 
 _RENAMED = {"CHILDID": "CHILD", "PL": "PLACE"}
 _GROUPS = {
