@@ -314,7 +314,7 @@ class Definition(_Strict):
         pack = self.pack()
         found = pack.find(measure.reference) if pack else None
         figures: dict[str, float] = {}
-        if found is not None and found.unit == measure.unit.value:
+        if found is not None and found.england is not None and found.unit == measure.unit.value:
             figures["england"] = found.england
         figures.update(measure.comparators)
         return figures
