@@ -33,10 +33,12 @@ def year_period(year: int) -> str:
     return f"{year - 1}-{year % 100:02d}"
 
 
-def reading_cell(reading: Reading) -> float | str | None:
-    """A reading as a cell: the number, ``c`` when suppressed, None when there is none."""
-    if reading.is_number:
-        return reading.number
+def reading_cell(reading: Reading) -> float | int | str | None:
+    """A reading as a cell: the number (a whole number as an int, else to two decimals), ``c``
+    when suppressed, None when there is none."""
+    if reading.is_number and reading.number is not None:
+        number = reading.number
+        return int(number) if float(number).is_integer() else round(number, 2)
     return "c" if reading.state is ValueState.SUPPRESSED else None
 
 

@@ -143,7 +143,7 @@ def sheet_figures(
     wanted: dict[str, list[Wanted]] = {}
     if definition is not None:
         for _, measure in definition.measures():
-            rule = BY_REFERENCE.get(measure.reference or "")
+            rule = BY_REFERENCE.get(_reference_id(definition, measure.reference))
             if rule is not None:
                 wanted.setdefault(rule.reference, []).append(
                     Wanted(measure.id, rule.reference, measure.title, rule.rule)
@@ -174,3 +174,17 @@ def sheet_figures(
     titles = {ref: ws[0].title for ref, ws in wanted.items()}
     chosen = definition if definition is not None else reference_definition(counts, titles)
     return disclosed_figures(counts, wanted, chosen), findings
+
+
+def _reference_id(definition: Definition, reference: str | None) -> str:
+    """A pledge measure's ``reference`` as a reference-pack id: the id itself, or what the
+    pledge's reference pack resolves an alias to ("NI 62" -> placements-3plus)."""
+    if not reference:
+        return ""
+    if definition.reference_pack:
+        from pledgekit.config.reference_pack import load_pack
+
+        found = load_pack(definition.reference_pack).find(reference)
+        if found is not None:
+            return found.id
+    return reference.strip().lower()
