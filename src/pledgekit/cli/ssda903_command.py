@@ -23,6 +23,7 @@ from pledgekit.cli.options import (
     format_option,
     handle_errors,
 )
+from pledgekit.records.frames import CARE_LEAVER_AGE_RULES
 from pledgekit.render.ssda903.formats import FORMATS
 
 
@@ -87,8 +88,8 @@ def ssda903(
         str,
         typer.Option(
             "--care-leaver-age-at",
-            help="A care leaver's age: at the birthday in the year (DfE's rule) or at 31 March: "
-            "birthday-in-year or 31-march.",
+            help="How a care leaver's age is taken (default: at the birthday that falls in the "
+            "year, DfE's rule): " + ", ".join(CARE_LEAVER_AGE_RULES) + ".",
         ),
     ] = "birthday-in-year",
     transferred: Annotated[

@@ -15,17 +15,9 @@ from typing import Any
 from pledgekit.model.findings import Finding
 from pledgekit.model.values import MISSING, Reading, ValueState
 
-#: The sheet's columns, in order: the first five are the scorecard's indicator columns.
-SHEET_COLUMNS = (
-    "measure",
-    "period",
-    "value",
-    "numerator",
-    "denominator",
-    "reference",
-    "unit",
-    "cohort",
-)
+#: The sheet's columns: the scorecard's indicator columns and nothing else (the indicator
+#: reader would take a "reference" column for the measure and a "cohort" for the denominator).
+SHEET_COLUMNS = ("measure", "period", "value", "numerator", "denominator")
 
 
 def year_period(year: int) -> str:
@@ -71,15 +63,15 @@ class SheetFigure:
             "value": reading_cell(self.value),
             "numerator": reading_cell(self.numerator),
             "denominator": reading_cell(self.denominator),
-            "reference": self.reference,
-            "unit": self.unit,
-            "cohort": reading_cell(self.cohort),
         }
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON entry: the sheet's cells plus the rule, DfE's published figure and a note."""
         return {
             **self.cells(),
+            "reference": self.reference,
+            "unit": self.unit,
+            "cohort": reading_cell(self.cohort),
             "title": self.title,
             "rule": self.rule,
             "published": self.published,

@@ -70,8 +70,7 @@ FORMATS.add(
 FORMATS.add(
     OutputFormat(
         "csv",
-        "the indicator sheet: measure, period, value, numerator, denominator, reference, unit, "
-        "cohort",
+        "the indicator sheet: measure, period, value, numerator, denominator",
         _csv,
         suffixes=(".csv",),
     )
