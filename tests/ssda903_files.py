@@ -65,7 +65,8 @@ def write_returns(
     first, last = min(years), max(years)
     start = np.datetime64(f"{first - 4}-04-01").astype("int64")
     end = np.datetime64(f"{last}-03-31").astype("int64")
-    ids = np.array([f"{100000 + i}" for i in range(children)])
+    # Nine-digit ids, all different: distinctive enough for the leak tests to search for.
+    ids = (rng.permutation(9 * 10**8 // 7919)[:children] * 7919 + 10**8).astype(str)
     birth = end - rng.integers(2 * 365, 20 * 365, children)
     upn = np.array([f"A{n:012d}" for n in rng.integers(10**11, 10**12, children)])
     post = np.array([f"ZZ{n % 90 + 1} {n % 9}XY" for n in rng.integers(0, 10**6, children)])

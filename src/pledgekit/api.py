@@ -20,6 +20,7 @@ from pledgekit.model.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
     from pledgekit.checks.result import ValidationReport
+    from pledgekit.checks.ssda903_files import RecordsCheck
     from pledgekit.config.pledge import Definition
     from pledgekit.model.observations import Dataset
     from pledgekit.model.records_sheet import RecordsSheet
@@ -322,22 +323,30 @@ def validate(
         sort_findings,
         unique_findings,
     )
+    from pledgekit.checks.ssda903_files import check_903_files
     from pledgekit.config.pledge import ValidationSettings, check_definition, find_definition
     from pledgekit.model.codes import BAD_YAML, UNREADABLE_FILE
     from pledgekit.read.published import load_published
+    from pledgekit.read.ssda903.read_returns import is_903_input
 
     paths = [Path(f) for f in files]
+    # SSDA903 files and folders (child-level records) go to their own reader.
+    records = [p for p in paths if is_903_input(p)]
+    paths = [p for p in paths if p not in records]
     yamls = [p for p in paths if p.suffix.lower() in _YAML]
     workbooks = [p for p in paths if p.suffix.lower() not in _YAML]
     if yamls and (pledge is not None or len(yamls) > 1):
         raise UsageError("give one pledge definition, either as --pledge or among the files")
     explicit = Path(pledge) if pledge is not None else (yamls[0] if yamls else None)
-    if not workbooks and explicit is None:
+    if not workbooks and explicit is None and not records:
         raise UsageError("give at least one workbook, or a pledge definition to check")
     # Codes may come repeated and comma-separated, as the command line gives them.
     select, ignore = parse_codes(select), parse_codes(ignore)
     for option, codes in (("--select", select), ("--ignore", ignore)):
         check_codes(codes or [], option)
+    checked_903 = check_903_files(records) if records else None
+    if checked_903 is not None and not workbooks and explicit is None:
+        return _validate_903_only(checked_903, select, ignore, bool(strict), max_findings)
 
     pledge_path = find_definition(explicit, workbooks)
     definition, definition_findings = check_definition(pledge_path)
@@ -357,6 +366,10 @@ def validate(
         inputs.unreadable.insert(0, str(pledge_path))
     dataset = inputs.dataset
     found = unique_findings([*dataset.findings, *inputs.personal, *run_checks(definition, dataset)])
+    if checked_903 is not None:
+        found += checked_903.findings
+        inputs.unreadable += checked_903.unreadable
+        workbooks += [Path(f) for f in checked_903.files]
 
     def runs(code: str) -> bool:
         return (chosen is None or code in chosen) and code not in ignored
@@ -377,6 +390,31 @@ def validate(
         unreadable=inputs.unreadable,
         checked=sorted(code for code in CHECK_CODES if runs(code)),
         definition_loaded=definition is not None,
+    )
+
+
+def _validate_903_only(
+    checked: RecordsCheck,
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+    strict: bool,
+    max_findings: int | None,
+) -> ValidationReport:
+    """``validate`` of SSDA903 files alone: no pledge definition is needed to check them."""
+    from pledgekit.checks.result import ValidationReport
+    from pledgekit.checks.selection import sort_findings
+    from pledgekit.model.codes import UNREADABLE_FILE
+
+    def wanted(f: Finding) -> bool:
+        chosen = select is None or f.code in select or f.code == UNREADABLE_FILE
+        return chosen and f.code not in set(ignore or ())
+
+    return ValidationReport.build(
+        sort_findings([f for f in checked.findings if wanted(f)], checked.files),
+        files=checked.files,
+        strict=strict,
+        max_findings=max_findings,
+        unreadable=checked.unreadable,
     )
 
 

@@ -25,7 +25,7 @@ from pledgekit.model.periods import Period
 from pledgekit.model.records_sheet import SheetFigure, year_period
 from pledgekit.model.values import MISSING, Reading, ValueState
 from pledgekit.privacy.suppression import SUPPRESSED, suppress_all
-from pledgekit.records.frames import Count, CountingOptions, Records903
+from pledgekit.records.frames import Count, CountingOptions, Records903, Unavailable
 
 #: DfE hides council counts from 1 to 5: everything below 6.
 DFE_THRESHOLD = 6
@@ -162,15 +162,8 @@ def sheet_figures(
             records, [year], replace(options, population_under_18=people), list(wanted)
         )
         counts += result.counts
-        findings += [
-            finding(
-                SSDA903_MISSING_TABLE,
-                f"{year_period(u.year)}: {u.reference} cannot be computed: {u.reason}",
-                Location("SSDA903 files", field=u.reference),
-                measure=", ".join(w.measure for w in wanted.get(u.reference, ())) or u.reference,
-            )
-            for u in result.unavailable
-        ]
+        names = {ref: [w.measure for w in ws] for ref, ws in wanted.items()}
+        findings += missing_findings(result.unavailable, names)
     titles = {ref: ws[0].title for ref, ws in wanted.items()}
     chosen = definition if definition is not None else reference_definition(counts, titles)
     return disclosed_figures(counts, wanted, chosen), findings
@@ -188,3 +181,19 @@ def _reference_id(definition: Definition, reference: str | None) -> str:
         if found is not None:
             return found.id
     return reference.strip().lower()
+
+
+def missing_findings(
+    unavailable: Sequence[Unavailable], names: Mapping[str, Sequence[str]] | None = None
+) -> list[Finding]:
+    """An ``ssda903-missing-table`` finding per measure and year that could not be computed,
+    naming what it needs; ``names`` gives the output measures showing each reference."""
+    return [
+        finding(
+            SSDA903_MISSING_TABLE,
+            f"{year_period(u.year)}: {u.reference} cannot be computed: {u.reason}",
+            Location("SSDA903 files", field=u.reference),
+            measure=", ".join((names or {}).get(u.reference, ())) or u.reference,
+        )
+        for u in unavailable
+    ]

@@ -8,6 +8,7 @@ becomes an ``unreadable-file`` finding and the others are still read.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from pledgekit.read.ssda903.return_years import (
     return_key,
     year_label,
 )
+from pledgekit.read.ssda903.table_shapes import match_table
 from pledgekit.read.ssda903.typed_columns import typed_table
 from pledgekit.read.ssda903.xml_returns import read_xml_tables
 
@@ -195,3 +197,22 @@ def _return_year(
             )
         )
     return None
+
+
+def is_903_input(path: Path) -> bool:
+    """True for what the 903 reader takes rather than the workbook reader: an XML file, a CSV
+    whose header has the 903 CHILD column (an indicator sheet never has one), or a folder
+    holding such files."""
+    if path.is_dir():
+        return any(is_903_input(p) for p in find_903_files([path])[0])
+    suffix = path.suffix.lower()
+    if suffix == ".xml":
+        return True
+    if suffix != ".csv" or not path.is_file():
+        return False
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            first = next(csv.reader([handle.readline()]), [])
+    except OSError:
+        return False
+    return "CHILD" in match_table(first).columns
