@@ -24,7 +24,8 @@ def frame(name: str, rows: Sequence[Row], file: str | None = None) -> pd.DataFra
     for column in columns:
         values = data[column].astype(str).str.strip()
         if column in DATE_COLUMNS:
-            data[column] = pd.to_datetime(values, format="%d/%m/%Y", errors="coerce")
+            dates = pd.to_datetime(values, format="%d/%m/%Y", errors="coerce")
+            data[column] = dates.astype("datetime64[ns]")
         elif column in NUMBER_COLUMNS:
             data[column] = pd.to_numeric(values, errors="coerce").astype("float64")
         else:
@@ -39,7 +40,8 @@ def records(years: Mapping[int, Mapping[str, Sequence[Row]]]) -> Records903:
     return Records903(
         {
             year: YearTables(
-                year, {name: frame(name, rows, f"{year}_{name}.csv") for name, rows in tables.items()}
+                year,
+                {name: frame(name, rows, f"{year}_{name}.csv") for name, rows in tables.items()},
             )
             for year, tables in years.items()
         }
@@ -71,3 +73,23 @@ def episode(
 def header(child: str, dob: str) -> dict[str, str]:
     """One Header row: the child and their date of birth."""
     return {"CHILD": child, "DOB": dob, "SEX": "1"}
+
+
+def by_year(episodes: Sequence[Mapping[str, str]], years: Sequence[int]) -> dict[int, list[Row]]:
+    """Each year's Episodes file as a council would send it, from the child's whole history.
+
+    A year's file holds every episode open at any time in the year, with its real DECOM; an
+    episode that ends after the year's 31 March is still open in that file (DEC and REC blank).
+    """
+    files: dict[int, list[Row]] = {}
+    for year in years:
+        start, end = pd.Timestamp(year - 1, 4, 1), pd.Timestamp(year, 3, 31)
+        rows: list[Row] = []
+        for row in episodes:
+            decom = pd.to_datetime(row["DECOM"], format="%d/%m/%Y")
+            dec = pd.to_datetime(row["DEC"], format="%d/%m/%Y") if row["DEC"] else None
+            if decom > end or (dec is not None and dec < start):
+                continue
+            rows.append({**row, "DEC": "", "REC": ""} if dec is None or dec > end else row)
+        files[year] = rows
+    return files

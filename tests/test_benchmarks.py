@@ -212,26 +212,32 @@ def test_england_region_neighbours_rank_and_quartile(tmp_path: Path) -> None:
     assert year.council.number == 20 and year.numerator.number == 20
     assert year.denominator.number == 100
     assert year.england == 10 and year.region == 12  # its own region, not the other one
-    # Ten neighbours listed; 999 is not in the file, 906-910 have no figure: 4 contributed
-    # (902 20%, 903 20%, 904 5%, 905 30%): median 20.
+    # Ten neighbours listed; 999 is not in the file, 906 (c), 907 (x) and 910 (u) withheld;
+    # 908 (low) and 909 (k) are small published values counted as 0.25: 6 contributed
+    # (20, 20, 5, 30, 0.25, 0.25): median 12.5.
     assert year.neighbours_total == 10
-    assert year.neighbours_contributed == 4
-    assert year.neighbours == 20
-    # Lower is better: 904 (5%) is first; 901, 902 and 903 share 2nd; 905 is 5th of 5.
+    assert year.neighbours_contributed == 6
+    assert year.neighbours == 12.5
+    assert not year.few_neighbours
+    # Lower is better: 908 and 909 (below 0.5%) and 904 (5%) come first; 901, 902 and 903
+    # share 4th of 7.
     assert year.rank is not None
-    assert year.rank.position == 2 and year.rank.ranked == 5
+    assert year.rank.position == 4 and year.rank.ranked == 7
     assert year.rank.suppressed == 1  # 906 (c)
-    assert year.rank.unpublished == 6  # x, low, k, u, z, ..
-    assert year.rank.quartile == 1
+    assert year.rank.unpublished == 4  # x, u, z, ..
+    assert dict(year.rank.excluded) == {"c": 1, "x": 2, "u": 1, "z": 1}
+    assert year.rank.small == 2
+    assert year.rank.quartile == 2
     # 20 of 100 against England's 10%: Wilson 95% is 13.3% to 28.9%, so worse than chance allows.
     assert year.vs_england is Significance.WORSE
-    assert year.vs_neighbours is Significance.NOT_DIFFERENT
+    assert year.vs_neighbours is Significance.WORSE
+    assert year.not_tested == ""
 
 
 def test_mean_is_an_option(tmp_path: Path) -> None:
     write_files(tmp_path)
     [measure] = _bench(tmp_path, average="mean").measures
-    assert measure.years[0].neighbours == pytest.approx((20 + 20 + 5 + 30) / 4)
+    assert measure.years[0].neighbours == pytest.approx((20 + 20 + 5 + 30 + 0.25 + 0.25) / 6)
 
 
 def test_ties_share_a_rank() -> None:
@@ -325,7 +331,8 @@ def test_cli_json_equals_the_library(tmp_path: Path) -> None:
     assert data["schema"] == "pledgekit.benchmark/1"
     year = data["measures"][0]["years"][0]
     assert year["significance"]["england"]["label"] == "Significantly worse"
-    assert year["rank"]["position"] == 2 and year["rank"]["suppressed"] == 1
+    assert year["rank"]["position"] == 4 and year["rank"]["suppressed"] == 1
+    assert year["rank"]["excluded"] == {"c": 1, "u": 1, "x": 2, "z": 1}
     assert set(year["intervals"]) == {"95", "99.8"}
 
 
@@ -337,8 +344,9 @@ def test_text_formats_show_the_comparison(tmp_path: Path, fmt: str) -> None:
     assert result.exit_code == 0, result.output
     assert "Significantly worse" in result.stdout
     if fmt != "csv":
-        assert "2 of 5 (1 c)" in result.stdout
-        assert "20.0% (4 of 10)" in result.stdout
+        assert "4 of 7 (1 c, 1 u, 2 x, 1 z)" in result.stdout
+        assert "12.5% (6 of 10)" in result.stdout
+        assert "rounded to whole numbers" in result.stdout
         assert "Wilson score interval" in result.stdout
 
 
@@ -353,7 +361,8 @@ def test_xlsx_needs_output_and_writes_rows(tmp_path: Path) -> None:
     result = runner.invoke(app, ["benchmark", "--pledge", str(path), "-f", "xlsx", "-o", str(out)])
     assert result.exit_code == 0, result.output
     sheet = openpyxl.load_workbook(out)["Benchmarks"]
-    assert sheet["B3"].value == "3.1" and sheet["E3"].value == 20
+    assert sheet["A3"].value == "E06000901" and sheet["D3"].value == "3.1"
+    assert sheet["G3"].value == 20
 
 
 def test_published_figures_flow_into_the_scorecard(tmp_path: Path) -> None:
@@ -370,9 +379,11 @@ def test_published_figures_flow_into_the_scorecard(tmp_path: Path) -> None:
     assert england.significance is Significance.WORSE and england.position is Position.WORSE
     near = row.comparisons["statistical_neighbours"]
     assert (
-        near.comparator == 20 and near.source == "DfE published 2025, median of 4 of 10 neighbours"
+        near.comparator == 12.5
+        and near.source == "DfE published 2025, median of 6 of 10 neighbours"
     )
-    assert near.significance is Significance.NOT_DIFFERENT and near.position is Position.SIMILAR
+    # 36 of 200 (18%): Wilson 95% 13.3% to 23.9%, above the median of 12.5%.
+    assert near.significance is Significance.WORSE and near.position is Position.WORSE
     assert row.comparisons["region"].comparator == 12
 
 
@@ -449,7 +460,7 @@ def test_sample_scorecard_and_report_show_significance_with_the_method() -> None
     assert rows["1.1"].comparisons["england"].significance is Significance.NOT_TESTED
     result = CliRunner().invoke(app, ["scorecard", *map(str, books), "--format", "md"])
     assert "| Compared with |" in result.stdout
-    assert "Wilson score interval for percentages, Byar's method for rates" in result.stdout
+    assert "Wilson score interval for percentages; for rates the exact Poisson" in result.stdout
     report, _, _ = api.load_report(books, meeting=root / "sample_data" / "meeting.yaml")
     assert report.has_comparators and "Wilson score interval" in report.comparison_note
 

@@ -10,7 +10,18 @@ from hypothesis import strategies as st
 
 from pledgekit.model.measure_kinds import Polarity, Unit
 from pledgekit.model.status import Significance
-from pledgekit.score.significance import Interval, Level, Method, byar, interval, judge, wilson
+from pledgekit.score.significance import (
+    Interval,
+    Level,
+    Method,
+    byar,
+    gamma_p,
+    gamma_quantile,
+    interval,
+    judge,
+    poisson_exact,
+    wilson,
+)
 
 # Newcombe, R. G. (1998) "Two-sided confidence intervals for the single proportion: comparison of
 # seven methods", Statistics in Medicine 17, 857-872, Table II, method 3 (Wilson score interval
@@ -62,6 +73,7 @@ def _chi2_wilson_hilferty(dof: float, z: float) -> float:
 # freedom: Breslow, N. E. and Day, N. E. (1987) "Statistical methods in cancer research", vol. II,
 # IARC, p. 69; the form OHID uses is in PHE's "Technical Guide: Confidence Intervals" (2018),
 # Appendix 1. Values to four places, checked below against the chi-squared form as well:
+_PRINTED_Z = {Level.P95: 1.96, Level.P99_8: 3.0902}
 BYAR = [
     (15, Level.P95, 8.3892, 24.7418),
     (10, Level.P95, 4.7874, 18.3916),
@@ -74,13 +86,13 @@ BYAR = [
 def test_byar_agrees_with_worked_examples(
     observed: int, level: Level, low: float, high: float
 ) -> None:
-    found = byar(observed, level.z)
+    # The worked examples use the quantiles rounded as the guide prints them.
+    z = _PRINTED_Z[level]
+    found = byar(observed, z)
     assert round(found[0], 4) == low
     assert round(found[1], 4) == high
-    assert found[0] == pytest.approx(_chi2_wilson_hilferty(2 * observed, -level.z) / 2, abs=5e-5)
-    assert found[1] == pytest.approx(
-        _chi2_wilson_hilferty(2 * (observed + 1), level.z) / 2, abs=5e-5
-    )
+    assert found[0] == pytest.approx(_chi2_wilson_hilferty(2 * observed, -z) / 2, abs=5e-5)
+    assert found[1] == pytest.approx(_chi2_wilson_hilferty(2 * (observed + 1), z) / 2, abs=5e-5)
 
 
 def _poisson_cdf(k: int, mean: float) -> float:
@@ -131,12 +143,11 @@ def test_a_wilson_interval_contains_its_estimate(pair: tuple[int, int], level: L
 
 
 @given(st.integers(1, 500), st.integers(1, 1000), st.sampled_from(list(Level)))
-def test_a_byar_rate_interval_contains_its_estimate(
-    events: int, population: int, level: Level
-) -> None:
+def test_a_rate_interval_contains_its_estimate(events: int, population: int, level: Level) -> None:
     rate = 10_000 * events / (events + population)
     found = interval(Unit.RATE, rate, events, events + population, level)
-    assert found is not None and found.method is Method.BYAR
+    assert found is not None
+    assert found.method is (Method.EXACT_POISSON if events < 10 else Method.BYAR)
     assert found.lower <= rate <= found.upper
 
 
@@ -208,5 +219,88 @@ def test_a_rounded_rate_keeps_its_multiplier() -> None:
     found = interval(Unit.RATE, 72.3, 421, 58_240)
     assert found is not None
     low, high = byar(421, Level.P95.z)
+    assert found.method is Method.BYAR
     assert found.lower == pytest.approx(low / 58_240 * 10_000)
     assert found.upper == pytest.approx(high / 58_240 * 10_000)
+
+
+# --- exact quantiles, exact Poisson limits, the edges --------------------------------------
+
+
+def test_the_quantiles_are_exact() -> None:
+    assert Level.P95.z == pytest.approx(1.959963984540054, abs=1e-12)
+    assert Level.P99_8.z == pytest.approx(3.090232306167813, abs=1e-12)
+
+
+# Exact Poisson limits are half the chi-squared quantiles with 2O and 2(O+1) degrees of freedom
+# (Garwood 1936); the values are tabled chi-squared quantiles (to 3 places) halved.
+EXACT = [
+    (0, Level.P95, 0.0, 7.378 / 2),
+    (1, Level.P95, 0.0506 / 2, 11.143 / 2),
+    (2, Level.P95, 0.484 / 2, 14.449 / 2),
+    (5, Level.P95, 3.247 / 2, 23.337 / 2),
+    (9, Level.P95, 8.231 / 2, 34.170 / 2),
+    (0, Level.P99_8, 0.0, 13.816 / 2),
+    (3, Level.P99_8, 0.381 / 2, 26.124 / 2),
+]
+
+
+@pytest.mark.parametrize(("observed", "level", "low", "high"), EXACT)
+def test_exact_poisson_agrees_with_tables(
+    observed: int, level: Level, low: float, high: float
+) -> None:
+    found = poisson_exact(observed, level)
+    assert found[0] == pytest.approx(low, abs=6e-4)
+    assert found[1] == pytest.approx(high, abs=6e-4)
+
+
+@given(st.integers(0, 60), st.sampled_from(list(Level)))
+def test_exact_poisson_agrees_with_the_poisson_distribution(observed: int, level: Level) -> None:
+    """The gamma quantiles agree with bisection on the Poisson distribution function itself."""
+    found = poisson_exact(observed, level)
+    theirs = _exact_poisson(observed, level.alpha)
+    assert found[0] == pytest.approx(theirs[0], rel=1e-9, abs=1e-12)
+    assert found[1] == pytest.approx(theirs[1], rel=1e-9)
+
+
+@given(st.floats(1, 200), st.floats(1e-6, 1 - 1e-6))
+def test_gamma_quantile_inverts_gamma_p(a: float, p: float) -> None:
+    assert gamma_p(a, gamma_quantile(a, p)) == pytest.approx(p, abs=1e-9)
+
+
+def test_below_ten_events_a_rate_uses_the_exact_interval() -> None:
+    found = interval(Unit.RATE, 50.0, 5, 1_000)
+    assert found is not None and found.method is Method.EXACT_POISSON
+    assert found.lower == pytest.approx(1.62348639 / 1_000 * 10_000)
+    assert found.upper == pytest.approx(11.66833208 / 1_000 * 10_000)
+
+
+@given(st.integers(1, 100_000), st.sampled_from(list(Level)))
+def test_no_events_has_a_lower_limit_of_exactly_zero(den: int, level: Level) -> None:
+    found = interval(Unit.PERCENT, 0.0, 0, den, level)
+    assert found is not None and found.lower == 0.0
+    # A median of 0.0 is never significantly different from 0 of n.
+    assert judge(found, 0.0, Polarity.HIGHER) is Significance.NOT_DIFFERENT
+    assert judge(found, 0.0, Polarity.LOWER) is Significance.NOT_DIFFERENT
+
+
+@given(st.integers(1, 100_000), st.sampled_from(list(Level)))
+def test_every_event_has_an_upper_limit_of_exactly_100(den: int, level: Level) -> None:
+    found = interval(Unit.PERCENT, 100.0, den, den, level)
+    assert found is not None and found.upper == 100.0
+    assert judge(found, 100.0, Polarity.HIGHER) is Significance.NOT_DIFFERENT
+
+
+def test_zero_of_332_is_not_worse_than_a_median_of_zero() -> None:
+    """The case from the independent recomputation: 8.7e-17 must not decide a judgement."""
+    found = interval(Unit.PERCENT, 0.0, 0, 332)
+    assert found is not None and found.lower == 0.0
+    assert judge(found, 0.0, Polarity.HIGHER) is Significance.NOT_DIFFERENT
+
+
+@given(st.floats(-1e6, 1e6), st.floats(0, 1e3))
+def test_noise_at_a_limit_never_decides(edge: float, width: float) -> None:
+    found = Interval(edge, edge + width, Level.P95, Method.WILSON)
+    noise = 1e-12 * max(1.0, abs(edge))
+    assert judge(found, edge - noise, Polarity.HIGHER) is Significance.NOT_DIFFERENT
+    assert judge(found, edge + width + noise, Polarity.HIGHER) is Significance.NOT_DIFFERENT

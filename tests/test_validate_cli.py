@@ -256,6 +256,35 @@ def test_unknown_codes_in_pledge_yaml_are_a_definition_finding(here: Path) -> No
     assert "no-such-code" in item["message"]
 
 
+def test_pledge_yaml_is_parsed_once_and_its_lines_kept(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The definition keeps the positions of its one parse: a setting's problem and a published
+    entry's are located without reading pledge.yaml again."""
+    from pledgekit.config import yamlsource
+
+    from .validate_fixtures import PLEDGE
+
+    project(here, q=CLEAN)
+    write_pledge(here, PLEDGE + "validation:\n  ignore: [no-such-code]\n")
+    parses: list[str] = []
+    parse = yamlsource._load
+
+    def counted(text: str, loader: Any) -> Any:
+        parses.append(text)
+        return parse(text, loader)
+
+    monkeypatch.setattr(yamlsource, "_load", counted)
+    report = validate(["q.xlsx"])
+    assert len(parses) == 1
+    [item] = report.findings
+    assert item.code == "bad-definition" and item.location.line == 16
+    parses.clear()  # the sample's pledge.yaml names published files, checked against its lines
+    sample = Path(__file__).resolve().parent.parent / "sample_data"
+    validate([sample / "2026-27-Q2.xlsx"])
+    assert len(parses) == 1
+
+
 def test_api_rejects_unknown_codes() -> None:
     with pytest.raises(UsageError, match="valid codes"):
         validate(["q.xlsx"], select=["nope"])

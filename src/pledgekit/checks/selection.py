@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from pledgekit.checks.base import uses_codes
-from pledgekit.config.pledge import ValidationSettings
+from pledgekit.config.pledge import Definition
 from pledgekit.model.codes import BAD_DEFINITION, CATALOGUE, UNREADABLE_FILE
 from pledgekit.model.errors import UsageError
 from pledgekit.model.findings import Finding, finding
@@ -46,18 +46,16 @@ def check_codes(codes: Iterable[str], option: str) -> None:
         )
 
 
-def settings_findings(pledge: Path, settings: ValidationSettings) -> list[Finding]:
+def settings_findings(pledge: Path, definition: Definition) -> list[Finding]:
     """Unknown codes in pledge.yaml's ``validation:`` section, located at their key."""
-    from pledgekit.config.yamlsource import load_yaml, position_of
-
+    settings = definition.validation
     valid = set(known_codes())
     problems: list[Finding] = []
     for key, codes in (("select", settings.select or []), ("ignore", settings.ignore)):
         unknown = [code for code in codes if code not in valid]
         if not unknown:
             continue
-        _, positions = load_yaml(pledge)
-        line, col = position_of(positions, ("validation", key))
+        line, col = definition.position(("validation", key))
         problems.append(
             finding(
                 BAD_DEFINITION,

@@ -20,7 +20,7 @@ def schema(output: OutputOption = None, force: ForceOption = False) -> None:
     from pledgekit.render.registry import OutputFormat
 
     def schema_json(document: dict[str, Any]) -> str:
-        return json.dumps(document, indent=2) + "\n"
+        return json.dumps(document, indent=2, allow_nan=False) + "\n"
 
     json_file = OutputFormat("json", "JSON Schema", schema_json, suffixes=(".json",))
     prepare(output, force=force, fmt=json_file)

@@ -7,10 +7,8 @@ column for every problem; :func:`check_definition` returns the same problems as 
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections.abc import Iterator
-from enum import Enum
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,19 +18,22 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     field_validator,
     model_validator,
 )
 
 from pledgekit.config.problems import check_yaml_model, problems_error
 from pledgekit.config.reference_pack import ReferencePack, available_packs, load_pack
-from pledgekit.config.yamlsource import position_of
+from pledgekit.config.yamlsource import Path_, Positions, position_of
 from pledgekit.model.codes import BAD_DEFINITION, DUPLICATE_MEASURE, REFERENCE_MISMATCH
 from pledgekit.model.errors import DefinitionError
 from pledgekit.model.findings import Finding, finding, has_errors
 from pledgekit.model.location import Location
 from pledgekit.model.measure_kinds import Frequency, Polarity, RagRule, TargetValue, Unit
 from pledgekit.model.periods import Period, PeriodError, parse_period
+from pledgekit.model.published_figures import NationalFrom, NeighbourAverage
+from pledgekit.model.values import checked_number, figure
 
 #: A tolerance: an absolute amount in the measure's unit, or a string like "10%" (of the target).
 _RELATIVE = re.compile(r"^\s*\d+(\.\d+)?\s*%\s*$")
@@ -40,15 +41,17 @@ _RELATIVE = re.compile(r"^\s*\d+(\.\d+)?\s*%\s*$")
 
 def _tolerance(value: Any) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
-        if not math.isfinite(value):
-            raise ValueError("expected a finite number, not infinity")
-        return float(value)
+        return checked_number(value)
     if isinstance(value, str) and _RELATIVE.match(value):
+        checked_number(float(value.strip().rstrip("%")))  # "999...9%" is no tolerance
         return value.replace(" ", "")
     raise ValueError("expected a number like 5, or a share of the target like '10%'")
 
 
 Tolerance = Annotated[float | str, BeforeValidator(_tolerance)]
+#: A target, band end, comparator or setting: a finite number of sensible size, never true/false.
+Figure = Annotated[float, BeforeValidator(figure)]
+Target = Figure | tuple[Figure, Figure]
 
 
 class _Strict(BaseModel):
@@ -62,14 +65,14 @@ class Defaults(_Strict):
     """Settings every measure inherits unless it sets its own."""
 
     tolerance: Tolerance = Field(5, description="Amber band: absolute, or '10%' of the target.")
-    stable_within: float = Field(
+    stable_within: Figure = Field(
         0.5, ge=0, description="A change smaller than this is 'no change' in direction of travel."
     )
     rag_rule: RagRule = RagRule.TOLERANCE
     suppression_threshold: int = Field(
         5, ge=0, description="Counts below this (and rates resting on them) are suppressed."
     )
-    similar_within: float | None = Field(
+    similar_within: Figure | None = Field(
         None,
         ge=0,
         description="Comparator position 'similar' band for figures without a numerator and "
@@ -114,13 +117,6 @@ class Published(_Strict):
     )
 
 
-class NeighbourAverage(str, Enum):
-    """How the neighbours' figures are summarised: DfE uses the median."""
-
-    MEDIAN = "median"
-    MEAN = "mean"
-
-
 class BenchmarkSettings(_Strict):
     """Where statistical neighbours come from and how comparisons are judged."""
 
@@ -132,6 +128,18 @@ class BenchmarkSettings(_Strict):
     neighbour_average: NeighbourAverage = NeighbourAverage.MEDIAN
     confidence: float = Field(
         95, description="Confidence level of significance tests: 95 or 99.8 (per cent)."
+    )
+    region: str | None = Field(
+        None,
+        description="The region to compare with: 'London' (DfE's neighbour table and dashboard, "
+        "the default for a London borough), 'file' (the data file's own coding: Inner or Outer "
+        "London), or a region name or code as the file writes it.",
+    )
+    national_from: NationalFrom = Field(
+        NationalFrom.PUBLISHED,
+        description="England's and the region's figures: 'published' (DfE's percentage, a "
+        "whole number) or 'counts' (numerator / denominator where the file publishes both; "
+        "national and regional counts are rounded to the nearest 10).",
     )
 
     @field_validator("confidence")
@@ -163,13 +171,13 @@ class Measure(_Strict):
     )
     unit: Unit = Unit.PERCENT
     polarity: Polarity
-    target: TargetValue | dict[str, TargetValue] | None = Field(
+    target: Target | dict[str, Target] | None = Field(
         None, description="A number, a [low, high] band, or per financial year {'2019-20': 20}."
     )
     tolerance: Tolerance | None = None
-    stable_within: float | None = Field(None, ge=0)
+    stable_within: Figure | None = Field(None, ge=0)
     rag_rule: RagRule | None = None
-    comparators: dict[str, float] = Field(
+    comparators: dict[str, Figure] = Field(
         default_factory=dict, description="e.g. {england: 25.0, statistical_neighbours: 27.1}"
     )
     comparator_years: dict[str, str] = Field(
@@ -289,6 +297,14 @@ class Definition(_Strict):
     benchmarks: BenchmarkSettings = Field(default_factory=BenchmarkSettings)
     validation: ValidationSettings = Field(default_factory=ValidationSettings)
     pledges: list[Pledge] = Field(min_length=1)
+    #: Line and column of every key in the file it was read from (empty when built in Python),
+    #: kept from the one parse so later problems are located without reading the file again.
+    _positions: Positions = PrivateAttr(default_factory=dict)
+
+    def position(self, key: Path_) -> tuple[int | None, int | None]:
+        """Line and column in pledge.yaml of ``key`` (``("validation", "ignore")``), or of the
+        nearest key enclosing it; (None, None) for a definition not read from a file."""
+        return position_of(self._positions, key)
 
     @field_validator("reference_pack")
     @classmethod
@@ -376,13 +392,14 @@ def check_definition(path: Path) -> tuple[Definition | None, list[Finding]]:
     )
     if definition is None:
         return None, problems
+    definition._positions = positions
     name = str(path)
     findings = []
     seen: dict[str, tuple[int, int]] = {}
     for p_index, pledge in enumerate(definition.pledges):
         for m_index, measure in enumerate(pledge.measures):
             key: tuple[str | int, ...] = ("pledges", p_index, "measures", m_index, "id")
-            line, col = position_of(positions, key)
+            line, col = definition.position(key)
             if measure.id in seen:
                 findings.append(
                     finding(
@@ -397,7 +414,7 @@ def check_definition(path: Path) -> tuple[Definition | None, list[Finding]]:
                 )
             else:
                 seen[measure.id] = (line or 0, col or 0)
-            findings += _pack_findings(definition, measure, name, positions, (*key[:-1],))
+            findings += _pack_findings(definition, measure, name, (*key[:-1],))
     return (None if has_errors(findings) else definition), findings
 
 
@@ -405,7 +422,6 @@ def _pack_findings(
     definition: Definition,
     measure: Measure,
     name: str,
-    positions: dict[tuple[str | int, ...], tuple[int, int]],
     key: tuple[str | int, ...],
 ) -> list[Finding]:
     """A measure that names a pack measure of another unit or polarity: the classic bug."""
@@ -413,7 +429,7 @@ def _pack_findings(
     found = pack.find(measure.reference) if pack else None
     if pack is None or found is None:
         return []
-    line, col = position_of(positions, (*key, "reference"))
+    line, col = definition.position((*key, "reference"))
     where = Location(name, line=line, col=col)
     problems: list[tuple[str, str, str]] = []
     if found.unit != measure.unit.value:
@@ -461,7 +477,8 @@ def find_definition(explicit: Path | None, inputs: list[Path]) -> Path:
         return explicit
     candidates = [p.parent / "pledge.yaml" for p in inputs[:1]] + [Path("pledge.yaml")]
     for candidate in candidates:
-        if candidate.is_file():
+        # Anything by that name, so a pipe or folder called pledge.yaml is refused in words.
+        if candidate.exists() or candidate.is_symlink():
             return candidate
     raise DefinitionError(
         "no pledge definition found: pass --pledge FILE, or put pledge.yaml beside the workbook "

@@ -104,6 +104,8 @@ def finding_from_error(
             invalid_code, f"{path_text}: required key is missing", where, expected=str(loc[-1])
         )
     shown = found if not isinstance(found, (dict, list)) else None
+    if shown is not None and len(text_of := str(shown)) > 60:  # a 400-digit number, a long text
+        shown = f"{text_of[:40]}... ({len(text_of)} characters)"
     text = f"{path_text}: {message}" + (f" (found {shown!r})" if shown is not None else "")
     return finding(invalid_code, text, where, found=shown)
 

@@ -446,6 +446,45 @@ PUBLISHED_AREA_MISSING = _code(
     "pledge.yaml, line 2, column 7: area 'E06000994' has no 'Local authority' rows in "
     "la_cla.csv; did you mean 'E06000049'?",
 )
+PUBLISHED_DUPLICATE_COLUMN = _code(
+    "published-duplicate-column",
+    Severity.WARNING,
+    "A published data file's header names a column twice.",
+    "Only the first of the two columns is read; where a measure names that column the figure "
+    "taken may be the wrong one, so check the file against DfE's.",
+    "la_cla.csv, line 1: column 'children_count' appears twice; the first is used",
+)
+PUBLISHED_BAD_FIGURE = _code(
+    "published-bad-figure",
+    Severity.WARNING,
+    "A published figure cannot be right: negative, a percentage over 100, or a numerator above "
+    "its denominator.",
+    "Such a figure is left out of ranks, averages and significance (never ranked best), and "
+    "counted; the file may have been edited or damaged.",
+    "la_cla.csv, line 812: measure 3.1: Northbridge 2025: 900 of 400; left out",
+)
+PUBLISHED_BAD_YEAR = _code(
+    "published-bad-year",
+    Severity.WARNING,
+    "Rows of a published data file have a time_period that is not a year.",
+    "A year is written 2025 or 202425; rows with anything else are not read, and counted here "
+    "so that none are dropped without a word.",
+    "la_cla.csv, line 40: measure 3.1: 3 rows with a time_period that is not a year ('2025Q1')",
+)
+NEIGHBOUR_REPEATED = _code(
+    "neighbour-repeated",
+    Severity.WARNING,
+    "A council is listed twice among the statistical neighbours (or as its own neighbour).",
+    "Each neighbour counts once in the neighbours' average; the repeat is left out.",
+    "pledge.yaml, line 20, column 15: neighbour 'E09000970' is listed twice; counted once",
+)
+INPUT_REPEATED = _code(
+    "input-repeated",
+    Severity.WARNING,
+    "The same file is given twice on the command line.",
+    "It is read once; reading it twice would report every row as its own duplicate.",
+    "q2.xlsx: given twice (also as ./q2.xlsx); read once",
+)
 REFERENCE_MISMATCH = _code(
     "reference-mismatch",
     Severity.WARNING,

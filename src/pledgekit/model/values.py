@@ -6,6 +6,7 @@ read as zero and an ``x`` is never read as missing by accident.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import Enum
 
@@ -93,3 +94,43 @@ def format_number(number: float, decimals: int | None = None) -> str:
         if decimals and abs(number) < 1 and round(number, 1) != number:
             decimals = 2
     return f"{number:,.{decimals}f}"
+
+
+#: The largest figure pledgekit takes (in absolute value). Far beyond any count, rate or target a
+#: council reports, and small enough that differences, percentages and bands stay finite: a
+#: 1.7E+308 percent or a 400-digit tolerance is refused, never turned into infinity.
+LARGEST_FIGURE = 1e15
+
+
+def figure(value: object) -> object:
+    """A number from a settings file checked to be one pledgekit can compute with.
+
+    For use as a pydantic ``BeforeValidator``: ``true``/``false`` are refused (YAML's booleans
+    are not 1 and 0), and so is a number beyond :data:`LARGEST_FIGURE`, infinite or not a number.
+    Other values (text such as ``"5"``, lists) pass through for the field's own parsing.
+    Raises ValueError with words for the person who wrote the file.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, not {str(value).lower()}")
+    if isinstance(value, (int, float)):
+        return float(checked_number(value))
+    if isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            return value
+        return float(checked_number(number))
+    return value
+
+
+def checked_number(value: int | float) -> float:
+    """``value`` as a float; ValueError when not finite or beyond :data:`LARGEST_FIGURE`."""
+    try:
+        number = float(value)
+    except OverflowError:
+        raise ValueError("the number is too large (it has more digits than any figure)") from None
+    if not math.isfinite(number):
+        raise ValueError("expected a finite number")
+    if abs(number) > LARGEST_FIGURE:
+        raise ValueError(f"the number is beyond {LARGEST_FIGURE:,.0f}, larger than any figure")
+    return number

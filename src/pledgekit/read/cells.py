@@ -8,11 +8,10 @@ caller can report it.
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import date, datetime, time, timedelta
 
-from pledgekit.model.values import MISSING, SYMBOLS, Reading, ValueState
+from pledgekit.model.values import MISSING, SYMBOLS, Reading, ValueState, checked_number
 
 _NUMBER = ValueState.NUMBER
 
@@ -53,12 +52,13 @@ def parse_value(raw: object, *, percent_format: bool = False) -> Reading:
     blank, or INVALID with the text kept in ``raw``.
     """
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):  # bool is not a figure
-        number = float(raw)
-        if not math.isfinite(number):
-            return Reading(ValueState.INVALID, raw=str(raw))
+        try:  # a 400-digit integer, infinity, 1.7E+308 (as a percent, x 100): never a figure
+            number = checked_number(raw * 100 if percent_format else raw)
+        except (ValueError, OverflowError):
+            return Reading(ValueState.INVALID, raw=_short(raw))
         if percent_format:
             # Rounded so 0.07 reads as 7, not 7.000000000000001.
-            return Reading(_NUMBER, round(number * 100, 9), percent=True)
+            return Reading(_NUMBER, round(number, 9), percent=True)
         return Reading(_NUMBER, number)
     if raw is None or raw == "":
         return MISSING
@@ -73,6 +73,12 @@ def parse_value(raw: object, *, percent_format: bool = False) -> Reading:
     return Reading(ValueState.INVALID, raw=str(raw))
 
 
+def _short(raw: object) -> str:
+    """A number for a message, cut: a 400-digit integer is not quoted in full."""
+    text = str(raw)
+    return text if len(text) <= 40 else f"{text[:20]}... ({len(text)} characters)"
+
+
 def _parse_text(raw: str) -> Reading:
     text = raw.translate(_ODD_SPACES).strip()
     if not text:
@@ -85,8 +91,9 @@ def _parse_text(raw: str) -> Reading:
     match = _NUMERIC.match(text)
     if match and (match["digits"] or match["frac"]):
         digits = (match["digits"] or "0").replace(",", "").replace(" ", "")
-        number = float(digits + (match["frac"] or ""))
-        if not math.isfinite(number):  # 400 digits: beyond any float, never "inf"
+        try:  # 400 digits: beyond any float, never "inf"
+            number = checked_number(float(digits + (match["frac"] or "")))
+        except ValueError:
             return Reading(ValueState.INVALID, raw=raw)
         if match["sign"] == "-":
             number = -number

@@ -5,24 +5,41 @@ One row per area, period and filter combination. Fixed columns name the period
 and the area (``geographic_level`` National, Regional or Local authority, with country, region and
 LA codes and names); then filter columns (``cla_group``, ``placement_stability`` ...) and
 indicator columns (``children_count``, ``children_percent`` ...). Values may be statistical
-symbols. Files often begin with a UTF-8 byte-order mark, and run to tens of thousands of rows, so
-the file is read once with the csv module and kept as plain columns of text.
+symbols. Files often begin with a UTF-8 byte-order mark.
+
+A file is read once, streaming, within the bounds of :mod:`pledgekit.read.bounded_text`; only the
+rows some measure's filters pick are kept (a 177 MB file is read in well under 400 MB), with the
+distinct values of each filter column for "did you mean" messages.
 """
 
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from pledgekit.model.errors import InputError
+from pledgekit.model.published_figures import LOCAL, NATIONAL, REGIONAL, Year, parse_year
 from pledgekit.model.values import MISSING, Reading, ValueState
+from pledgekit.read.bounded_text import printable_names, text_lines
 from pledgekit.read.cells import parse_value
 
-NATIONAL = "national"
-REGIONAL = "regional"
-LOCAL = "local authority"
+__all__ = [
+    "GEOGRAPHY_COLUMNS",
+    "LOCAL",
+    "NATIONAL",
+    "REGIONAL",
+    "TIME_COLUMNS",
+    "EesFile",
+    "Year",
+    "ees_value",
+    "looks_like_header",
+    "parse_year",
+    "read_ees",
+]
 
 #: Columns every EES file has (the area columns only where the level needs them).
 TIME_COLUMNS = ("time_period", "time_identifier")
@@ -37,13 +54,18 @@ GEOGRAPHY_COLUMNS = (
     "new_la_code",
 )
 REQUIRED = ("time_period", "geographic_level")
+#: A column with more distinct values than this is an indicator, not a filter: its values are
+#: not collected for messages.
+DISTINCT_CAP = 200
 
 #: EES symbols the workbook reader does not know: ``low`` (rounds to zero but is not zero) and a
-#: bare ``u`` (withheld as of low reliability).
+#: bare ``u`` (withheld as of low reliability). ``raw`` keeps them apart from ``k`` and ``x``.
 _EES_SYMBOLS = {
     "low": Reading(ValueState.BELOW_HALF, raw="low"),
     "u": Reading(ValueState.NOT_AVAILABLE, raw="u", unreliable=True),
 }
+#: What a header cell of a data file looks like: a name, not a sentence or a line of another file.
+_NAME = re.compile(r"^[^\W\d][\w .()%/+&-]{0,99}$")
 
 
 def ees_value(text: str) -> Reading:
@@ -57,59 +79,43 @@ def ees_value(text: str) -> Reading:
     return parse_value(cleaned)
 
 
-@dataclass(frozen=True, slots=True)
-class Year:
-    """A published period: ``2025`` (year to 31 March 2025) or ``202425`` (2024/25)."""
-
-    code: str
-
-    @property
-    def end(self) -> int:
-        """The calendar year the period ends in (2025 for both ``2025`` and ``202425``)."""
-        return int(self.code[:4]) + (1 if len(self.code) == 6 else 0)
-
-    @property
-    def label(self) -> str:
-        """As written in papers: ``2025`` or ``2024-25``."""
-        if len(self.code) == 6:
-            return f"{self.code[:4]}-{self.code[4:]}"
-        return self.code
-
-    def __lt__(self, other: Year) -> bool:
-        return (self.end, self.code) < (other.end, other.code)
-
-
-def parse_year(text: str) -> Year | None:
-    """``2025`` or ``202425`` (consecutive years) to a :class:`Year`; None for anything else."""
-    code = text.strip()
-    if len(code) == 4 and code.isdigit():
-        return Year(code)
-    if len(code) == 6 and code.isdigit() and (int(code[:4]) + 1) % 100 == int(code[4:]):
-        return Year(code)
-    return None
+def looks_like_header(fields: Sequence[str]) -> bool:
+    """True when a first row reads as a CSV header: two or more names, none empty or odd."""
+    return len(fields) >= 2 and all(_NAME.match(f.strip()) for f in fields)
 
 
 @dataclass
 class EesFile:
-    """A published data file held as columns of text, with its header as written."""
+    """The rows of a published data file that were asked for, held as columns of text.
+
+    ``lines`` gives each kept row's line in the file; ``values`` the distinct values of each
+    filter-like column over the whole file (trimmed, first seen first); ``duplicated`` the names
+    the header repeats (the first such column is the one used).
+    """
 
     path: str
     header: list[str]
     columns: dict[str, list[str]] = field(default_factory=dict)
+    lines: list[int] = field(default_factory=list)
+    values: dict[str, list[str]] = field(default_factory=dict)
+    duplicated: list[str] = field(default_factory=list)
+    total_rows: int = 0
     _trimmed: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @property
     def rows(self) -> int:
-        """How many data rows the file has."""
-        return len(self.columns[self.header[0]]) if self.header else 0
+        """How many rows were kept."""
+        return len(self.lines)
 
     def has(self, column: str) -> bool:
         """True when the file has this column."""
         return column in self.columns
 
     def distinct(self, column: str) -> list[str]:
-        """The values found in ``column`` (spaces trimmed), in first-seen order."""
-        return list(dict.fromkeys(self.trimmed(column)))
+        """The values found in ``column`` over the whole file (spaces trimmed), first seen first;
+        for an indicator column, those of the kept rows."""
+        found = self.values.get(column)
+        return found if found is not None else list(dict.fromkeys(self.trimmed(column)))
 
     def trimmed(self, column: str) -> list[str]:
         """The column with surrounding spaces removed, worked out once per column."""
@@ -124,7 +130,7 @@ class EesFile:
         """Each row's geographic level, lower-cased."""
         return [v.strip().casefold() for v in self.columns["geographic_level"]]
 
-    def matching(self, where: dict[str, str], rows: list[int] | None = None) -> list[int]:
+    def matching(self, where: Mapping[str, str], rows: list[int] | None = None) -> list[int]:
         """Indices of the rows whose filter columns hold every value of ``where``."""
         chosen: list[int] | range = range(self.rows) if rows is None else rows
         # One column at a time: each pass narrows the rows the next one looks at.
@@ -139,38 +145,77 @@ class EesFile:
         return values[row] if values is not None else ""
 
 
-def read_ees(path: Path) -> EesFile:
-    """Read an EES tidy CSV; raise :class:`InputError` naming the file when it cannot be used."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, None)
-            if header is None:
-                raise InputError(f"{path}: the file is empty")
-            header = [h.strip() for h in header]
-            body = list(reader)
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: file not found") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (is it a spreadsheet saved as CSV?)") from exc
-    except (OSError, csv.Error) as exc:
-        raise InputError(f"{path}: cannot read the file ({exc})") from exc
+def _header(path: Path, first: list[str] | None) -> list[str]:
+    if first is None:
+        raise InputError(f"{path}: the file is empty")
+    if not looks_like_header(first):
+        # Never quote the line: the file may be anything (a password file, a key).
+        raise InputError(
+            f"{path}: not a CSV data file with a header row (an Explore Education Statistics "
+            f"file begins with {', '.join(REQUIRED)})"
+        )
+    header = [h.strip() for h in first]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise InputError(
             f"{path}: not an Explore Education Statistics data file: no column "
-            f"{', '.join(repr(c) for c in missing)} (columns: {', '.join(header[:8])}"
-            f"{' ...' if len(header) > 8 else ''})"
+            f"{', '.join(repr(c) for c in missing)} (columns: {printable_names(header)})"
         )
-    width = len(header)
-    if any(len(row) != width for row in body):
-        for number, row in enumerate(body, start=2):
-            if len(row) != width and any(cell.strip() for cell in row):
+    return header
+
+
+def read_ees(path: Path, selections: Iterable[Mapping[str, str]] | None = None) -> EesFile:
+    """Read an EES tidy CSV, keeping the rows any of ``selections`` picks (all rows with None).
+
+    A selection is a set of filter values ({column: value}); one naming a column the file lacks
+    picks nothing. Raises :class:`InputError` naming the file (never quoting its content) when it
+    cannot be used: not a regular file, too large, a line too long, not UTF-8, not a CSV with an
+    EES header, or a row with more or fewer values than the header.
+    """
+    lines = text_lines(path)
+    try:
+        reader = csv.reader(lines)
+        header = _header(path, next(reader, None))
+        width = len(header)
+        at = {name: header.index(name) for name in header}
+        duplicated = sorted({h for h in header if header.count(h) > 1})
+        wanted = None
+        if selections is not None:
+            wanted = [
+                [(at[c], v.strip()) for c, v in s.items()]
+                for s in selections
+                if all(c in at for c in s)
+            ]
+        fixed = set(TIME_COLUMNS) | set(GEOGRAPHY_COLUMNS)
+        tracked: dict[int, dict[str, None]] = {
+            i: {} for i, h in enumerate(header) if h not in fixed and at[h] == i
+        }
+        kept: list[list[str]] = []
+        numbers: list[int] = []
+        total = 0
+        for row in reader:
+            total += 1
+            if len(row) != width:
+                if not any(cell.strip() for cell in row):
+                    continue
                 raise InputError(
-                    f"{path}, line {number}: {len(row)} values where the header has {width} columns"
+                    f"{path}, line {reader.line_num}: {len(row)} values where the header has "
+                    f"{width} columns"
                 )
-        body = [row for row in body if len(row) == width]
+            for index in list(tracked):
+                seen = tracked[index]
+                seen.setdefault(row[index].strip())
+                if len(seen) > DISTINCT_CAP:
+                    del tracked[index]
+            if wanted is None or any(
+                all(row[i].strip() == v for i, v in choice) for choice in wanted
+            ):
+                kept.append(row)
+                numbers.append(reader.line_num)
+    except csv.Error as exc:
+        raise InputError(f"{path}: cannot read the file as CSV ({exc})") from exc
     # Transposed in one go: much faster than a list per column built row by row.
-    transposed = zip(*body, strict=True) if body else ([] for _ in header)
-    columns = {name: list(values) for name, values in zip(header, transposed, strict=True)}
-    return EesFile(str(path), header, columns)
+    transposed = list(zip(*kept, strict=True)) if kept else [() for _ in header]
+    columns = {name: list(transposed[at[name]]) for name in at}
+    values = {header[i]: list(seen) for i, seen in tracked.items()}
+    return EesFile(str(path), header, columns, numbers, values, duplicated, total)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pledgekit.model.errors import InputError
+from pledgekit.read.bounded_text import printable_names, text_lines
+from pledgekit.read.ees import looks_like_header
 
 _SN = re.compile(r"^sn_?(\d+)$")
 _SN_WORD = re.compile(r"^sn_?(\d+)_?p$")
@@ -38,6 +40,9 @@ class NeighbourTable:
     path: str
     neighbours: dict[str, tuple[Neighbour, ...]]
     names: dict[str, str]
+    #: Councils whose row names a neighbour more than once (or itself), with those codes; the
+    #: repeats are left out of ``neighbours``.
+    repeated: dict[str, list[str]] = field(default_factory=dict)
 
     def of(self, old_code: str) -> tuple[Neighbour, ...] | None:
         """The neighbours of the council with this old LA code, or None if it has no row."""
@@ -51,21 +56,24 @@ def _code(text: str) -> str:
 
 
 def read_neighbours(path: Path) -> NeighbourTable:
-    """Read the model table; :class:`InputError` naming the file when it is not one."""
+    """Read the model table; :class:`InputError` naming the file (never quoting it) when it is
+    not one. A neighbour named twice in a row is kept once and listed in ``repeated``."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle))
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: file not found") from exc
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"{path}: cannot read the file ({exc})") from exc
+        rows = list(csv.reader(text_lines(path)))
+    except csv.Error as exc:
+        raise InputError(f"{path}: cannot read the file as CSV ({exc})") from exc
     if not rows:
         raise InputError(f"{path}: the file is empty")
+    if not looks_like_header(rows[0]):
+        raise InputError(
+            f"{path}: not a CSV statistical-neighbour table with a header row (DfE's begins "
+            "old_la_code, la_name, ..., SN_1, SN_1P ...)"
+        )
     header = [_key(h) for h in rows[0]]
     if "old_la_code" not in header:
         raise InputError(
             f"{path}: not a statistical-neighbour table: no 'old_la_code' column "
-            f"(columns: {', '.join(rows[0][:6])})"
+            f"(columns: {printable_names(rows[0])})"
         )
     code_at = header.index("old_la_code")
     name_at = header.index("la_name") if "la_name" in header else None
@@ -80,20 +88,26 @@ def read_neighbours(path: Path) -> NeighbourTable:
         raise InputError(f"{path}: no neighbour columns SN_1 ... SN_10 found")
     table: dict[str, tuple[Neighbour, ...]] = {}
     names: dict[str, str] = {}
+    repeated: dict[str, list[str]] = {}
     for row in rows[1:]:
         if len(row) <= code_at or not row[code_at].strip():
             continue
         code = _code(row[code_at])
         if name_at is not None and name_at < len(row):
             names[code] = row[name_at].strip()
-        found = []
+        found: list[Neighbour] = []
+        seen = {code}
         for slot in sorted(slots):
             at = slots[slot]
             cell = row[at].strip() if at < len(row) else ""
             if not cell:
                 continue
+            if _code(cell) in seen:
+                repeated.setdefault(code, []).append(_code(cell))
+                continue
+            seen.add(_code(cell))
             word_at = words.get(slot)
             word = row[word_at].strip() if word_at is not None and word_at < len(row) else ""
             found.append(Neighbour(_code(cell), word or None))
         table[code] = tuple(found)
-    return NeighbourTable(str(path), table, names)
+    return NeighbourTable(str(path), table, names, repeated)

@@ -11,22 +11,36 @@ from __future__ import annotations
 import contextlib
 import difflib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
-from pledgekit.config.pledge import Definition, Measure, NeighbourAverage, Published
-from pledgekit.config.yamlsource import Positions, YamlProblem, load_yaml, position_of
+from pledgekit.config.pledge import Definition, Measure, Published
 from pledgekit.model.codes import (
+    NEIGHBOUR_REPEATED,
     PUBLISHED_AMBIGUOUS,
     PUBLISHED_AREA_MISSING,
+    PUBLISHED_BAD_FIGURE,
+    PUBLISHED_BAD_YEAR,
     PUBLISHED_COLUMN_MISSING,
+    PUBLISHED_DUPLICATE_COLUMN,
     PUBLISHED_FILE_UNREADABLE,
     PUBLISHED_NO_MATCH,
 )
 from pledgekit.model.errors import InputError
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
-from pledgekit.model.values import MISSING, Reading
+from pledgekit.model.measure_kinds import Unit
+from pledgekit.model.published_figures import (
+    Area,
+    Figure,
+    NeighbourRef,
+    PublishedData,
+    PublishedSeries,
+    Year,
+    parse_year,
+)
+from pledgekit.model.values import MISSING, Reading, ValueState
+from pledgekit.read.bounded_text import printable_names
 from pledgekit.read.ees import (
     GEOGRAPHY_COLUMNS,
     LOCAL,
@@ -34,86 +48,32 @@ from pledgekit.read.ees import (
     REGIONAL,
     TIME_COLUMNS,
     EesFile,
-    Year,
     ees_value,
-    parse_year,
     read_ees,
 )
-from pledgekit.read.neighbours import read_neighbours
+from pledgekit.read.neighbours import NeighbourTable, read_neighbours
+
+__all__ = [
+    "Area",
+    "Figure",
+    "NeighbourRef",
+    "PublishedData",
+    "PublishedSeries",
+    "load_published",
+]
 
 Key = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Area:
-    """An area as the published files name it."""
-
-    level: str
-    code: str
-    name: str
-    old_code: str = ""
-    region_code: str = ""
-    region_name: str = ""
-
-    def named(self, text: str) -> bool:
-        """True when ``text`` is this area's new code, old code or name (any case)."""
-        wanted = " ".join(text.split()).casefold()
-        return wanted in {self.code.casefold(), self.old_code.casefold(), self.name.casefold()}
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """One area's published figure in one year."""
-
-    area: Area
-    value: Reading
-    numerator: Reading = MISSING
-    denominator: Reading = MISSING
-
-
-@dataclass(frozen=True)
-class PublishedSeries:
-    """A measure's published figures: every area, every year, oldest first."""
-
-    measure: str
-    file: str
-    source: Published
-    years: dict[Year, list[Figure]]
-
-
-@dataclass(frozen=True, slots=True)
-class NeighbourRef:
-    """A statistical neighbour: the area (when the files have it) and its closeness word."""
-
-    code: str
-    name: str
-    closeness: str | None = None
-    old_code: str = ""
-
-
-@dataclass
-class PublishedData:
-    """Everything benchmarking needs from the published files."""
-
-    home: Area | None = None
-    neighbours: list[NeighbourRef] = field(default_factory=list)
-    neighbours_source: str | None = None
-    average: NeighbourAverage = NeighbourAverage.MEDIAN
-    confidence: float = 95
-    series: dict[str, PublishedSeries] = field(default_factory=dict)
-
-    @property
-    def empty(self) -> bool:
-        """True when no measure has published figures."""
-        return not self.series
+#: Bad figures reported one by one per measure before the rest are only counted.
+_SHOWN_BAD = 10
 
 
 def _hint(wanted: str, choices: list[str]) -> str:
+    """ "; did you mean 'x'?" and, for a short list, every choice: what to write instead."""
     close = difflib.get_close_matches(wanted, choices, n=1, cutoff=0.5)
-    if close:
-        return f"; did you mean {close[0]!r}?"
-    shown = ", ".join(repr(c) for c in choices[:8]) + (" ..." if len(choices) > 8 else "")
-    return f"; the file has {shown}" if choices else ""
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    if choices and len(choices) <= 60:
+        hint += f" (the file has {printable_names(choices, limit=60)})"
+    return hint
 
 
 def _area(ees: EesFile, row: int, level: str) -> Area:
@@ -134,6 +94,30 @@ def _area(ees: EesFile, row: int, level: str) -> Area:
     )
 
 
+def _impossible(figure: Figure, unit: Unit) -> str:
+    """Why a published figure cannot be right ('' when it can): negative, a percentage over
+    100, or more events than the population they come from."""
+    value, num, den = (
+        r.number if r.is_number else None
+        for r in (figure.value, figure.numerator, figure.denominator)
+    )
+    if any(v is not None and v < 0 for v in (value, num, den)):
+        return "a negative figure"
+    if unit is Unit.PERCENT and value is not None and value > 100:
+        return f"{value:g}%, over 100%"
+    if unit in (Unit.PERCENT, Unit.RATE) and num is not None and den is not None and num > den:
+        return f"{num:,.0f} of {den:,.0f}"
+    return ""
+
+
+def _entries(definition: Definition) -> Iterator[tuple[Key, Measure, Published]]:
+    for p_index, pledge in enumerate(definition.pledges):
+        for m_index, measure in enumerate(pledge.measures):
+            if measure.published is not None:
+                key: Key = ("pledges", p_index, "measures", m_index, "published")
+                yield key, measure, measure.published
+
+
 class _Loader:
     """One pass over the definition's published entries, collecting data and findings."""
 
@@ -141,16 +125,13 @@ class _Loader:
         self.definition = definition
         self.name = str(pledge_path)
         self.base = pledge_path.parent
-        self.positions: Positions = {}
-        with contextlib.suppress(OSError, UnicodeDecodeError, YamlProblem):
-            self.positions = load_yaml(pledge_path)[1]
         self.files: dict[Path, EesFile | None] = {}
         self.errors: dict[Path, str] = {}
         self.findings: list[Finding] = []
         self.areas: dict[str, Area] = {}
 
     def where(self, key: Key) -> Location:
-        line, col = position_of(self.positions, key)
+        line, col = self.definition.position(key)
         return Location(self.name, line=line, col=col)
 
     def add(
@@ -167,14 +148,42 @@ class _Loader:
             finding(code, message, self.where(key), measure=measure, found=found, expected=expected)
         )
 
-    def open(self, file: str, key: Key, measure: str) -> EesFile | None:
+    def path(self, file: str) -> Path:
+        """A file named in pledge.yaml; the same file written two ways is one path."""
         path = self.base / file
-        if path not in self.files:
+        with contextlib.suppress(OSError):
+            return path.resolve()
+        return path
+
+    def read_all(self) -> None:
+        """Read each named file once, keeping the rows any measure's filters pick."""
+        wanted: dict[Path, list[dict[str, str]]] = defaultdict(list)
+        for _, _, source in _entries(self.definition):
+            chosen = wanted[self.path(source.file)]
+            chosen.append(dict(source.where))
+            if source.denominator_where is not None:
+                chosen.append({**source.where, **source.denominator_where})
+        for path, selections in wanted.items():
             try:
-                self.files[path] = read_ees(path)
+                ees = read_ees(path, selections)
             except InputError as exc:
                 self.files[path] = None
                 self.errors[path] = str(exc)
+                continue
+            self.files[path] = ees
+            for name in ees.duplicated:
+                self.findings.append(
+                    finding(
+                        PUBLISHED_DUPLICATE_COLUMN,
+                        f"column {printable_names([name])} appears more than once in "
+                        f"{path.name}; the first is used",
+                        Location(str(path), line=1),
+                        found=name,
+                    )
+                )
+
+    def open(self, file: str, key: Key, measure: str) -> EesFile | None:
+        path = self.path(file)
         if path in self.errors:
             # Every measure naming the file is told, at its own line.
             self.add(
@@ -183,33 +192,37 @@ class _Loader:
                 key,
                 measure,
             )
-        return self.files[path]
+        return self.files.get(path)
 
     def series(self, key: Key, measure: Measure, source: Published) -> PublishedSeries | None:
         ees = self.open(source.file, (*key, "file"), measure.id)
         if ees is None:
             return None
         short = Path(source.file).name
-        columns_ok = True
         named = [(c, (*key, "where", c)) for c in source.where]
         named += [(c, (*key, "denominator_where", c)) for c in source.denominator_where or {}]
         for part in ("value", "numerator", "denominator"):
             column = getattr(source, part)
             if column is not None:
                 named.append((column, (*key, part)))
-        for column, at in named:
-            if not ees.has(column):
-                columns_ok = False
-                self.add(
-                    PUBLISHED_COLUMN_MISSING,
-                    f"measure {measure.id}: column {column!r} is not in {short}"
-                    + _hint(column, ees.header),
-                    at,
-                    measure.id,
-                    found=column,
-                    expected=", ".join(ees.header),
-                )
-        if not columns_ok:
+        missing = [(c, at) for c, at in named if not ees.has(c)]
+        for column, at in missing:
+            self.add(
+                PUBLISHED_COLUMN_MISSING,
+                f"measure {measure.id}: column {printable_names([column])} is not in {short}"
+                + _hint(column, ees.header),
+                at,
+                measure.id,
+                found=column,
+                expected=", ".join(ees.header),
+            )
+        # Every wrong filter value is reported now, not after the columns are put right.
+        values_ok = self.values_ok(ees, source.where, (*key, "where"), measure, short)
+        if source.denominator_where is not None:
+            values_ok &= self.values_ok(
+                ees, source.denominator_where, (*key, "denominator_where"), measure, short
+            )
+        if missing or not values_ok:
             return None
         rows = self.pick(ees, source.where, (*key, "where"), measure, short)
         if rows is None:
@@ -224,6 +237,28 @@ class _Loader:
             if picked is not None and not self.unique(ees, picked, (*key, part), measure, short):
                 return None
         return self.extract(ees, measure, source, rows, den_rows)
+
+    def values_ok(
+        self, ees: EesFile, where: dict[str, str], key: Key, measure: Measure, short: str
+    ) -> bool:
+        """False, with a finding for each, when a filter value is in no row of its column."""
+        ok = True
+        for column, value in where.items():
+            if not ees.has(column):
+                continue
+            values = ees.distinct(column)
+            if value.strip() not in values:
+                ok = False
+                self.add(
+                    PUBLISHED_NO_MATCH,
+                    f"measure {measure.id}: no row has {column} {value!r} in {short}"
+                    + _hint(value.strip(), values),
+                    (*key, column),
+                    measure.id,
+                    found=value,
+                    expected=", ".join(values[:20]),
+                )
+        return ok
 
     def unique(self, ees: EesFile, rows: list[int], key: Key, measure: Measure, short: str) -> bool:
         """True when the filters pick one row per area and year; else a finding naming the
@@ -270,22 +305,6 @@ class _Loader:
     def pick(
         self, ees: EesFile, where: dict[str, str], key: Key, measure: Measure, short: str
     ) -> list[int] | None:
-        ok = True
-        for column, value in where.items():
-            values = [v.strip() for v in ees.distinct(column)]
-            if value.strip() not in values:
-                ok = False
-                self.add(
-                    PUBLISHED_NO_MATCH,
-                    f"measure {measure.id}: no row has {column} {value!r} in {short}"
-                    + _hint(value, values),
-                    (*key, column),
-                    measure.id,
-                    found=value,
-                    expected=", ".join(values[:20]),
-                )
-        if not ok:
-            return None
         rows = ees.matching(where)
         if not rows:
             shown = ", ".join(f"{c} {v!r}" for c, v in where.items())
@@ -316,10 +335,15 @@ class _Loader:
                     ees.cell(den_column, row)
                 )
         years: dict[Year, list[Figure]] = defaultdict(list)
+        bad_years: list[int] = []
+        bad: list[tuple[int, str]] = []
         for row in rows:
             level = ees.levels[row]
+            if level not in (NATIONAL, REGIONAL, LOCAL):
+                continue
             year = parse_year(ees.cell("time_period", row))
-            if level not in (NATIONAL, REGIONAL, LOCAL) or year is None:
+            if year is None:
+                bad_years.append(row)
                 continue
             area = _area(ees, row, level)
             if level == LOCAL:
@@ -333,22 +357,68 @@ class _Loader:
                 denominator = ees_value(ees.cell(source.denominator, row))
             else:
                 denominator = MISSING
-            years[year].append(
-                Figure(area, ees_value(ees.cell(source.value, row)), numerator, denominator)
-            )
-        return PublishedSeries(
-            measure.id, source.file, source, {y: years[y] for y in sorted(years)}
-        )
+            figure = Figure(area, ees_value(ees.cell(source.value, row)), numerator, denominator)
+            wrong = _impossible(figure, measure.unit)
+            if wrong:
+                bad.append((row, f"{area.name} {year.label}: {wrong}"))
+                figure = Figure(
+                    area, Reading(ValueState.INVALID, raw=figure.value.raw), MISSING, MISSING
+                )
+            years[year].append(figure)
+        self.sanity(ees, measure, bad_years, bad)
+        return PublishedSeries(measure.id, source.file, {y: years[y] for y in sorted(years)})
 
-    def home(self) -> Area | None:
+    def sanity(
+        self, ees: EesFile, measure: Measure, bad_years: list[int], bad: list[tuple[int, str]]
+    ) -> None:
+        """Findings, located in the data file, for the rows a measure could not use."""
+        short = Path(ees.path).name
+        if bad_years:
+            first = bad_years[0]
+            shown = printable_names(
+                list(dict.fromkeys(ees.cell("time_period", r).strip() for r in bad_years)),
+                limit=3,
+            )
+            self.findings.append(
+                finding(
+                    PUBLISHED_BAD_YEAR,
+                    f"measure {measure.id}: {len(bad_years)} row(s)"
+                    f" of {short} with a time_period that is not a year ({shown}); not read",
+                    Location(ees.path, line=ees.lines[first]),
+                    measure=measure.id,
+                    expected="2025 or 202425",
+                )
+            )
+        for row, why in bad[:_SHOWN_BAD]:
+            self.findings.append(
+                finding(
+                    PUBLISHED_BAD_FIGURE,
+                    f"measure {measure.id}: {why}; left out of ranks and averages",
+                    Location(ees.path, line=ees.lines[row]),
+                    measure=measure.id,
+                )
+            )
+        if len(bad) > _SHOWN_BAD:
+            self.findings.append(
+                finding(
+                    PUBLISHED_BAD_FIGURE,
+                    f"measure {measure.id}: {len(bad) - _SHOWN_BAD} more impossible figures in "
+                    f"{short}; left out of ranks and averages",
+                    Location(ees.path, line=ees.lines[bad[_SHOWN_BAD][0]]),
+                    measure=measure.id,
+                )
+            )
+
+    def home(self, required: bool = True) -> Area | None:
         wanted = self.definition.area
         if wanted is None:
-            self.add(
-                PUBLISHED_AREA_MISSING,
-                "published figures need 'area:' in pledge.yaml: the council's new LA code "
-                "(E06...) or old three-digit code",
-                (),
-            )
+            if required:
+                self.add(
+                    PUBLISHED_AREA_MISSING,
+                    "published figures need 'area:' in pledge.yaml: the council's new LA code "
+                    "(E06...) or old three-digit code",
+                    (),
+                )
             return None
         found = next((a for a in self.areas.values() if a.named(wanted)), None)
         if found is None:
@@ -364,21 +434,48 @@ class _Loader:
             )
         return found
 
-    def neighbours(self, home: Area | None) -> tuple[list[NeighbourRef], str | None]:
+    def table(self, given: str) -> NeighbourTable | None:
+        """DfE's model table named in pledge.yaml, or None with a finding."""
+        key: Key = ("benchmarks", "neighbours")
+        try:
+            return read_neighbours(self.path(given))
+        except InputError as exc:
+            self.add(PUBLISHED_FILE_UNREADABLE, f"neighbour table: {exc}", key)
+            return None
+
+    def refs(self, table: NeighbourTable, old_code: str) -> list[NeighbourRef] | None:
+        """The neighbours of the council with this old code, as the files name them."""
+        listed = table.of(old_code) if old_code else None
+        if listed is None:
+            return None
+        by_old = self.by_old()
+        return [
+            NeighbourRef(
+                area.code if area else n.code,
+                area.name if area else table.names.get(n.code, n.code),
+                n.closeness,
+                n.code,
+            )
+            for n in listed
+            for area in (by_old.get(n.code),)
+        ]
+
+    def by_old(self) -> dict[str, Area]:
+        """Every council the files cover, by old LA code."""
+        return {a.old_code: a for a in self.areas.values() if a.old_code}
+
+    def neighbours(
+        self, home: Area | None, table: NeighbourTable | None
+    ) -> tuple[list[NeighbourRef], str | None]:
         given = self.definition.benchmarks.neighbours
         if given is None:
             return [], None
+        key: Key = ("benchmarks", "neighbours")
         if isinstance(given, str):
-            key: Key = ("benchmarks", "neighbours")
-            try:
-                table = read_neighbours(self.base / given)
-            except InputError as exc:
-                self.add(PUBLISHED_FILE_UNREADABLE, f"neighbour table: {exc}", key)
+            if home is None or table is None:
                 return [], given
-            if home is None:
-                return [], given
-            listed = table.of(home.old_code) if home.old_code else None
-            if listed is None:
+            found = self.refs(table, home.old_code)
+            if found is None:
                 self.add(
                     PUBLISHED_AREA_MISSING,
                     f"the council ({home.name}, old LA code {home.old_code or 'unknown'}) has "
@@ -387,19 +484,16 @@ class _Loader:
                     found=home.old_code,
                 )
                 return [], given
-            refs = []
-            for neighbour in listed:
-                area = next((a for a in self.areas.values() if a.old_code == neighbour.code), None)
-                refs.append(
-                    NeighbourRef(
-                        area.code if area else neighbour.code,
-                        area.name if area else table.names.get(neighbour.code, neighbour.code),
-                        neighbour.closeness,
-                        neighbour.code,
-                    )
+            for code in table.repeated.get(home.old_code, []):
+                self.add(
+                    NEIGHBOUR_REPEATED,
+                    f"the neighbour table {Path(given).name} lists old LA code {code} twice (or "
+                    f"as its own neighbour) for {home.name}; counted once",
+                    key,
+                    found=code,
                 )
-            return refs, given
-        refs = []
+            return found, given
+        refs: list[NeighbourRef] = []
         for index, code in enumerate(given):
             area = next((a for a in self.areas.values() if a.named(code)), None)
             if area is None:
@@ -408,37 +502,67 @@ class _Loader:
                     PUBLISHED_AREA_MISSING,
                     f"neighbour {code!r} has no 'Local authority' rows in the published files"
                     + _hint(code, choices),
-                    ("benchmarks", "neighbours", index),
+                    (*key, index),
+                    found=code,
+                )
+                continue
+            if any(r.code == area.code for r in refs) or area == home:
+                self.add(
+                    NEIGHBOUR_REPEATED,
+                    f"neighbour {code!r} ({area.name}) is listed twice, or is the council "
+                    "itself; counted once",
+                    (*key, index),
                     found=code,
                 )
                 continue
             refs.append(NeighbourRef(area.code, area.name, None, area.old_code))
         return refs, "pledge.yaml"
 
+    def every_council(self, table: NeighbourTable | None) -> dict[str, list[NeighbourRef]]:
+        """Each council's neighbours from the model table (by new code), for ``--areas``."""
+        if table is None:
+            return {}
+        found = {}
+        for area in self.areas.values():
+            refs = self.refs(table, area.old_code)
+            if refs is not None:
+                found[area.code] = refs
+        return found
+
 
 def load_published(
-    definition: Definition, pledge_path: Path
+    definition: Definition, pledge_path: Path, *, home_required: bool = True
 ) -> tuple[PublishedData, list[Finding]]:
     """The published figures of every measure with a ``published:`` entry, and every problem.
 
     A missing file, a column the file lacks, a filter value no row has, or a council the files do
-    not cover is a finding located at its line in pledge.yaml. Measures with problems are left
-    out of the data.
+    not cover is a finding located at its line in pledge.yaml; a row the files hold that cannot
+    be used (an impossible figure, a year that is not one, a repeated column) is a warning
+    located in the data file. Measures with problems are left out of the data. Each file is read
+    once however many measures name it. ``home_required`` False (``benchmark --areas``) lets
+    ``area:`` be absent; the neighbours of every council in DfE's model table are then kept too.
     """
     settings = definition.benchmarks
-    data = PublishedData(average=settings.neighbour_average, confidence=settings.confidence)
+    data = PublishedData(
+        average=settings.neighbour_average,
+        confidence=settings.confidence,
+        national_from=settings.national_from,
+        region=settings.region,
+    )
     if not any(m.published for _, m in definition.measures()):
         return data, []
     loader = _Loader(definition, pledge_path)
-    for p_index, pledge in enumerate(definition.pledges):
-        for m_index, measure in enumerate(pledge.measures):
-            if measure.published is None:
-                continue
-            key: Key = ("pledges", p_index, "measures", m_index, "published")
-            found = loader.series(key, measure, measure.published)
-            if found is not None:
-                data.series[measure.id] = found
+    loader.read_all()
+    for key, measure, source in _entries(definition):
+        found = loader.series(key, measure, source)
+        if found is not None:
+            data.series[measure.id] = found
     if data.series:
-        data.home = loader.home()
-        data.neighbours, data.neighbours_source = loader.neighbours(data.home)
+        given = settings.neighbours
+        table = loader.table(given) if isinstance(given, str) else None
+        data.home = loader.home(home_required)
+        data.neighbours, data.neighbours_source = loader.neighbours(data.home, table)
+        data.areas = {a.code: a for a in loader.areas.values()}
+        if not home_required:
+            data.neighbours_of = loader.every_council(table)
     return data, loader.findings

@@ -43,8 +43,8 @@ class CountingOptions:
     """The open points of DfE's counting rules, each with the shared note's default.
 
     - ``temporary_placements_are_moves``: a new episode into a temporary placement (PLACE
-      T0-T4) counts as a placement for the placement-count measures. Default True (DfE's
-      methodology counts every placement; the note's default).
+      T0-T4) counts as a placement for the placement-count measures (placements-3plus and
+      placements-3plus-2-years). Default True (the project's note: every placement counts).
     - ``stability_same_carer``: long-term stability read as DfE's newer wording "living with the
       same carer for at least 2 years": a change of placement with the same carer (RNE T or U)
       does not break the two years. Default False (the older "same placement" wording).

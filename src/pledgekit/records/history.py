@@ -68,12 +68,10 @@ def combined_episodes(records: Records903, year: int, back: int) -> pd.DataFrame
         earlier = table(records, earlier_year, "Episodes").loc[:, list(EPISODE_COLUMNS)]
         # The later files cover every child from their 1 April, and further back from the
         # child's earliest DECOM in them.
-        cutoff = (
-            earlier["CHILD"]
-            .map(covered)
-            .fillna(year_start(earlier_year + 1))
-            .clip(upper=year_start(earlier_year + 1))
-        )
+        cover_start = year_start(earlier_year + 1)
+        # NaT for a child the later files do not hold.
+        known = pd.Series(covered.reindex(earlier["CHILD"]).to_numpy(), index=earlier.index)
+        cutoff = known.where(known < cover_start, cover_start)
         kept = earlier[earlier["DECOM"] < cutoff].assign(_year=earlier_year)
         cut = cutoff[kept.index]
         ends_after = kept["DEC"].isna() | (kept["DEC"] > cut)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from statistics import mean, median
+from statistics import mean
 
 import numpy as np
 
-from pledgekit.config.pledge import Definition, Measure, NeighbourAverage
+from pledgekit.config.pledge import Definition, Measure
 from pledgekit.model.errors import InputError
 from pledgekit.model.indicator_table import IndicatorTable, area_key
 from pledgekit.model.measure_kinds import Polarity
 from pledgekit.model.observations import Dataset, Observation
 from pledgekit.model.periods import Period
-from pledgekit.score.ratings import goodness
+from pledgekit.model.published_figures import NeighbourAverage
+from pledgekit.score.ranking import neighbour_average, rank_of
 
 ENGLAND = {"england", "e92000001"}
 
@@ -24,7 +25,6 @@ class AreaFigures:
     """Other areas' numeric values per (measure, period), for comparators and national rank."""
 
     values: dict[tuple[str, Period], dict[str, float]] = field(default_factory=dict)
-    home_values: dict[tuple[str, Period], float] = field(default_factory=dict)
     neighbours: set[str] = field(default_factory=set)
     average: NeighbourAverage = NeighbourAverage.MEDIAN
 
@@ -38,10 +38,11 @@ class AreaFigures:
         england = [v for a, v in figures.items() if a in ENGLAND]
         if england:
             result["england"] = england[0]
-        near = [v for a, v in figures.items() if a in self.neighbours]
-        if near:
-            how = median if self.average is NeighbourAverage.MEDIAN else mean
-            result["statistical_neighbours"] = round(how(near), 2)
+        near = neighbour_average(
+            [v for a, v in figures.items() if a in self.neighbours], self.average
+        )
+        if near is not None:
+            result["statistical_neighbours"] = near
         councils = [v for a, v in figures.items() if a not in ENGLAND]
         if councils:
             result["all_areas"] = round(mean(councils), 2)
@@ -57,9 +58,7 @@ class AreaFigures:
         councils = [v for a, v in figures.items() if a not in ENGLAND]
         if not councils:
             return None, None
-        mine = goodness(value, measure.polarity)
-        better = sum(1 for v in councils if goodness(v, measure.polarity) > mine)
-        return better + 1, len(councils) + 1
+        return rank_of(value, [*councils, value], measure.polarity), len(councils) + 1
 
 
 def split_dataset(
@@ -100,7 +99,6 @@ def split_dataset(
             values[(measures[m], periods[p])][keys[a]] = readings[v].number
     return home, AreaFigures(
         dict(values),
-        {},
         {area_key(n) for n in definition.neighbours},
         definition.benchmarks.neighbour_average,
     )
@@ -151,7 +149,6 @@ def split_areas(
             values[(obs.measure, obs.period)][key] = obs.value.number
     return home, AreaFigures(
         dict(values),
-        {},
         {area_key(n) for n in definition.neighbours},
         definition.benchmarks.neighbour_average,
     )

@@ -281,7 +281,8 @@ def _comparator_figures(
             figures["statistical_neighbours"] = (
                 year.neighbours,
                 f"{where}, {how} of {year.neighbours_contributed} of "
-                f"{year.neighbours_total} neighbours",
+                f"{year.neighbours_total} neighbours"
+                + (", caution: fewer than 5 figures" if year.few_neighbours else ""),
             )
     return figures
 

@@ -35,14 +35,16 @@ def year_cells(mb: MeasureBenchmark, yb: YearBenchmark, bench: Benchmarks) -> li
         neighbours = (
             f"{mb.show(yb.neighbours)} ({yb.neighbours_contributed} of {yb.neighbours_total})"
         )
+        if yb.few_neighbours:
+            neighbours += " caution: few"
     elif yb.neighbours_total:
         neighbours = f"none of {yb.neighbours_total} published"
     rank = ""
     quartile = ""
     if yb.rank is not None:
         rank = f"{yb.rank.position} of {yb.rank.ranked}"
-        if yb.rank.suppressed:
-            rank += f" ({yb.rank.suppressed} c)"
+        if yb.rank.excluded:
+            rank += f" ({yb.rank.excluded_text})"
         quartile = yb.rank.quartile_label
     return [
         yb.year.label,
@@ -52,9 +54,14 @@ def year_cells(mb: MeasureBenchmark, yb: YearBenchmark, bench: Benchmarks) -> li
         neighbours,
         rank,
         quartile,
-        yb.vs_england.label,
-        yb.vs_neighbours.label if yb.neighbours_total else "",
+        _verdict(yb, yb.vs_england.label),
+        _verdict(yb, yb.vs_neighbours.label) if yb.neighbours_total else "",
     ]
+
+
+def _verdict(yb: YearBenchmark, label: str) -> str:
+    """The judgement, or why there is none ("Not tested: the figure is withheld (x)")."""
+    return yb.not_tested[0].upper() + yb.not_tested[1:] if yb.not_tested else label
 
 
 def notes(bench: Benchmarks) -> list[str]:
@@ -76,24 +83,42 @@ def notes(bench: Benchmarks) -> list[str]:
             f"Neighbours: the {bench.average_word} of the statistical neighbours with a published "
             f"figure (how many of {len(bench.neighbours)} in brackets): {names}."
         )
-    left_out = any(
-        yb.rank and (yb.rank.suppressed or yb.rank.unpublished)
-        for mb in bench.measures
-        for yb in mb.years
-    )
+    if bench.region_choice:
+        lines.append(bench.region_choice)
+    left_out = any(yb.rank and yb.rank.excluded for mb in bench.measures for yb in mb.years)
     lines.append(
         "Rank: among all councils with a published figure, 1 the best; councils with the same "
-        "figure share a rank"
+        "figure share a rank; k and low (published as below 0.5, not zero) count as 0.25, the "
+        "middle of 0 to 0.5, in ranks and in the neighbours' average"
         + (
-            "; councils whose figure is suppressed or not published are left out, and "
-            "counted: '(2 c)' is two councils suppressed."
+            "; councils whose figure is withheld are left out and counted by symbol: "
+            "'(2 c, 1 x)' is two councils suppressed and one not available."
             if left_out
             else "."
         )
     )
+    if any(yb.few_neighbours for mb in bench.measures for yb in mb.years):
+        lines.append(
+            "Caution: 'caution: few' marks a neighbours' average resting on fewer than 5 "
+            "figures; suppression is not random, so it may not stand for the neighbours."
+        )
     lines.append(bench.method_note)
     lines.append(
-        "Symbols: c suppressed, x not available, z not applicable, k below 0.5, "
-        "as published by DfE."
+        "England and region: "
+        + (
+            "worked out from the published counts where the file has them (national and "
+            "regional counts are rounded to the nearest 10)."
+            if bench.national_from.value == "counts"
+            else "DfE's published percentages (set benchmarks: national_from: counts in "
+            "pledge.yaml to work them out from the published counts)."
+        )
+        + " DfE publishes percentages rounded to whole numbers and national and regional "
+        "counts rounded to the nearest 10; council counts are not rounded."
     )
+    lines.append(
+        "Symbols as DfE publishes them: c suppressed, x not available, z not applicable, "
+        "k and low below 0.5 but not zero, u low reliability (withheld)."
+    )
+    for found in bench.warnings:
+        lines.append(f"Data warning: {found.location}: {found.message}")
     return lines

@@ -102,4 +102,4 @@ def by_code(findings: Iterable[Finding]) -> Iterator[tuple[str, list[Finding]]]:
 
 def render_json(report: ValidationReport) -> str:
     """The report's documented JSON (``pledgekit.validation/1``), as the Python API returns it."""
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"

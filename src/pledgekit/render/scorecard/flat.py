@@ -36,7 +36,7 @@ CSV_COLUMNS = [
 
 def render_json(card: Scorecard) -> str:
     """The scorecard's documented JSON (``pledgekit.scorecard/1``)."""
-    return json.dumps(card.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(card.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def previous_display(row: Row) -> str:
