@@ -83,7 +83,9 @@ def test_two_commands_from_903_files_to_a_scorecard(returns: Path, tmp_path: Pat
         figure = computed[measure]
         assert figure.period == "2024-25"
         assert rated[measure]["period"] == "2024-25"
-        assert rated[measure]["value"]["number"] == pytest.approx(round(figure.value.number or 0, 2))
+        assert rated[measure]["value"]["number"] == pytest.approx(
+            round(figure.value.number or 0, 2)
+        )
     assert rated["1.3"]["status"] in {"green", "amber", "red"}
     assert rated["1.4"]["status"] == "no_data"
     book = load_workbook(out)["Indicators"]

@@ -20,10 +20,10 @@ from pledgekit.model.codes import (
     SSDA903_YEAR_UNKNOWN,
     UNREADABLE_FILE,
 )
+from pledgekit.model.ssda903_tables import TABLES
 from pledgekit.read.ssda903.read_returns import read_903
 from pledgekit.read.ssda903.return_years import name_year, parse_year, year_label
 from pledgekit.read.ssda903.table_shapes import match_table
-from pledgekit.model.ssda903_tables import TABLES
 
 EPISODES = ",".join(TABLES["Episodes"])
 HEADER = ",".join(TABLES["Header"])

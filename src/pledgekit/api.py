@@ -473,7 +473,7 @@ def validate(
         definition_findings += load_published(definition, pledge_path)[1]
     inputs = read_inputs(workbooks, definition, keep_going=True)
     if checked_903 is not None:
-        inputs.personal += checked_903.findings
+        inputs.dataset.findings.extend(checked_903.findings)
         inputs.unreadable += checked_903.unreadable
         workbooks = [*workbooks, *(Path(f) for f in checked_903.files)]
     return _verdict(

@@ -34,21 +34,25 @@ def typed_table(
     findings: list[Finding] = []
     out: dict[str, object] = {}
     for column in TABLES[table]:
-        text = raw[column].astype(str).str.strip() if column in raw else _blank(len(raw))
+        # A column holds few distinct values (codes, dates) or repeats them (ids): each step
+        # works on the distinct values only and the result is spread back by their codes.
+        codes, distinct = _distinct(raw.get(column), len(raw))
+        bad: pd.Series | None = None
         if column in DATE_COLUMNS:
-            out[column], bad = _dates(text)
+            values, bad = _dates(distinct)
             what, code = "not a date in dd/mm/yyyy", SSDA903_BAD_DATE
         elif column in NUMBER_COLUMNS:
-            out[column], bad = _numbers(text, column)
+            values, bad = _numbers(distinct, column)
             what, code = _NUMBER_WHAT.get(column, "not a whole number"), SSDA903_BAD_CODE
         elif column == "CHILD":
-            out[column], bad = text, None
+            values = distinct
         else:
-            upper = text.str.upper()
-            out[column], bad = upper, _bad_code(upper, column)
+            values = distinct.str.upper()
+            bad = _bad_code(values, column)
             what, code = _code_what(column), SSDA903_BAD_CODE
-        if bad is not None:
-            _report(findings, bad, rows, file, column, what, code)
+        out[column] = values.to_numpy()[codes]
+        if bad is not None and bad.any():
+            _report(findings, bad.to_numpy()[codes], rows, file, column, what, code)
     frame = pd.DataFrame(out, index=pd.RangeIndex(len(raw)))
     frame["_file"] = file
     frame["_row"] = rows.astype(np.int64)
@@ -76,8 +80,15 @@ def _code_what(column: str) -> str:
     return f"not one of the SSDA903 {label}"
 
 
-def _blank(length: int) -> pd.Series:
-    return pd.Series([""] * length, dtype=object)
+def _distinct(column: pd.Series | None, length: int) -> tuple[np.ndarray, pd.Series]:
+    """A text column as codes into its distinct values, stripped ("" for a column not given)."""
+    if column is None:
+        return np.zeros(length, dtype=np.intp), pd.Series([""], dtype=object)
+    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=False)
+    distinct = pd.Series(uniques, dtype=object).astype(str).str.strip()
+    if not len(distinct):
+        distinct = pd.Series([""], dtype=object)
+    return codes, distinct
 
 
 def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -110,7 +121,7 @@ def _numbers(text: pd.Series, column: str) -> tuple[pd.Series, pd.Series]:
 
 def _report(
     findings: list[Finding],
-    bad: pd.Series,
+    bad: np.ndarray,
     rows: np.ndarray,
     file: str,
     column: str,
@@ -121,7 +132,7 @@ def _report(
     count = int(bad.sum())
     if not count:
         return
-    where = rows[bad.to_numpy()]
+    where = rows[bad]
     shown = ", ".join(str(int(r)) for r in where[:_ROWS_SHOWN])
     more = f" and {count - _ROWS_SHOWN} more" if count > _ROWS_SHOWN else ""
     plural = "s" if count > 1 else ""
