@@ -113,15 +113,11 @@ def _read(
     return Inputs(dataset, unreadable)
 
 
-def load_published_checked(definition: Definition, pledge_path: Path) -> PublishedData:
-    """The published figures the definition names; :class:`DefinitionError` on any problem."""
-    return _published_and_warnings(definition, pledge_path)[0]
-
-
 def _published_and_warnings(
     definition: Definition, pledge_path: Path, *, home_required: bool = True
 ) -> tuple[PublishedData, list[Finding]]:
-    """:func:`load_published_checked` with the warnings kept (bad figures, years, repeats)."""
+    """The published figures the definition names, and the warnings met reading them (bad
+    figures, years, repeats); :class:`DefinitionError` on any error."""
     from pledgekit.config.problems import problems_error
     from pledgekit.model.findings import has_errors
     from pledgekit.read.published import load_published

@@ -66,10 +66,6 @@ app.command("ssda903", no_args_is_help=True)(ssda903_command.ssda903)
 app.command("collection-workbook", no_args_is_help=True)(
     collection_workbook_command.collection_workbook
 )
-# The name before 0.2; kept working, hidden, with a note on the new name.
-app.command(collection_workbook_command.OLD_NAME, hidden=True)(
-    collection_workbook_command.collection_workbook
-)
 app.add_typer(templates_command.app, name="templates")
 app.command("schema")(schema_command.schema)
 
