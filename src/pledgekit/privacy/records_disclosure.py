@@ -136,7 +136,7 @@ def sheet_figures(
     computes (the pledge's other measures come from workbooks); without it, every measure by
     reference id (``cla-rate`` only when a population is given). ``population`` maps ending
     years (None: every year) to the population under 18. A measure that cannot be computed is an
-    ``ssda903-missing-table`` finding naming what it needs.
+    ``records-missing-table`` finding naming what it needs.
     """
     from pledgekit.records.catalogue import BY_REFERENCE, MEASURES, compute
 
@@ -186,7 +186,7 @@ def _reference_id(definition: Definition, reference: str | None) -> str:
 def missing_findings(
     unavailable: Sequence[Unavailable], names: Mapping[str, Sequence[str]] | None = None
 ) -> list[Finding]:
-    """An ``ssda903-missing-table`` finding per measure and year that could not be computed,
+    """An ``records-missing-table`` finding per measure and year that could not be computed,
     naming what it needs; ``names`` gives the output measures showing each reference."""
     return [
         finding(

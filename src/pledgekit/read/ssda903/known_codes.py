@@ -1,6 +1,6 @@
 """The codes the SSDA903 guidance defines, for the columns whose codes decide a count.
 
-Only these columns are checked: a code outside its list is an ``ssda903-bad-code`` finding and
+Only these columns are checked: a code outside its list is an ``records-bad-code`` finding and
 the row is kept (the rules then treat the code as matching no category). Older returns used a
 few codes since withdrawn (H5 semi-independent living before October 2023, E14-E16, the
 F placement codes of years before 2010); they are accepted so a past year reads cleanly.
