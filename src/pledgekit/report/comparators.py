@@ -6,9 +6,10 @@ scorecard row carries (``Row.comparisons``) and the years pledge.yaml gives them
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pledgekit.model.status import Position, Significance
+from pledgekit.score.comparator_text import neighbours_caution, row_rank
 from pledgekit.score.formatting import format_quantity
 from pledgekit.score.ratings import Comparison
 from pledgekit.score.scorecard import Row
@@ -54,6 +55,15 @@ def _verdict(comparison: Comparison) -> str | None:
     return _POSITION.get(comparison.position)
 
 
+def _year(row: Row, key: str, comparison: Comparison) -> str | None:
+    """The comparator's year: the published year for a figure from DfE's files (pledge.yaml's
+    ``comparator_years`` are for the figures typed there), else the typed year."""
+    published = row.published_year
+    if published is not None and (comparison.source or "").startswith("DfE published"):
+        return published.year.label
+    return row.measure.comparator_years.get(key)
+
+
 def comparator_views(row: Row) -> tuple[ComparatorView, ...]:
     """The row's comparators, England first, then neighbours, then any others by name."""
     order = {key: i for i, key in enumerate(_NAMES)}
@@ -67,8 +77,28 @@ def comparator_views(row: Row) -> tuple[ComparatorView, ...]:
             ComparatorView(
                 name=display_name(key),
                 figure=format_quantity(comparison.comparator, row.measure),
-                year=row.measure.comparator_years.get(key),
+                year=_year(row, key, comparison),
                 position=_verdict(comparison),
+            )
+        )
+    # The national rank and quartile, and a caution on a thin neighbours' average (issue #20).
+    caution = neighbours_caution(row)
+    if caution:
+        views = [
+            replace(v, position=f"{v.position}; {caution}" if v.position else caution)
+            if v.name == "Statistical neighbours"
+            else v
+            for v in views
+        ]
+    ranked = row_rank(row)
+    if ranked is not None:
+        rank, where = ranked
+        views.append(
+            ComparatorView(
+                name="Rank among councils",
+                figure=f"{rank.position} of {rank.ranked}",
+                year=where,
+                position=rank.quartile_label,
             )
         )
     return tuple(views)
