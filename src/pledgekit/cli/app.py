@@ -8,6 +8,7 @@ Heavy modules are imported inside the commands so ``pledgekit --help`` stays fas
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -50,8 +51,21 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    allow_dir: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--allow-dir",
+            metavar="FOLDER",
+            help="Also allow files named in pledge.yaml and meeting.yaml (published files, "
+            "neighbour tables, appendices) inside FOLDER; by default only the folder of the "
+            "YAML file naming them. Give it before the command; repeat for more folders.",
+        ),
+    ] = None,
 ) -> None:
     """Corporate-parenting indicator workbooks to scorecards, reports and checks."""
+    from pledgekit.config.references import allow_folders
+
+    allow_folders(allow_dir or [])  # every run sets it: nothing carries over between runs
     from pledgekit.render.terminal import fit_console
 
     fit_console(sys.stdout)
