@@ -20,6 +20,7 @@ from pledgekit.cli import (
     report_command,
     schema_command,
     scorecard_command,
+    ssda903_command,
     templates_command,
     validate_command,
 )
@@ -75,6 +76,7 @@ app.command("scorecard", no_args_is_help=True)(scorecard_command.scorecard)
 app.command("report", no_args_is_help=True)(report_command.report)
 app.command("validate", no_args_is_help=True)(validate_command.validate)
 app.command("benchmark", no_args_is_help=True)(benchmark_command.benchmark)
+app.command("ssda903", no_args_is_help=True)(ssda903_command.ssda903)
 app.command("collection-workbook", no_args_is_help=True)(
     collection_workbook_command.collection_workbook
 )
