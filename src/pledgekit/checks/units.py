@@ -25,6 +25,7 @@ from pledgekit.model.codes import (
 )
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.measure_kinds import Unit
+from pledgekit.model.observations import Observation
 from pledgekit.model.values import Reading, ValueState, format_number
 from pledgekit.privacy.suppression import suppression_reason
 
@@ -56,6 +57,11 @@ def _fraction(numbers: Any) -> Any:
         return ~np.isnan(numbers) & (numbers != np.floor(numbers))
 
 
+def _about_value(obs: Observation, code: str, message: str, expected: str) -> Finding:
+    """A finding at the row's value cell, quoting the value as written."""
+    return obs.finding(code, message, found=shown(obs.value), expected=expected)
+
+
 @check(codes=(PERCENT_OUT_OF_RANGE,))
 def percent_ranges(context: Context) -> Iterator[Finding]:
     """A percentage must lie between 0 and 100."""
@@ -63,13 +69,9 @@ def percent_ranges(context: Context) -> Iterator[Finding]:
     with np.errstate(invalid="ignore"):
         outside = (value < 0) | (value > 100)
     for obs in context.where(context.of_units(Unit.PERCENT) & outside):
-        yield obs.finding(
-            PERCENT_OUT_OF_RANGE,
-            f"measure {obs.measure} is a percentage but {obs.period.label} has "
-            f"{format_number(obs.value.number or 0.0)}",
-            found=shown(obs.value),
-            expected="a percentage from 0 to 100",
-        )
+        number = format_number(obs.value.number or 0.0)
+        message = f"measure {obs.measure} is a percentage but {obs.period.label} has {number}"
+        yield _about_value(obs, PERCENT_OUT_OF_RANGE, message, "a percentage from 0 to 100")
 
 
 @check(codes=(NEGATIVE_COUNT,))
@@ -121,14 +123,9 @@ def value_ranges(context: Context) -> Iterator[Finding]:
         negative = context.table.numbers("value") < 0
     units = context.of_units(Unit.DAYS, Unit.RATE, Unit.SCORE, Unit.RATIO)
     for obs in context.where(units & negative):
-        unit = context.measures[obs.measure].unit
-        yield obs.finding(
-            VALUE_OUT_OF_RANGE,
-            f"measure {obs.measure} is {_UNIT_NOUN[unit]} and cannot be negative "
-            f"({obs.period.label})",
-            found=shown(obs.value),
-            expected="zero or more",
-        )
+        noun = _UNIT_NOUN[context.measures[obs.measure].unit]
+        message = f"measure {obs.measure} is {noun} and cannot be negative ({obs.period.label})"
+        yield _about_value(obs, VALUE_OUT_OF_RANGE, message, "zero or more")
 
 
 @check(codes=(PERCENT_SIGN_NOT_PERCENTAGE,))
