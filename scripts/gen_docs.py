@@ -1,6 +1,7 @@
-"""Regenerate the docs that come from code: CLI reference, finding codes, pledge.yaml schema.
+"""Regenerate the docs that come from code: CLI reference, finding codes, pledge.yaml schema,
+the measures computed from 903 files.
 
-python scripts/gen_docs.py          # rewrite docs/cli.md, docs/findings.md, docs/pledge.schema.json
+python scripts/gen_docs.py          # rewrite the files under docs/ that come from code
 python scripts/gen_docs.py --check  # exit 1 if any is out of date (run by the tests)
 """
 
@@ -89,12 +90,67 @@ def schema() -> str:
     return json.dumps(json_schema(), indent=2) + "\n"
 
 
+def ssda903_measures() -> str:
+    """Markdown table of the measures computed from 903 files, from their functions' docstrings."""
+    import inspect
+    import re
+
+    from pledgekit.records import history
+    from pledgekit.records.catalogue import MEASURES
+    from pledgekit.records.frames import CountingOptions
+
+    def plain(text: str) -> str:  # reStructuredText roles and literals as Markdown code
+        return re.sub(r":\w+:`~?", "`", text).replace("``", "`")
+
+    def cell(text: str) -> str:
+        return plain(" ".join(text.split())).replace("|", "\\|")
+
+    lines = [
+        "# Measures computed from SSDA903 files",
+        "",
+        "The DfE headline measures `pledgekit ssda903` computes from a council's own 903 files, by",
+        "reference-pack id, with DfE's counting rules as implemented. Generated from the measure",
+        "functions' docstrings in `src/pledgekit/records/` by `python scripts/gen_docs.py`; do not",
+        "edit by hand. Years run 1 April to 31 March; ages are at 31 March unless a rule says",
+        "otherwise; episodes with legal status V3 or V4 (agreed series of short breaks) are left",
+        "out everywhere, so a child whose only episodes are short breaks counts in nothing.",
+        "",
+        "| measure | rule | cohort | exclusions | source | needs |",
+        "|---|---|---|---|---|---|",
+    ]
+    for m in MEASURES:
+        needs = ", ".join(sorted(m.tables))
+        if m.history_years:
+            needs += f"; {m.history_years} earlier year(s) of Episodes"
+        lines.append(
+            f"| `{m.reference}` ({m.unit}): {cell(m.title)} | {cell(m.rule)} | {cell(m.cohort)} "
+            f"| {cell(m.exclusions)} | {cell(m.source)} | {needs} |"
+        )
+    notes = inspect.cleandoc(CountingOptions.__doc__ or "")
+    options = re.findall(r"^- ``(\w+)``: (.*?)(?=^- ``|\Z)", notes, flags=re.MULTILINE | re.DOTALL)
+    defaults = CountingOptions()
+    lines += [
+        "",
+        "## Counting options",
+        "",
+        "Where DfE's rule is open, an option with a documented default, never a silent guess.",
+        "",
+        "| option | default | meaning |",
+        "|---|---|---|",
+    ]
+    for name, meaning in options:
+        lines.append(f"| `{name}` | `{getattr(defaults, name)!r}` | {cell(meaning)} |")
+    lines += ["", "## Several years' files", "", plain(inspect.cleandoc(history.__doc__ or ""))]
+    return "\n".join(lines) + "\n"
+
+
 def outputs() -> dict[Path, str]:
     """Each generated file and its current content."""
     return {
         DOCS / "cli.md": cli_reference(),
         DOCS / "findings.md": findings_catalogue(),
         DOCS / "pledge.schema.json": schema(),
+        DOCS / "ssda903.md": ssda903_measures(),
     }
 
 

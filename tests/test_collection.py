@@ -118,10 +118,10 @@ def test_commentary_needed_formula_follows_the_rag_rule(tmp_path: Path) -> None:
     missing = definition.measure("1.2")
     assert health is not None and missing is not None
     assert needed_formula(definition, health, period, 2) == (
-        f'=IF(AND(ISNUMBER(I2),LEN(TRIM(L2))=0),IF(I2<85,"{NEEDED}",'
-        'IF(I2<90,"Commentary advised","")),"")'
+        f'=IF(AND(ISNUMBER(I2),LEN(TRIM(L2))=0),IF((I2-90)<(-5.000000001),"{NEEDED}",'
+        'IF((I2-90)<=(-0.000000001),"Commentary advised","")),"")'
     )
-    assert "IF(I3>12," in needed_formula(definition, missing, period, 3)
+    assert "IF((10-I3)<(-2.000000001)," in needed_formula(definition, missing, period, 3)
     not_rated = definition.measure("1.3")
     assert not_rated is not None and needed_formula(definition, not_rated, period, 4) == ""
 

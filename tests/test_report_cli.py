@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from docx import Document
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
-from pledgekit.api import load_report
+from pledgekit.api import load_report, validate
 from pledgekit.cli import app
 from pledgekit.render.report.markup import render_markdown
 from pledgekit.render.resources import sample_data_dir, templates_dir
@@ -70,7 +71,7 @@ def test_markdown_to_stdout_equals_the_library(here: Path) -> None:
     assert blocking == []
     assert result.stdout == render_markdown(report)
     assert "## 5. Exceptions: measures rated red" in result.stdout
-    assert "### 8.2 Housing" in result.stdout
+    assert re.search(r"^### [B-D]\.\d Housing$", result.stdout, flags=re.MULTILINE)
 
 
 @pytest.mark.parametrize(("name", "marker"), [("r.docx", b"PK"), ("r.html", b"<!DOCTYPE html>")])
@@ -112,7 +113,7 @@ def test_without_optional_sheets_the_sections_are_left_out(tmp_path: Path) -> No
     result = runner.invoke(app, ["report", str(workbook), "-o", str(tmp_path / "r.docx")])
     assert result.exit_code == 0, result.output
     text = docx_text((tmp_path / "r.docx").read_bytes())
-    assert "Commitments by directorate" not in text and ". Update by pledge" in text
+    assert "Commitments by directorate" not in text and "Performance by pledge" in text
 
 
 def test_personal_data_blocks_writing(tmp_path: Path) -> None:
@@ -193,8 +194,8 @@ def test_sample_data_end_to_end(tmp_path: Path) -> None:
     text = docx_text(out.read_bytes())
     assert "TITLE: DRAFT: Corporate Parenting Performance Update, 2026-27 Q2" in text
     assert "Commentary missing: the measure owner" in text  # 4.5 has no commentary
-    assert "# 8. Commitments by directorate" in text
-    assert "# 12. Profile of children in care" in text
+    assert "# Appendix C: Commitments by directorate" in text
+    assert "# Appendix D: Profile of children in care" in text
     assert "[to be completed]" not in text
     shutil.copy(out, tmp_path / "copy.docx")
 
@@ -216,3 +217,29 @@ def test_impossible_meeting_date_exits_2_naming_the_line(here: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "bad.yaml" in result.stderr and "line 2" in result.stderr
     assert "Traceback" not in result.output and not (here / "r.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("silent_red", "settings", "exit_code"),
+    [
+        (False, "", 0),
+        (True, "", 1),  # missing-commentary-for-red is an error in validate
+        (True, "validation:\n  ignore: [missing-commentary-for-red]\n", 0),
+        (False, "validation:\n  strict: true\n", 1),  # strict: validate fails on warnings too
+    ],
+)
+def test_the_report_exits_as_validate_does_on_the_same_inputs(
+    here: Path, silent_red: bool, settings: str, exit_code: int
+) -> None:
+    """The run's verdict is validate's result on what the report read, settings and all."""
+    project(here, silent_red=silent_red)
+    with (here / "pledge.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(settings)
+    verdict = validate(["q.xlsx"])
+    result = runner.invoke(app, ["report", "q.xlsx", "-m", "meeting.yaml", "-o", "r.md"])
+    assert result.exit_code == verdict.exit_code() == exit_code, result.output
+    assert (here / "r.md").exists()  # written either way: the verdict is on the data
+    if exit_code:
+        assert f"fails as 'pledgekit validate' does ({verdict.summary()})" in result.stderr
+    if silent_red and not settings:
+        assert "red measure(s) without commentary: 2.1" in result.stderr

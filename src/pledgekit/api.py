@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from pledgekit.model.observations import Dataset
     from pledgekit.read.published import PublishedData
     from pledgekit.report.model import Report
-    from pledgekit.score.benchmarks import Benchmarks
+    from pledgekit.score.benchmarks import Benchmarks, BenchmarkSet
     from pledgekit.score.scorecard import Scorecard
 
 _YAML = (".yaml", ".yml")
@@ -110,26 +110,73 @@ def _read(
     return Inputs(dataset, unreadable)
 
 
-def load_published_checked(definition: Definition, pledge_path: Path) -> PublishedData:
-    """The published figures the definition names; :class:`DefinitionError` on any problem."""
+def _published_and_warnings(
+    definition: Definition, pledge_path: Path, *, home_required: bool = True
+) -> tuple[PublishedData, list[Finding]]:
+    """The published figures the definition names, and the warnings met reading them (bad
+    figures, years, repeats); :class:`DefinitionError` on any error."""
     from pledgekit.config.problems import problems_error
     from pledgekit.model.findings import has_errors
     from pledgekit.read.published import load_published
 
-    data, findings = load_published(definition, pledge_path)
+    data, findings = load_published(definition, pledge_path, home_required=home_required)
     if has_errors(findings):
         raise problems_error(
             pledge_path, "the benchmark setup (published: and benchmarks:)", findings
         )
-    return data
+    return data, findings
+
+
+def distinct_files(files: Sequence[Path | str]) -> tuple[list[Path], list[Finding]]:
+    """The files in order, each once (the same file written two ways is one), and an
+    ``input-repeated`` warning for each repeat."""
+    from pledgekit.model.codes import INPUT_REPEATED
+    from pledgekit.model.findings import finding
+    from pledgekit.model.location import Location
+
+    seen: dict[Path, Path] = {}
+    kept: list[Path] = []
+    warnings: list[Finding] = []
+    for given in map(Path, files):
+        try:
+            key = given.resolve()
+        except OSError:
+            key = given
+        if key in seen:
+            warnings.append(
+                finding(
+                    INPUT_REPEATED,
+                    f"given twice (also as {seen[key]}); read once",
+                    Location(str(given)),
+                    found=str(given),
+                )
+            )
+            continue
+        seen[key] = given
+        kept.append(given)
+    return kept, warnings
+
+
+@dataclass
+class _Loaded:
+    """What :func:`_load_inputs` read: the definition and its file, the workbooks and what they
+    gave, the published figures, and the definition's findings that did not stop it loading
+    (unknown codes in its ``validation:`` settings, warnings on the published files)."""
+
+    definition: Definition
+    pledge_path: Path
+    paths: list[Path]
+    inputs: Inputs
+    published: PublishedData
+    findings: list[Finding]
 
 
 def load_inputs(
     files: Sequence[Path | str], *, pledge: Path | str | None, period: Period | None
 ) -> tuple[Definition, Dataset, PublishedData]:
     """Find and load the definition and its published figures, then read every workbook."""
-    definition, inputs, published = _load_inputs(files, pledge=pledge, period=period)
-    return definition, inputs.dataset, published
+    loaded = _load_inputs(files, pledge=pledge, period=period)
+    return loaded.definition, loaded.inputs.dataset, loaded.published
 
 
 def _load_inputs(
@@ -138,34 +185,94 @@ def _load_inputs(
     pledge: Path | str | None,
     period: Period | None,
     redact: bool = False,
-) -> tuple[Definition, Inputs, PublishedData]:
-    """As :func:`load_inputs`, keeping the personal data found in cells (see read_inputs)."""
+) -> _Loaded:
+    """As :func:`load_inputs`, keeping the personal data found in cells (see read_inputs) and
+    the definition's findings."""
+    from pledgekit.checks.selection import settings_findings
+
     if not files:
         raise UsageError("give at least one workbook")
     paths = [Path(f) for f in files]
     definition, pledge_path = load_pledge(pledge, paths)
-    published = load_published_checked(definition, pledge_path)
-    return definition, read_inputs(paths, definition, period=period, redact=redact), published
+    published, warnings = _published_and_warnings(definition, pledge_path)
+    inputs = read_inputs(paths, definition, period=period, redact=redact)
+    found = [*settings_findings(pledge_path, definition), *warnings]
+    return _Loaded(definition, pledge_path, paths, inputs, published, found)
 
 
-def benchmark(files: Sequence[Path | str] = (), *, pledge: Path | str | None = None) -> Benchmarks:
-    """Benchmarks of every measure with a ``published:`` entry, from DfE's published files.
-
-    ``files`` are the indicator workbooks, used only to find pledge.yaml beside them as every
-    command does; ``pledge`` names it directly. Raises :class:`DefinitionError` listing every
-    problem with the published entries (a missing file, a column or filter value the file does
-    not have, each with its line), and :class:`UsageError` when no measure has one.
-    """
-    from pledgekit.score.benchmarking import build_benchmarks
-
-    definition, pledge_path = load_pledge(pledge, files)
-    published = load_published_checked(definition, pledge_path)
+def _benchmark_inputs(
+    files: Sequence[Path | str], pledge: Path | str | None, *, home_required: bool
+) -> tuple[Definition, PublishedData, list[Finding]]:
+    """The definition (pledge.yaml found as every command finds it), its published figures, and
+    the warnings. Every workbook given is read and checked, each once: a file that cannot be
+    read stops the command, though benchmarks come from the published files alone."""
+    paths, warnings = distinct_files(files)
+    definition, pledge_path = load_pledge(pledge, paths)
+    if paths:
+        read_inputs(paths, definition)
+    published, found = _published_and_warnings(definition, pledge_path, home_required=home_required)
     if published.empty:
         raise UsageError(
             f"{pledge_path}: no measure has a 'published:' entry naming a DfE data file, so "
             "there is nothing to benchmark (see docs/formats.md)"
         )
-    return build_benchmarks(definition, published)
+    return definition, published, [*warnings, *found]
+
+
+def benchmark(files: Sequence[Path | str] = (), *, pledge: Path | str | None = None) -> Benchmarks:
+    """Benchmarks of every measure with a ``published:`` entry, from DfE's published files.
+
+    ``files`` are indicator workbooks: each is read and checked (an unreadable one raises
+    :class:`InputError`), and pledge.yaml is looked for beside the first, else in the current
+    folder, as every command does; ``pledge`` names it directly. Raises
+    :class:`DefinitionError` listing every problem with the published entries (a missing file, a
+    column or filter value the file does not have, each with its line), and :class:`UsageError`
+    when no measure has one. Warnings (impossible published figures, a file given twice) are
+    kept in the result's ``warnings``.
+    """
+    from pledgekit.score.benchmarking import build_benchmarks
+
+    definition, published, warnings = _benchmark_inputs(files, pledge, home_required=True)
+    return build_benchmarks(definition, published, warnings)
+
+
+def benchmark_areas(
+    areas: Sequence[str] | None = None,
+    files: Sequence[Path | str] = (),
+    *,
+    pledge: Path | str | None = None,
+) -> BenchmarkSet:
+    """Benchmarks of many councils from one read of each published file.
+
+    ``areas`` None (``--areas all``) is every council the files cover, in code order; otherwise
+    codes or names of councils (a name the files lack is a :class:`UsageError` with a "did you
+    mean"). Each council's neighbours come from DfE's model table where pledge.yaml names one;
+    the council pledge.yaml's ``area:`` names is marked in funnel charts.
+    """
+    import difflib
+
+    from pledgekit.score.benchmarking import build_area_benchmarks
+    from pledgekit.score.benchmarks import BenchmarkSet
+
+    definition, published, warnings = _benchmark_inputs(files, pledge, home_required=False)
+    every = sorted(published.areas.values(), key=lambda a: a.code)
+    if areas is None:
+        chosen = every
+    else:
+        chosen = []
+        for wanted in areas:
+            found = next((a for a in every if a.named(wanted)), None)
+            if found is None:
+                names = [a.code for a in every] + [a.name for a in every]
+                close = difflib.get_close_matches(wanted, names, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise UsageError(f"--areas: {wanted!r} is no council of the published files{hint}")
+            if found not in chosen:
+                chosen.append(found)
+    councils = build_area_benchmarks(definition, published, chosen, warnings)
+    home = published.home
+    marked = next((b for b in councils if home is not None and b.area == home), None)
+    return BenchmarkSet(councils, marked)
 
 
 def load_guarded(
@@ -182,8 +289,8 @@ def load_guarded(
     and the personal-data findings that block output (none with ``redact``, which replaces
     the matches with [redacted] instead).
     """
-    card, dataset, blocking, _ = _load_guarded(files, pledge, period, threshold, redact)
-    return card, dataset, blocking
+    card, blocking, loaded = _load_guarded(files, pledge, period, threshold, redact)
+    return card, loaded.inputs.dataset, blocking
 
 
 def _load_guarded(
@@ -193,12 +300,13 @@ def _load_guarded(
     threshold: int | None,
     redact: bool,
     as_at: bool = False,
-) -> tuple[Scorecard, Dataset, list[Finding], Definition]:
+) -> tuple[Scorecard, list[Finding], _Loaded]:
     from pledgekit.privacy.guard import guard
     from pledgekit.score.scoring import build_scorecard
 
     chosen = parse_period_option(period) if isinstance(period, str) else period
-    definition, inputs, published = _load_inputs(files, pledge=pledge, period=chosen, redact=redact)
+    loaded = _load_inputs(files, pledge=pledge, period=chosen, redact=redact)
+    definition, inputs, published = loaded.definition, loaded.inputs, loaded.published
     dataset = inputs.dataset
     card = build_scorecard(
         definition, dataset, period=chosen, threshold=threshold, published=published
@@ -218,7 +326,7 @@ def _load_guarded(
                 published=published,
             )
     card, blocking = guard(card, redact=redact, where=card.files[0] if card.files else "")
-    return card, dataset, [*inputs.personal, *blocking], definition
+    return card, [*inputs.personal, *blocking], loaded
 
 
 #: How many earlier quarters the report rates again to count how long a measure has been red.
@@ -270,25 +378,40 @@ def load_report(
     period: str | Period | None = None,
     threshold: int | None = None,
     redact: bool = False,
-) -> tuple[Report, list[Finding], list[Finding]]:
+) -> tuple[Report, ValidationReport, list[Finding]]:
     """Read the inputs and build the committee report, guarded for personal data.
 
-    Returns the report, the data findings met while reading, and the personal-data findings
-    that must block output (none when ``redact``: matches are then replaced by [redacted]).
+    Returns the report; what :func:`validate` says of the same inputs, as they were read for
+    the report (its ``exit_code()`` is the report command's, once the report is written; with
+    ``redact``, personal data in free text is not held against it); and
+    the personal-data findings that must block output (none when ``redact``: matches are then
+    replaced by [redacted]).
     """
     from pledgekit.config.meeting import load_meeting
     from pledgekit.privacy.guard import guard
     from pledgekit.report.assembly import build_report
 
     details = load_meeting(meeting) if meeting is not None else None
-    card, dataset, blocking, definition = _load_guarded(
-        files, pledge, period, threshold, redact, as_at=True
-    )
-    earlier = earlier_scorecards(definition, dataset, card, threshold=threshold)
+    card, blocking, loaded = _load_guarded(files, pledge, period, threshold, redact, as_at=True)
+    dataset = loaded.inputs.dataset
+    earlier = earlier_scorecards(loaded.definition, dataset, card, threshold=threshold)
     built = build_report(card, dataset, details, earlier=earlier)
     report, more = guard(built, redact=redact)
+    ignore = loaded.definition.validation.ignore
+    if redact:  # personal data in free text is redacted in the report: asked for, and done
+        from pledgekit.privacy.detect import CODES as PERSONAL_DATA_CODES
+
+        ignore = [*ignore, *PERSONAL_DATA_CODES.values()]
+    verdict = _verdict(
+        loaded.definition,
+        loaded.findings,
+        loaded.pledge_path,
+        loaded.paths,
+        loaded.inputs,
+        ignore=ignore,
+    )
     # The exceptions repeat scorecard commentary, so the same finding can come twice.
-    return report, card.findings, list(dict.fromkeys([*blocking, *more]))
+    return report, verdict, list(dict.fromkeys([*blocking, *more]))
 
 
 def validate(
@@ -311,17 +434,8 @@ def validate(
     no definition can be found or opened. A workbook that cannot be read is an ``unreadable-file``
     finding (the report's exit code is then 2) so the other files are still checked.
     """
-    from pledgekit.checks import CHECK_CODES, run_checks
-    from pledgekit.checks.result import ValidationReport
-    from pledgekit.checks.selection import (
-        check_codes,
-        parse_codes,
-        settings_findings,
-        sort_findings,
-        unique_findings,
-    )
-    from pledgekit.config.pledge import ValidationSettings, check_definition, find_definition
-    from pledgekit.model.codes import BAD_YAML, UNREADABLE_FILE
+    from pledgekit.checks.selection import check_codes, parse_codes, settings_findings
+    from pledgekit.config.pledge import check_definition, find_definition
     from pledgekit.read.published import load_published
 
     paths = [Path(f) for f in files]
@@ -339,16 +453,49 @@ def validate(
 
     pledge_path = find_definition(explicit, workbooks)
     definition, definition_findings = check_definition(pledge_path)
-    settings = definition.validation if definition else ValidationSettings()
     if definition is not None:
         definition_findings += settings_findings(pledge_path, definition)
         definition_findings += load_published(definition, pledge_path)[1]
+    inputs = read_inputs(workbooks, definition, keep_going=True)
+    return _verdict(
+        definition,
+        definition_findings,
+        pledge_path,
+        workbooks,
+        inputs,
+        select=select,
+        ignore=ignore,
+        strict=strict,
+        max_findings=max_findings,
+    )
+
+
+def _verdict(
+    definition: Definition | None,
+    definition_findings: list[Finding],
+    pledge_path: Path,
+    workbooks: Sequence[Path],
+    inputs: Inputs,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    strict: bool | None = None,
+    max_findings: int | None = None,
+) -> ValidationReport:
+    """The checks run over what was read, and every finding filtered and counted as
+    :func:`validate` reports them (``select`` and the rest as there, already parsed)."""
+    from pledgekit.checks import CHECK_CODES, run_checks
+    from pledgekit.checks.result import ValidationReport
+    from pledgekit.checks.selection import sort_findings, unique_findings
+    from pledgekit.config.pledge import ValidationSettings
+    from pledgekit.model.codes import BAD_YAML, UNREADABLE_FILE
+
+    settings = definition.validation if definition else ValidationSettings()
     chosen = select if select is not None else settings.select
     ignored = set(ignore if ignore is not None else settings.ignore)
     strict = settings.strict if strict is None else strict
     limit = settings.max_findings if max_findings is None else max_findings
 
-    inputs = read_inputs(workbooks, definition, keep_going=True)
     if any(f.code == BAD_YAML for f in definition_findings):
         # A definition that is not YAML at all is unreadable input (exit 2), like a broken
         # workbook; one that parses but breaks the format is findings (exit 1).
@@ -362,7 +509,7 @@ def validate(
     def wanted(f: Finding) -> bool:
         return runs(f.code)
 
-    # A definition that did not load is reported whatever the filters say (see the docstring).
+    # A definition that did not load is reported whatever the filters say (see validate).
     kept = definition_findings if definition is None else list(filter(wanted, definition_findings))
     kept += [f for f in found if wanted(f) or f.code == UNREADABLE_FILE]
     order = [str(pledge_path), *(str(p) for p in workbooks)]

@@ -64,10 +64,6 @@ app.command("benchmark", no_args_is_help=True)(benchmark_command.benchmark)
 app.command("collection-workbook", no_args_is_help=True)(
     collection_workbook_command.collection_workbook
 )
-# The name before 0.2; kept working, hidden, with a note on the new name.
-app.command(collection_workbook_command.OLD_NAME, hidden=True)(
-    collection_workbook_command.collection_workbook
-)
 app.add_typer(templates_command.app, name="templates")
 app.command("schema")(schema_command.schema)
 

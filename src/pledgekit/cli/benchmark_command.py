@@ -15,13 +15,23 @@ from pledgekit.cli.options import (
     format_option,
     handle_errors,
 )
+from pledgekit.model.findings import Finding
 from pledgekit.render.benchmark.formats import FORMATS
 
 WorkbooksArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Indicator workbooks: pledge.yaml is looked for beside the first (optional with "
-        "--pledge).",
+        help="Indicator workbooks (optional): each is read and checked, once, and pledge.yaml "
+        "is looked for beside the first (else --pledge, else in the current folder).",
+        show_default=False,
+    ),
+]
+AreasOption = Annotated[
+    str | None,
+    typer.Option(
+        "--areas",
+        help="Benchmark many councils in one pass: 'all', or council codes or names separated "
+        "by commas (formats json, csv, xlsx, html: one row per council, measure and year).",
         show_default=False,
     ),
 ]
@@ -34,6 +44,7 @@ def benchmark(
     output_format: Annotated[str | None, format_option(FORMATS)] = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    areas: AreasOption = None,
 ) -> None:
     """Benchmark each measure with a 'published:' entry against DfE's published figures.
 
@@ -43,6 +54,9 @@ def benchmark(
     neighbours (Wilson score intervals for percentages; exact Poisson below 10 events and Byar's
     method from 10 for rates).
 
+    England and the region are DfE's published percentages unless pledge.yaml's benchmarks
+    set national_from: counts; a London borough is compared with London unless region: file.
+
     Example: pledgekit benchmark --pledge sample_data/pledge.yaml --format md -o benchmarks.md
     """
     from pledgekit.model.errors import UsageError
@@ -50,14 +64,29 @@ def benchmark(
     chosen = choose_format(FORMATS, output_format, output, from_output=False)
     if chosen.binary and (output is None or str(output) == "-"):
         raise UsageError(f"--format {chosen.name} needs --output FILE{chosen.suffixes[0]}")
-    if not files and pledge is None:
-        raise UsageError("give --pledge FILE, or a workbook with pledge.yaml beside it")
-    from pledgekit.api import benchmark as load_benchmarks
     from pledgekit.cli.output import emit, prepare, stdout_errors
+    from pledgekit.render.benchmark.formats import AREA_FORMATS
 
+    if areas is not None and chosen.name not in AREA_FORMATS:
+        raise UsageError(f"--areas writes {', '.join(AREA_FORMATS)}; give --format with one")
     inputs = [*(files or []), pledge]
     prepare(output, force=force, inputs=inputs, fmt=chosen, formats=FORMATS)
+    if areas is not None:
+        from pledgekit.api import benchmark_areas
+
+        wanted = (
+            None
+            if areas.strip().casefold() == "all"
+            else [a.strip() for a in areas.split(",") if a.strip()]
+        )
+        found = benchmark_areas(wanted, files or [], pledge=pledge)
+        _warn(list(found.councils[0].warnings) if found.councils else [])
+        emit(chosen.renderer(found), output, force=force, inputs=inputs)
+        return
+    from pledgekit.api import benchmark as load_benchmarks
+
     bench = load_benchmarks(files or [], pledge=pledge)
+    _warn(list(bench.warnings))
     if chosen.name == "table" and output is None:
         from pledgekit.render.benchmark.terminal_tables import render_table
         from pledgekit.render.terminal import console_for
@@ -66,3 +95,9 @@ def benchmark(
             render_table(bench, console_for())
     else:
         emit(chosen.renderer(bench), output, force=force, inputs=inputs)
+
+
+def _warn(found: list[Finding]) -> None:
+    """Warnings (a file given twice, impossible published figures) on standard error."""
+    for item in found:
+        typer.echo(f"warning: {item.location}: {item.message} [{item.code}]", err=True)

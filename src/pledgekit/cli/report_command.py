@@ -87,9 +87,10 @@ def report(
     Cover details, purpose, recommendations, narratives, actions, inspection, the voice of
     children and implications come from --meeting; what it leaves out is marked [to be
     completed]. Until every red has commentary and no gap remains the report is marked DRAFT
-    in every format, and the gaps are listed on stderr. A red without commentary also makes
-    the run exit 1 (the report is still written), as 'pledgekit validate' fails on it;
-    --final writes nothing until the report is complete. Nothing is written while free text
+    in every format, and the gaps are listed on stderr. Once the report is written, the run
+    exits as 'pledgekit validate' would on the same inputs and settings: 1 for a red without
+    commentary or any other error in the data; --final writes nothing until the report is
+    complete. Nothing is written while free text
     holds personal data (exit 1), unless --redact.
 
     Example: pledgekit report sample_data/*.xlsx --meeting sample_data/meeting.yaml -o report.docx
@@ -101,7 +102,7 @@ def report(
     chosen = report_format(output_format, output, template)
     inputs = [*files, meeting, pledge, template]
     prepare(output, force=force, inputs=inputs, fmt=chosen, formats=FORMATS)
-    built, data_findings, blocking = load_report(
+    built, verdict, blocking = load_report(
         files,
         meeting=meeting,
         pledge=pledge,
@@ -109,7 +110,7 @@ def report(
         threshold=threshold,
         redact=redact,
     )
-    print_data_findings(data_findings, blocking)
+    print_data_findings([], blocking)
     if blocking:
         raise typer.Exit(1)
     if final and built.gaps:
@@ -136,17 +137,16 @@ def report(
         )
         for gap in built.gaps:
             typer.echo(f"  {gap}", err=True)
-    from pledgekit.model.findings import has_errors
-
-    silent = [ex.line.ref for ex in built.exceptions if ex.commentary_missing]
-    if silent:
-        # The same verdict as `validate` (missing-commentary-for-red is an error there).
+    # The report is written, but the run fails as `pledgekit validate` would on the same inputs
+    # (a red without commentary is an error there): its result says so, not a rule of ours.
+    code = verdict.exit_code()
+    if code:
+        print_data_findings(verdict.findings, [])
+        silent = [ex.line.ref for ex in built.exceptions if ex.commentary_missing]
+        why = f"red measure(s) without commentary: {', '.join(silent)}; " if silent else ""
         typer.echo(
-            f"Error: red measure(s) without commentary: {', '.join(silent)}; the report was "
-            "written as a DRAFT, but the run fails as 'pledgekit validate' does.",
+            f"Error: {why}the report was written{' as a DRAFT' if built.draft else ''}, but the "
+            f"run fails as 'pledgekit validate' does ({verdict.summary()}).",
             err=True,
         )
-        raise typer.Exit(1)
-    # As for the scorecard: the report is written, but errors in the data fail the run.
-    if has_errors(data_findings):
-        raise typer.Exit(1)
+        raise typer.Exit(code)

@@ -330,7 +330,7 @@ class Definition(_Strict):
         pack = self.pack()
         found = pack.find(measure.reference) if pack else None
         figures: dict[str, float] = {}
-        if found is not None and found.unit == measure.unit.value:
+        if found is not None and found.england is not None and found.unit == measure.unit.value:
             figures["england"] = found.england
         figures.update(measure.comparators)
         return figures
@@ -477,7 +477,8 @@ def find_definition(explicit: Path | None, inputs: list[Path]) -> Path:
         return explicit
     candidates = [p.parent / "pledge.yaml" for p in inputs[:1]] + [Path("pledge.yaml")]
     for candidate in candidates:
-        if candidate.is_file():
+        # Anything by that name, so a pipe or folder called pledge.yaml is refused in words.
+        if candidate.exists() or candidate.is_symlink():
             return candidate
     raise DefinitionError(
         "no pledge definition found: pass --pledge FILE, or put pledge.yaml beside the workbook "

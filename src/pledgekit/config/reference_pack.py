@@ -3,7 +3,7 @@
 A pack is a YAML file in ``pledgekit/reference/`` (``dfe-2025.yaml``: DfE's headline
 children-in-care and care-leaver measures for the year to 31 March 2025). A pledge names one with
 ``reference_pack:``; each measure whose ``reference`` is a pack measure's id or alias (``NI 62``)
-takes the pack's England figure as its default ``england`` comparator.
+takes the pack's England figure as its default ``england`` comparator (when the pack has one).
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ class PackMeasure(BaseModel):
     definition: str
     unit: str
     polarity: Polarity
-    england: float
+    # None where DfE's release gives no England figure for the pack's year (a measure the 903
+    # records compute that has no national comparator here).
+    england: float | None = None
     period: str
 
     def names(self) -> list[str]:

@@ -487,6 +487,13 @@ NEIGHBOUR_REPEATED = _code(
     "Each neighbour counts once in the neighbours' average; the repeat is left out.",
     "pledge.yaml, line 20, column 15: neighbour 'E09000970' is listed twice; counted once",
 )
+INPUT_REPEATED = _code(
+    "input-repeated",
+    Severity.WARNING,
+    "The same file is given twice on the command line.",
+    "It is read once; reading it twice would report every row as its own duplicate.",
+    "q2.xlsx: given twice (also as ./q2.xlsx); read once",
+)
 REFERENCE_MISMATCH = _code(
     "reference-mismatch",
     Severity.WARNING,

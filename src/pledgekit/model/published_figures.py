@@ -153,7 +153,8 @@ SMALL_VALUE = 0.25
 
 
 def published_symbol(reading: Reading) -> str:
-    """The symbol as DfE wrote it: ``k``, ``low``, ``u``, ``c``, ``x``, ``z`` ('' for a number)."""
+    """The symbol as DfE wrote it: ``k``, ``low``, ``u``, ``c``, ``x``, ``z`` ('' for a number or a
+    blank, ``?`` for a figure that could not be used)."""
     if reading.is_number:
         return ""
     raw = (reading.raw or "").strip().lower()
@@ -165,7 +166,7 @@ def published_symbol(reading: Reading) -> str:
         ValueState.NOT_AVAILABLE: "x",
         ValueState.BELOW_HALF: "k",
         ValueState.MISSING: "",
-    }.get(reading.state, "x")
+    }.get(reading.state, "?")
 
 
 def is_small(reading: Reading) -> bool:

@@ -33,8 +33,9 @@ from pledgekit.model.ssda903_tables import (
 )
 
 # How a care leaver's age is taken (OC3): at the birthday that falls in the collection year
-# (DfE's rule: born 1 April 2005 is 19 in 2024-25), or at 31 March like every other measure.
-CARE_LEAVER_AGE_RULES = ("birthday-in-year", "31-march")
+# (DfE's rule: born 1 April 2005 is 19 in 2024-25; the same as the age at 31 March), or at the
+# 1 April the year starts (a reading some councils use, which moves a birthday-year down a band).
+CARE_LEAVER_AGE_RULES = ("birthday-in-year", "1-april")
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,14 @@ class CountingOptions:
     """The open points of DfE's counting rules, each with the shared note's default.
 
     - ``temporary_placements_are_moves``: a new episode into a temporary placement (PLACE
-      T0-T4) counts as a placement for the placement-count measures. Default True (DfE's
-      methodology counts every placement; the note's default).
+      T0-T4) counts as a placement for the placement-count measures (placements-3plus and
+      placements-3plus-2-years). Default True (the project's note: every placement counts).
     - ``stability_same_carer``: long-term stability read as DfE's newer wording "living with the
       same carer for at least 2 years": a change of placement with the same carer (RNE T or U)
       does not break the two years. Default False (the older "same placement" wording).
     - ``care_leaver_age_at``: ``"birthday-in-year"`` (default: the age at the birthday that
-      falls in the collection year) or ``"31-march"``.
+      falls in the collection year, which is always the age at 31 March) or ``"1-april"`` (the
+      age on the 1 April the year starts: a year younger for everyone not born on 1 April).
     - ``include_transferred_e3``: count among care leavers (OC3) a young person whose last period
       of care in the files ended with REC E3 (care transferred to another council). Default
       False: after a transfer the other council is the responsible authority.

@@ -246,6 +246,7 @@ def benchmarks_to_dict(bench: Benchmarks) -> dict[str, Any]:
         "england_from": bench.national_from.value,
         "region_choice": bench.region_choice,
         "significance": {"level": bench.level.value, "method": bench.method_note},
+        "warnings": [f"{f.location}: {f.message}" for f in bench.warnings],
         "measures": [
             {
                 "pledge": mb.pledge.id,
@@ -329,3 +330,33 @@ def flat_rows(bench: Benchmarks) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+SET_SCHEMA = "pledgekit.benchmark-areas/1"
+
+
+@dataclass(frozen=True)
+class BenchmarkSet:
+    """Benchmarks of many councils from one read of the files (``benchmark --areas``).
+
+    ``marked`` is the council pledge.yaml's ``area:`` names, when it is among them: the one a
+    funnel chart marks.
+    """
+
+    councils: list[Benchmarks]
+    marked: Benchmarks | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """``pledgekit.benchmark-areas/1``: each council's ``pledgekit.benchmark/1`` shape."""
+        return {
+            "schema": SET_SCHEMA,
+            "marked": self.marked.area.code if self.marked and self.marked.area else None,
+            "councils": [b.to_dict() for b in self.councils],
+        }
+
+
+def all_flat_rows(found: Benchmarks | BenchmarkSet) -> list[dict[str, Any]]:
+    """:func:`flat_rows` of one council, or of every council of a set in turn."""
+    if isinstance(found, BenchmarkSet):
+        return [row for bench in found.councils for row in flat_rows(bench)]
+    return flat_rows(found)

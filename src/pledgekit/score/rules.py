@@ -2,8 +2,14 @@
 
 :func:`rate` settles what every rule shares (not rated, suppressed, no data, no target, the ``k``
 symbol) and hands a number that misses its target to the measure's rule in :data:`RULES`. A new
-rule is one function with the :data:`Rule` signature and one entry in the table (and a member of
+rule is one function with the :data:`Rule` signature and one :class:`RuleEntry` in the table,
+saying also when it is red as an Excel condition (and a member of
 :class:`~pledgekit.model.measure_kinds.RagRule` so pledge.yaml can name it).
+
+The collection workbook's "Commentary needed" formulas come from the same table
+(:func:`excel_red`, :func:`excel_miss`): the gap is written in Excel as :func:`rate` computes it,
+with the same :data:`~pledgekit.score.ratings.EPSILON`, and each rule's entry turns it into its
+red condition. tests/test_rule_formulas.py has LibreOffice evaluate them against :func:`rate`.
 
 Every result carries the numbers that decided it and a plain-English ``reason``, so a report can
 say why a measure is red. Polarity says which way is better; nothing here assumes higher is better.
@@ -78,11 +84,74 @@ def trend_rule(miss: Miss) -> Rating:
     return miss.rating(Status.RED, reason, RagRule.TREND)
 
 
-#: Each rule pledge.yaml can name, and the function that rates a miss by it.
-RULES: dict[RagRule, Rule] = {
-    RagRule.TOLERANCE: tolerance_rule,
-    RagRule.TREND: trend_rule,
+#: An Excel condition from the Excel expression of a value's gap (negative: it misses) and the
+#: tolerance: true when the rule rates the value red.
+ExcelRed = Callable[[str, float], str]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleEntry:
+    """A rule in :data:`RULES`: how it rates a miss, and the same verdict as an Excel condition."""
+
+    rate: Rule
+    red: ExcelRed
+
+
+def _tolerance_red(gap: str, tolerance: float) -> str:
+    # tolerance_rule's amber, -gap <= tolerance + EPSILON, turned round.
+    return f"{gap}<{excel_number(-(tolerance + EPSILON))}"
+
+
+def _trend_red(gap: str, tolerance: float) -> str:
+    # Amber needs an improvement on last year's figure, which a workbook being filled in does not
+    # hold: any miss may be red, as trend_rule rates a miss with no figure a year earlier.
+    return _missed(gap)
+
+
+#: Each rule pledge.yaml can name: the function that rates a miss by it, and its red in Excel.
+RULES: dict[RagRule, RuleEntry] = {
+    RagRule.TOLERANCE: RuleEntry(tolerance_rule, _tolerance_red),
+    RagRule.TREND: RuleEntry(trend_rule, _trend_red),
 }
+
+
+def excel_number(number: float) -> str:
+    """``number`` as an Excel formula writes it: every digit Python keeps, never an exponent,
+    a negative number in brackets (so ``A2-(-5)``, never ``A2--5``)."""
+    text = repr(float(number))
+    if "e" in text:
+        text = f"{number:.20f}".rstrip("0").rstrip(".")
+    text = text.removesuffix(".0")
+    return f"({text})" if text.startswith("-") else text
+
+
+def excel_gap(cell: str, target: TargetValue, polarity: Polarity) -> str:
+    """The Excel expression of the value in ``cell``'s gap to ``target``, as :func:`rate` takes
+    it: how far it is on the good side (negative: how far it misses; for a band, minus the
+    distance outside it)."""
+    if isinstance(target, tuple):
+        low, high = (excel_number(end) for end in target)
+        return f"-MAX({low}-{cell},{cell}-{high},0)"
+    aim = excel_number(target)
+    return f"({cell}-{aim})" if polarity is Polarity.HIGHER else f"({aim}-{cell})"
+
+
+def _missed(gap: str) -> str:
+    # rate: a gap within EPSILON of 0 counts as 0, so green is gap > -EPSILON.
+    return f"{gap}<={excel_number(-EPSILON)}"
+
+
+def excel_miss(cell: str, target: TargetValue, polarity: Polarity) -> str:
+    """Excel condition: the number in ``cell`` misses ``target`` (amber or red, by any rule)."""
+    return _missed(excel_gap(cell, target, polarity))
+
+
+def excel_red(
+    cell: str, target: TargetValue, polarity: Polarity, tolerance: float, rule: RagRule
+) -> str:
+    """Excel condition: ``rule`` rates the number in ``cell`` red against ``target`` (for the
+    trend rule, any miss: last year's figure is not in the cell's workbook)."""
+    return RULES[rule].red(excel_gap(cell, target, polarity), tolerance)
 
 
 def _describe_target(target: TargetValue, polarity: Polarity, fmt: Formatter) -> str:
@@ -179,7 +248,7 @@ def rate(
         fmt=fmt,
         fmt_gap=fmt_gap,
     )
-    return RULES[rule](miss)
+    return RULES[rule].rate(miss)
 
 
 _NO_DATA_REASON = {

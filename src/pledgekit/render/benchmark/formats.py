@@ -12,40 +12,58 @@ from typing import TYPE_CHECKING
 from pledgekit.render.registry import OutputFormat, Registry
 
 if TYPE_CHECKING:
-    from pledgekit.score.benchmarks import Benchmarks
+    from pledgekit.score.benchmarks import Benchmarks, BenchmarkSet
 
-#: A benchmark renderer: the benchmarks in, text or bytes out.
-BenchmarkRenderer = Callable[["Benchmarks"], "str | bytes"]
+#: A benchmark renderer: one council's benchmarks (or, for json, csv, xlsx and html, a set of
+#: councils' from ``--areas``) in, text or bytes out.
+BenchmarkRenderer = Callable[["Benchmarks | BenchmarkSet"], "str | bytes"]
+#: The formats that take a set of councils (``benchmark --areas``).
+AREA_FORMATS = ("json", "csv", "xlsx", "html")
 
 
-def _table(bench: Benchmarks) -> str:
+def _one(bench: Benchmarks | BenchmarkSet) -> Benchmarks:
+    from pledgekit.model.errors import UsageError
+    from pledgekit.score.benchmarks import BenchmarkSet
+
+    if isinstance(bench, BenchmarkSet):
+        raise UsageError(f"--areas writes only {', '.join(AREA_FORMATS)}")
+    return bench
+
+
+def _table(bench: Benchmarks | BenchmarkSet) -> str:
     from pledgekit.render.benchmark.terminal_tables import render_text
 
-    return render_text(bench)
+    return render_text(_one(bench))
 
 
-def _json(bench: Benchmarks) -> str:
+def _json(bench: Benchmarks | BenchmarkSet) -> str:
     from pledgekit.render.benchmark.text_formats import render_json
 
     return render_json(bench)
 
 
-def _csv(bench: Benchmarks) -> str:
+def _csv(bench: Benchmarks | BenchmarkSet) -> str:
     from pledgekit.render.benchmark.text_formats import render_csv
 
     return render_csv(bench)
 
 
-def _markdown(bench: Benchmarks) -> str:
+def _markdown(bench: Benchmarks | BenchmarkSet) -> str:
     from pledgekit.render.benchmark.text_formats import render_markdown
 
-    return render_markdown(bench)
+    return render_markdown(_one(bench))
 
 
-def _xlsx(bench: Benchmarks) -> bytes:
+def _xlsx(bench: Benchmarks | BenchmarkSet) -> bytes:
     from pledgekit.render.benchmark.xlsx import render_xlsx
 
     return render_xlsx(bench)
+
+
+def _html(bench: Benchmarks | BenchmarkSet) -> str:
+    from pledgekit.render.benchmark.html import render_html
+
+    return render_html(bench)
 
 
 FORMATS: Registry[BenchmarkRenderer] = Registry("benchmark", default="table")
@@ -62,7 +80,7 @@ FORMATS.add(
 FORMATS.add(
     OutputFormat("json", "the documented pledgekit.benchmark/1 shape", _json, suffixes=(".json",))
 )
-FORMATS.add(OutputFormat("csv", "one row per measure and year", _csv, suffixes=(".csv",)))
+FORMATS.add(OutputFormat("csv", "one row per council, measure and year", _csv, suffixes=(".csv",)))
 FORMATS.add(
     OutputFormat(
         "md",
@@ -75,9 +93,17 @@ FORMATS.add(
 FORMATS.add(
     OutputFormat(
         "xlsx",
-        "an Excel workbook, one row per measure and year (needs -o)",
+        "an Excel workbook, one row per council, measure and year (needs -o)",
         _xlsx,
         suffixes=(".xlsx",),
         binary=True,
+    )
+)
+FORMATS.add(
+    OutputFormat(
+        "html",
+        "a web page: a table and a funnel chart per measure and year",
+        _html,
+        suffixes=(".html", ".htm"),
     )
 )

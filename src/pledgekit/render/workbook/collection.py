@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from pledgekit.config.pledge import Definition, Measure, Pledge
-from pledgekit.model.measure_kinds import Frequency, Polarity, RagRule, Unit
+from pledgekit.model.measure_kinds import Frequency, Polarity, Unit
 from pledgekit.model.periods import Period
 from pledgekit.render.formula_guard import safe_cell
 from pledgekit.render.xlsx_book import workbook_bytes
 from pledgekit.score.formatting import format_target
+from pledgekit.score.rules import excel_miss, excel_red
 
 SHEET = "Indicators"
 INSTRUCTIONS = "Instructions"
@@ -93,23 +94,19 @@ def value_rule(measure: Measure, cell: str) -> str:
 
 
 def red_condition(definition: Definition, measure: Measure, period: Period, cell: str) -> str:
-    """Excel condition true when the value in ``cell`` would be rated red ("" when unknowable).
+    """Excel condition true when the value in ``cell`` would be rated red ("" when unrated).
 
-    Follows :func:`~pledgekit.score.rules.rate` for the tolerance rule. Under the trend rule red
-    depends on last year's figure, so any miss asks for commentary.
+    Written by the rules table (:func:`~pledgekit.score.rules.excel_red`), with the tolerance
+    the scorecard uses. Under the trend rule red depends on last year's figure, so any miss
+    asks for commentary.
     """
     target = measure.target_for(period)
     if not measure.rated or target is None:
         return ""
-    trend = definition.rag_rule(measure) is RagRule.TREND
-    if isinstance(target, tuple):
-        low, high = target
-        tol = 0.0 if trend else definition.tolerance_for(measure, max(abs(low), abs(high)))
-        return f"OR({cell}<{low - tol:g},{cell}>{high + tol:g})"
-    tol = 0.0 if trend else definition.tolerance_for(measure, target)
-    if measure.polarity is Polarity.HIGHER:
-        return f"{cell}<{target - tol:g}"
-    return f"{cell}>{target + tol:g}"
+    scale = max(abs(target[0]), abs(target[1])) if isinstance(target, tuple) else target
+    tolerance = definition.tolerance_for(measure, scale)
+    rule = definition.rag_rule(measure)
+    return excel_red(cell, target, measure.polarity, tolerance, rule)
 
 
 def miss_condition(measure: Measure, period: Period, cell: str) -> str:
@@ -117,9 +114,7 @@ def miss_condition(measure: Measure, period: Period, cell: str) -> str:
     target = measure.target_for(period)
     if not measure.rated or target is None:
         return ""
-    if isinstance(target, tuple):
-        return f"OR({cell}<{target[0]:g},{cell}>{target[1]:g})"
-    return f"{cell}<{target:g}" if measure.polarity is Polarity.HIGHER else f"{cell}>{target:g}"
+    return excel_miss(cell, target, measure.polarity)
 
 
 def needed_formula(definition: Definition, measure: Measure, period: Period, row: int) -> str:

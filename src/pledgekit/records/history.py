@@ -1,0 +1,86 @@
+"""Which file says what: one year's tables, and episodes joined across several years' files.
+
+A collection year's file holds every episode open at any time in that year, with its real DECOM
+(often years before). Councils amend history, so the same episode may differ between files, or
+be missing from the next one. The rule here, for the figures of year Y:
+
+- Y's file is authoritative for everything it covers. For a child, it covers from the earliest
+  DECOM of the child's episodes in it, and in any case from 1 April of year Y (the file holds
+  every episode open in the year, so a child absent from it was not looked after in Y).
+- An earlier file (Y-1, then Y-2, ...) only adds history before what the later files cover: its
+  episodes that start before the child's covered-from date, with an end (DEC) after that date
+  (or blank) cut to that date. Each earlier file then extends the cover back to its own 1 April
+  and its own earliest DECOM for the child.
+
+:func:`combined_episodes` applies this rule; a measure that needs history calls it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pledgekit.records.collection_year import year_label, year_start
+from pledgekit.records.frames import Records903
+
+SHORT_BREAKS = ("V3", "V4")
+EPISODE_COLUMNS = ("CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC")
+
+
+class MeasureUnavailable(Exception):
+    """A measure cannot be computed for a year: the reason says what is missing (no value)."""
+
+
+def table(records: Records903, year: int, name: str) -> pd.DataFrame:
+    """Year ``year``'s table ``name``; :class:`MeasureUnavailable` when it is not given."""
+    tables = records.years.get(year)
+    if tables is None:
+        raise MeasureUnavailable(f"no 903 files for {year_label(year)}")
+    frame = tables.tables.get(name)
+    if frame is None:
+        raise MeasureUnavailable(f"the {name} table of {year_label(year)} is not given")
+    return frame
+
+
+def without_short_breaks(episodes: pd.DataFrame) -> pd.DataFrame:
+    """Episodes with legal status other than V3/V4 (agreed series of short breaks)."""
+    result: pd.DataFrame = episodes[~episodes["LS"].isin(SHORT_BREAKS)]
+    return result
+
+
+def year_episodes(records: Records903, year: int) -> pd.DataFrame:
+    """Year ``year``'s own episodes, V3/V4 left out, sorted by child and start."""
+    frame = without_short_breaks(table(records, year, "Episodes"))
+    result: pd.DataFrame = frame.sort_values(["CHILD", "DECOM"], kind="stable")
+    return result
+
+
+def combined_episodes(records: Records903, year: int, back: int) -> pd.DataFrame:
+    """Episodes of year ``year`` with ``back`` earlier years' files as history (see module).
+
+    Returns the columns of :data:`EPISODE_COLUMNS` plus ``_year`` (the file each row came from),
+    V3/V4 left out, sorted by child and start. :class:`MeasureUnavailable` when one of the
+    years (or its Episodes table) is not given.
+    """
+    later = table(records, year, "Episodes").loc[:, list(EPISODE_COLUMNS)].assign(_year=year)
+    parts = [later]
+    covered = later.groupby("CHILD", sort=False)["DECOM"].min()
+    for earlier_year in range(year - 1, year - back - 1, -1):
+        earlier = table(records, earlier_year, "Episodes").loc[:, list(EPISODE_COLUMNS)]
+        # The later files cover every child from their 1 April, and further back from the
+        # child's earliest DECOM in them.
+        cover_start = year_start(earlier_year + 1)
+        # NaT for a child the later files do not hold.
+        known = pd.Series(covered.reindex(earlier["CHILD"]).to_numpy(), index=earlier.index)
+        cutoff = known.where(known < cover_start, cover_start)
+        kept = earlier[earlier["DECOM"] < cutoff].assign(_year=earlier_year)
+        cut = cutoff[kept.index]
+        ends_after = kept["DEC"].isna() | (kept["DEC"] > cut)
+        kept.loc[ends_after, "DEC"] = cut[ends_after]
+        parts.append(kept)
+        starts = kept.groupby("CHILD", sort=False)["DECOM"].min()
+        covered = pd.concat([covered, starts]).groupby(level=0).min()
+    combined = pd.concat(parts, ignore_index=True)
+    result: pd.DataFrame = without_short_breaks(combined).sort_values(
+        ["CHILD", "DECOM"], kind="stable"
+    )
+    return result
