@@ -38,6 +38,7 @@ _.comparator_text
 _.has_comparators
 _.document_title
 _.draft_notice
+_.contents
 grade, intro, has_suppressed, profile_intro, background_intro, appendices_intro
 
 # Set on openpyxl objects: attributes assigned for the workbook written, never read back here.
@@ -58,6 +59,7 @@ tb
 # ranking; core21: the columnar dataset). Take a line out when its branch lands.
 temporary_placements_are_moves, stability_same_carer, include_transferred_e3
 cohort, exclusions, history_years, compute, unavailable
+ages_at_end
 x_label
 ranks_by
 total_rows  # read/ees.py: rows in the file, asserted by tests/test_published_files.py
