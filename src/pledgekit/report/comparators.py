@@ -7,9 +7,10 @@ scorecard row carries (``Row.comparisons``) and the years pledge.yaml gives them
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pledgekit.model.status import Position, Significance
+from pledgekit.score.comparator_text import neighbours_caution, row_rank
 from pledgekit.score.formatting import format_quantity
 from pledgekit.score.ratings import Comparison
 from pledgekit.score.scorecard import Row
@@ -19,7 +20,7 @@ _NAMES = {
     "statistical_neighbours": "Statistical neighbours",
     "region": "Region",
 }
-_PUBLISHED = re.compile(r"DfE published (\S+)")
+_PUBLISHED = re.compile(r"DfE published ([^\s,]+)")
 _PACK = re.compile(r"\(England (\S+)\)")
 
 
@@ -95,6 +96,29 @@ def comparator_views(row: Row) -> tuple[ComparatorView, ...]:
                 year=year,
                 position=_verdict(comparison),
                 source=source,
+            )
+        )
+    # The rank and quartile among councils, and a caution on a thin neighbours' average.
+    caution = neighbours_caution(row)
+    if caution:
+        views = [
+            replace(v, position=f"{v.position}; {caution}" if v.position else caution)
+            if v.name == "Statistical neighbours"
+            else v
+            for v in views
+        ]
+    ranked = row_rank(row)
+    if ranked is not None:
+        rank, where = ranked
+        year, _, _ = where.removeprefix("DfE published ").partition(" ")
+        published = where.startswith("DfE published")
+        views.append(
+            ComparatorView(
+                name="Rank among councils",
+                figure=f"{rank.position} of {rank.ranked}",
+                year=year if published else None,
+                position=rank.quartile_label,
+                source="DfE" if published else "workbook",
             )
         )
     return tuple(views)
