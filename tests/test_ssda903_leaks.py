@@ -126,7 +126,7 @@ def test_no_child_level_value_in_any_output(planted: tuple[Path, Planted], tmp_p
     assert ran == len(_runs(root, tmp_path))
     # The findings were raised (so the planted cells were looked at), without their values.
     check = runner.invoke(app, ["validate", str(root / "903"), "-f", "json"])
-    for code in ("ssda903-bad-date", "records-bad-code", "ssda903-unknown-table"):
+    for code in ("records-bad-date", "records-bad-code", "records-unknown-table"):
         assert code in check.stdout
 
 
