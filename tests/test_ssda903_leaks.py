@@ -93,6 +93,22 @@ def _runs(root: Path, out: Path) -> list[tuple[list[str], Path | None]]:
         keyed = out / f"keyed.{suffix}"
         runs.append((["ssda903", folder, "--pledge", pledge, "-f", fmt, "-o", str(keyed)], keyed))
     for fmt, suffix in (
+        ("table", "txt"),
+        ("json", "json"),
+        ("csv", "csv"),
+        ("md", "md"),
+        ("xlsx", "xlsx"),
+    ):
+        target = out / f"card.{suffix}"
+        runs.append(
+            (["scorecard", folder, "--pledge", pledge, "-f", fmt, "-o", str(target)], target)
+        )
+    runs.append((["scorecard", folder, "--pledge", pledge], None))
+    # PDF needs LibreOffice and says nothing the DOCX does not: md, html and docx are searched.
+    for fmt, suffix in (("md", "md"), ("html", "html"), ("docx", "docx")):
+        target = out / f"report.{suffix}"
+        runs.append((["report", folder, "--pledge", pledge, "-f", fmt, "-o", str(target)], target))
+    for fmt, suffix in (
         ("text", "txt"),
         ("json", "json"),
         ("github", "txt"),
