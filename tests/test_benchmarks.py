@@ -417,11 +417,18 @@ def test_an_unknown_pack_is_a_located_error(tmp_path: Path) -> None:
 def test_the_shipped_sample_benchmarks() -> None:
     sample = Path(__file__).resolve().parents[1] / "sample_data" / "pledge.yaml"
     bench = api.benchmark(pledge=sample)
-    assert [m.measure.id for m in bench.measures] == ["2.7", "3.1"]
+    assert [m.measure.id for m in bench.measures] == ["2.7", "3.1", "3.6"]
     latest = bench.measures[1].latest
     assert latest is not None and latest.year.label == "2025"
     assert latest.neighbours_total == 10 and latest.neighbours_contributed == 8
     assert latest.england == 10
+    # A rate (polarity none): figures, interval and "higher"/"lower", but no rank.
+    rate = bench.measures[2].latest
+    assert rate is not None and rate.rank is None and rate.england == 67
+    assert rate.intervals and rate.vs_england.label.startswith(("Significantly", "Not"))
+    # DfE's real layouts: a 'breakdown' filter and '19 to 21 years'.
+    source = bench.measures[0].measure.published
+    assert source is not None and "breakdown" in source.where
 
 
 def test_the_readme_table_is_what_the_sample_gives() -> None:

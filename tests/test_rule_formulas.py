@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import csv
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -27,6 +25,8 @@ from pledgekit.model.status import Status
 from pledgekit.model.values import Reading, ValueState
 from pledgekit.render.workbook.collection import ADVISED, NEEDED, build_collection
 from pledgekit.score.rules import RULES, excel_number, rate
+
+from .libreoffice import convert, find_soffice
 
 PERIOD = Period(2025, 2)
 
@@ -77,24 +77,9 @@ def _pledge(folder: Path) -> tuple[Path, dict[str, float]]:
 
 def _recalculated(workbook: Path) -> list[dict[str, str]]:
     """The Indicators sheet as LibreOffice computes it, read back from the CSV it saves."""
-    folder = workbook.parent
-    out = folder / "out"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{folder / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1",
-            "--outdir",
-            str(out),
-            str(workbook),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env={**os.environ, "HOME": str(folder)},
-    )
+    out = workbook.parent / "out"
+    done = convert(workbook, "csv:Text - txt - csv (StarCalc):44,34,76,1", out)
+    assert done.returncode == 0, done.stdout + done.stderr
     with (out / workbook.with_suffix(".csv").name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -113,7 +98,7 @@ def test_excel_numbers_keep_every_digit_and_no_exponent() -> None:
 
 @pytest.mark.slow
 def test_libreoffice_rates_every_boundary_as_the_python_rules_do(tmp_path: Path) -> None:
-    if shutil.which("soffice") is None:
+    if find_soffice() is None:
         reason = "LibreOffice is not installed (apt-get install libreoffice-calc-nogui)"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(reason)

@@ -354,6 +354,15 @@ ZERO_DENOMINATOR = _code(
     "A rate out of no children cannot be worked out.",
     "q2.xlsx, sheet 'Indicators' cell F9: denominator 0",
 )
+ZERO_OF_ZERO = _code(
+    "zero-of-zero",
+    Severity.WARNING,
+    "A numerator and denominator of 0: a figure over nobody.",
+    "0 of 0 is not a rate of zero but no figure at all, and the scorecard shows it as no data. "
+    "When there was nobody to count, write z (not applicable) in the value, numerator and "
+    "denominator so the paper says so; otherwise fill in the real figures.",
+    "q2.xlsx, sheet 'Indicators' cell E9: measure 1.2 for 2019-20 Q2 is 0 of 0",
+)
 VALUE_DISAGREES_WITH_RATIO = _code(
     "value-disagrees-with-ratio",
     Severity.ERROR,
