@@ -225,11 +225,11 @@ def _add_903_figures(
     sheet = ssda903(records, all_years=True, pledge=pledge_path)
     where = ", ".join(str(p) for p in records)
     computed, findings = guard_differences(
-        figure_observations(sheet.figures, where), dataset.observations, definition
+        figure_observations(sheet.figures, where), dataset.observations(), definition
     )
-    dataset.observations.extend(computed)
-    dataset.findings.extend([*sheet.findings, *findings])
-    dataset.files.extend(sheet.files)
+    from pledgekit.model.observations import Dataset
+
+    dataset.extend(Dataset.of(computed, findings=[*sheet.findings, *findings], files=sheet.files))
 
 
 def _benchmark_inputs(
