@@ -240,7 +240,9 @@ def _details(
         _shade(row.cells[0], LABEL_FILL)
         _cell(row.cells[1], value)
         _row_props(row)
-    for row in table.rows:
+    # The header and every row but the last keep with the next, so a short table never splits
+    # from its heading; the last row does not, or the table would drag what follows with it.
+    for row in table.rows[:-1]:
         for cell in row.cells:
             cell.paragraphs[0].paragraph_format.keep_with_next = True
     _widths(table, list(widths))
@@ -307,7 +309,10 @@ def _cover(doc: Any) -> None:
     _cell(table.rows[3].cells[0], "{%tr endfor %}")
     _widths(table, [4.5, 12.5])
     _describe(table, "Meeting details")
-    _heading(doc, f"{_n('purpose')}. Purpose of the report", 1)
+    _contents(doc)
+    purpose = doc.add_heading(level=1)
+    _field_char(purpose, "end")  # the contents field ends where the first section begins
+    purpose.add_run(f"{_n('purpose')}. Purpose of the report")
     _prose(doc, "report.purpose")
     _heading(doc, f"{_n('recommendations')}. Recommendations", 1)
     _p(doc, "{%p for r in report.recommendations %}")
@@ -316,6 +321,30 @@ def _cover(doc: Any) -> None:
     _heading(doc, f"{_n('introduction')}. Introduction", 1)
     _p(doc, "{%p for para in report.introduction %}")
     _prose(doc, "para")
+    _p(doc, "{%p endfor %}")
+
+
+def _field_char(paragraph: Any, kind: str, instruction: str | None = None) -> None:
+    run = paragraph.add_run()
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run._r.append(char)
+    if instruction is not None:
+        code = paragraph.add_run()
+        instr = OxmlElement("w:instrText")
+        instr.set(qn("xml:space"), "preserve")
+        instr.text = instruction
+        code._r.append(instr)
+        _field_char(paragraph, "separate")
+
+
+def _contents(doc: Any) -> None:
+    """A real Word table of contents (a TOC field over the Heading 1 paragraphs), its entries
+    written in by pledgekit so it reads right before Word updates it (and in LibreOffice)."""
+    start = doc.add_paragraph("Contents", style="Caption")
+    _field_char(start, "begin", ' TOC \\o "1-1" \\h \\z \\u ')
+    _p(doc, "{%p for anchor, heading in report.contents %}")
+    _p(doc, "{{ heading }}", "Table Text")
     _p(doc, "{%p endfor %}")
 
 
@@ -338,20 +367,16 @@ def _summary_and_exceptions(doc: Any) -> None:
     _heading(doc, f"{_n('exceptions')}. Exceptions: measures rated red", 1)
     _prose(doc, "report.exceptions_intro")
     _p(doc, "{%p for ex in report.exceptions %}")
-    _heading(doc, "{{ ex.number }} {{ ex.line.ref }} {{ ex.line.title }}", 2)
+    _heading(doc, "{{ ex.number }} Measure {{ ex.line.ref }}: {{ ex.line.title }}", 2)
     _details(
         doc,
         "Measure {{ ex.line.ref }} in {{ report.period }}",
         [
-            ("Value", "{{ ex.against }}"),
+            ("Figure", "{{ ex.against }}"),
             ("Status", "{% cellbg ex.line.status.colour %}{{r ex.line.status|status }}"),
             ("Why", "{{ ex.reason }}"),
-            ("Trend", "{{ ex.trend }}"),
-            ("How long", "{{ ex.persistence }}"),
-            ("Recent figures", "{{ ex.history }}"),
+            ("Trend", "{{ ex.trend }} {{ ex.persistence }}"),
             ("Compared with", "{{ ex.line.comparator_text }}"),
-            ("National reference", '{{ ex.line.reference or "None" }}'),
-            ("Measure owner", '{{ ex.line.owner or "Not named" }}'),
             ("Actions", "{{ ex.action_text }}"),
         ],
         (3.5, 13.5),
@@ -364,30 +389,57 @@ def _summary_and_exceptions(doc: Any) -> None:
         "{% if ex.line.target %} against the target ({{ ex.line.target }}){% endif %}",
     )
     _p(doc, "{%p endif %}")
-    _heading(doc, "Commentary", 3)
+    _heading(doc, "Commentary{% if ex.line.owner %} ({{ ex.line.owner }}){% endif %}", 3)
     _prose(doc, "ex.commentary")
     _p(doc, "{%p endfor %}")
     _heading(doc, f"{_n('watch')}. Watch list: measures rated amber", 1)
     _prose(doc, "report.watch_intro")
-    _p(doc, "{%p for w in report.watch %}")
-    _heading(doc, "{{ w.number }} {{ w.line.ref }} {{ w.line.title }}", 2)
-    _details(
+    _p(doc, "{%p if report.watch %}")
+    _table(
         doc,
-        "Measure {{ w.line.ref }} in {{ report.period }}",
+        "Measures rated amber, {{ report.period }}",
+        ["Ref", "Measure rated amber", "Figure", "Target", "Trend", "Commentary"],
         [
-            ("Value", "{{ w.against }}"),
-            ("Why amber", "{{ w.line.why }} {{ w.line.rule_note }}"),
-            ("Trend", "{{ w.line.trend }} ({{ w.line.moved }})"),
-            ("Compared with", "{{ w.line.comparator_text }}"),
-            ("Commentary", "{{ w.commentary.text }}"),
+            "{{ w.line.ref }}",
+            "{{ w.line.title }}",
+            "{{ w.line.value }}",
+            "{{ w.line.target }}",
+            "{{ w.line.trend }}",
+            "{{ w.commentary.text }} {{ w.line.rule_note }}",
         ],
-        (3.5, 13.5),
+        [1.1, 4.6, 1.7, 2.0, 2.2, 5.4],
+        "w in report.watch",
+        numbers=(2, 3),
     )
-    _p(doc, "{%p endfor %}")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p if report.late %}")
+    _heading(doc, f"{_n('late')}. Actions and commitments late or at risk", 1)
+    _prose(doc, "report.late_intro")
+    _table(
+        doc,
+        "Actions and commitments late or at risk",
+        ["Ref", "Action or commitment", "Lead", "Due", "Status", "Update"],
+        [
+            "{{ l.ref }}",
+            "{{ l.text.text }}",
+            "{{ l.lead }}",
+            "{{ l.due }}",
+            "{{ l.status }}",
+            "{{ l.update.text }}",
+        ],
+        [2.2, 4.4, 2.6, 2.2, 1.9, 3.7],
+        "l in report.late",
+    )
+    _p(doc, "{%p endif %}")
 
 
 def _pledges(doc: Any) -> None:
-    _heading(doc, f"{_n('pledges')}. Update by pledge", 1, new_page=True)
+    _heading(
+        doc,
+        "Appendix {{ report.letters.pledges }}: {{ report.appendices[0].title }}",
+        1,
+        new_page=True,
+    )
     _p(doc, "{%p for p in report.pledges %}")
     _heading(doc, "{{ p.number }} Pledge {{ p.id }}: {{ p.title }}", 2)
     _p(doc, "{%p if p.outcome %}")
@@ -403,18 +455,28 @@ def _pledges(doc: Any) -> None:
     _table(
         doc,
         "Pledge {{ p.id }} measures, {{ report.period }}",
-        ["Ref", "Measure", "Value", "Target", "Status", "Trend"],
+        ["Ref", "Measure", "Value", "Target", "Status", "Previous", "Trend"],
         [
-            "{{ line.ref }}",
+            "{{ line.label }}",
             "{{ line.title }}{% if line.annual %} ({{ line.period_label }}){% endif %}",
             "{{ line.value }}",
             "{{ line.target }}",
             "{% cellbg line.status.colour %}{{r line.status|status }}",
+            "{{ line.previous }}{% if line.annual and line.previous %}"
+            " ({{ line.previous_label }}){% endif %}",
             "{{ line.trend }}",
         ],
-        [1.2, 7.1, 1.9, 2.0, 2.4, 2.4],
+        [1.6, 5.2, 1.8, 1.9, 2.3, 1.8, 2.4],
         "line in p.lines",
-        numbers=(2, 3),
+        numbers=(2, 3, 5),
+    )
+    _table(
+        doc,
+        "Pledge {{ p.id }}: why each status, and comparators",
+        ["Ref", "Why this status", "Compared with"],
+        ["{{ line.ref }}", "{{ line.why }} {{ line.rule_note }}", "{{ line.comparator_text }}"],
+        [1.2, 9.3, 6.5],
+        "line in p.lines",
     )
     _p(doc, "{%p endif %}")
     _prose(doc, "p.narrative")
@@ -425,8 +487,12 @@ def _pledges(doc: Any) -> None:
 
 
 def _commitments_and_actions(doc: Any) -> None:
-    _p(doc, "{%p if report.commitments %}")
-    _heading(doc, f"{_n('commitments')}. Commitments by directorate", 1)
+    _p(doc, "{%p if report.letters.commitments %}")
+    _heading(
+        doc,
+        "Appendix {{ report.letters.commitments }}: Commitments by directorate",
+        1,
+    )
     _prose(doc, "report.commitments_intro")
     _p(doc, "{%p for d in report.commitments %}")
     _heading(doc, "{{ d.number }} {{ d.name }}", 2)
@@ -434,24 +500,23 @@ def _commitments_and_actions(doc: Any) -> None:
     _table(
         doc,
         "Commitments of {{ d.name }}",
-        ["Pledge", "Commitment", "Lead", "Due", "Status", "Flag", "Update"],
+        ["Pledge", "Commitment", "Lead", "Due", "Status", "Update"],
         [
             "{{ c.pledge }}",
             "{{ c.commitment }}",
             "{{ c.lead }}",
             "{{ c.due }}",
-            "{{ c.status }}",
-            "{{ c.flag }}",
+            "{{ c.flag or c.status }}",
             "{{ c.update }}",
         ],
-        [2.0, 3.8, 2.3, 2.2, 1.9, 1.9, 2.9],
+        [2.2, 4.2, 2.5, 2.3, 2.0, 3.8],
         "c in d.commitments",
     )
     _p(doc, "{%p endfor %}")
     _p(doc, "{%p endif %}")
-    _heading(doc, f"{_n('actions')}. Action plan", 1)
+    _p(doc, "{%p if report.letters.actions %}")
+    _heading(doc, "Appendix {{ report.letters.actions }}: The action plan", 1)
     _prose(doc, "report.actions_intro")
-    _p(doc, "{%p if report.actions %}")
     _table(
         doc,
         "Action plan",
@@ -463,7 +528,7 @@ def _commitments_and_actions(doc: Any) -> None:
             '{{ a.measures|join(", ") }}',
             "{{ a.lead }}{% if a.partners %}; {{ a.partners }}{% endif %}",
             "{{ a.milestone }}",
-            "{{ a.status }}{% if a.flag %} ({{ a.flag }}){% endif %}",
+            "{{ a.flag or a.status }}",
             "{{ a.update.text }}",
         ],
         [1.0, 4.3, 1.7, 2.9, 2.4, 1.9, 2.8],
@@ -511,19 +576,6 @@ def _voice_inspection_and_profile(doc: Any) -> None:
     _p(doc, "{%p else %}")
     _p(doc, f"{_n('inspection')}.1 {{{{r '[to be completed]'|rich(True) }}}}")
     _p(doc, "{%p endif %}")
-    _p(doc, "{%p if report.profile %}")
-    _heading(doc, f"{_n('profile')}. Profile of children in care", 1)
-    _prose(doc, "report.profile_intro")
-    _table(
-        doc,
-        "Children in care, {{ report.period }}",
-        ["Measure", "{{ report.period }}", "{{ report.previous_period }}", "England"],
-        ["{{ item.label }}", "{{ item.value }}", "{{ item.previous }}", "{{ item.england }}"],
-        [8.5, 2.8, 2.8, 2.9],
-        "item in report.profile",
-        numbers=(1, 2, 3),
-    )
-    _p(doc, "{%p endif %}")
 
 
 def _closing(doc: Any) -> None:
@@ -557,36 +609,7 @@ def _closing(doc: Any) -> None:
 
 
 def _appendix(doc: Any) -> None:
-    _heading(doc, "Appendix A: {{ report.appendices[0].title }}", 1, new_page=True)
-    _p(doc, "{%p for p in report.pledges %}")
-    _heading(doc, "Pledge {{ p.id }}: {{ p.title }}", 2)
-    _table(
-        doc,
-        "Pledge {{ p.id }}: {{ p.title }}",
-        ["Ref", "Measure", "Value", "Target", "Status", "Previous", "Trend"],
-        [
-            "{{ line.label }}",
-            "{{ line.title }}{% if line.annual %} ({{ line.period_label }}){% endif %}",
-            "{{ line.value }}",
-            "{{ line.target }}",
-            "{% cellbg line.status.colour %}{{r line.status|status }}",
-            "{{ line.previous }}{% if line.annual and line.previous %}"
-            " ({{ line.previous_label }}){% endif %}",
-            "{{ line.trend }}",
-        ],
-        [1.6, 5.2, 1.8, 1.9, 2.3, 1.8, 2.4],
-        "line in p.lines",
-        numbers=(2, 3, 5),
-    )
-    _table(
-        doc,
-        "Pledge {{ p.id }}: why each status, and comparators",
-        ["Ref", "Why this status", "Compared with"],
-        ["{{ line.ref }}", "{{ line.why }} {{ line.rule_note }}", "{{ line.comparator_text }}"],
-        [1.2, 9.3, 6.5],
-        "line in p.lines",
-    )
-    _p(doc, "{%p endfor %}")
+    _pledges(doc)
     _p(doc, "{%p if report.comparison_note %}")
     _p(doc, "{{ report.comparison_note }}")
     _p(doc, "{%p endif %}")
@@ -596,12 +619,30 @@ def _appendix(doc: Any) -> None:
     _p(doc, "{{ s.symbol }} {{ s.meaning }}", "List Bullet")
     _p(doc, "{%p endfor %}")
     _p(doc, "{%p endif %}")
-    _p(doc, "{%p for a in report.appendices[1:] %}")
+    _commitments_and_actions(doc)
+    _profile(doc)
+    _p(doc, "{%p for a in report.appendices %}")
     _p(doc, "{%p if a.text %}")
-    _heading(doc, "Appendix {{ a.letter }}: {{ a.title }}", 1, new_page=True)
+    _heading(doc, "Appendix {{ a.letter }}: {{ a.title }}", 1)
     _prose(doc, "a.text")
     _p(doc, "{%p endif %}")
     _p(doc, "{%p endfor %}")
+
+
+def _profile(doc: Any) -> None:
+    _p(doc, "{%p if report.letters.profile %}")
+    _heading(doc, "Appendix {{ report.letters.profile }}: Profile of children in care", 1)
+    _prose(doc, "report.profile_intro")
+    _table(
+        doc,
+        "Children in care, {{ report.period }}",
+        ["Measure", "{{ report.period }}", "{{ report.previous_period }}", "England"],
+        ["{{ item.label }}", "{{ item.value }}", "{{ item.previous }}", "{{ item.england }}"],
+        [8.5, 2.8, 2.8, 2.9],
+        "item in report.profile",
+        numbers=(1, 2, 3),
+    )
+    _p(doc, "{%p endif %}")
 
 
 def _page_setup(doc: Any) -> None:
@@ -664,8 +705,6 @@ def build() -> Any:
     doc.core_properties.revision = 1
     _cover(doc)
     _summary_and_exceptions(doc)
-    _pledges(doc)
-    _commitments_and_actions(doc)
     _voice_inspection_and_profile(doc)
     _closing(doc)
     _appendix(doc)

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from typer.testing import CliRunner
 
 import pledgekit
 from pledgekit import api
 from pledgekit.checks.result import FRAME_COLUMNS as FINDING_COLUMNS
-from pledgekit.cli import app
 from pledgekit.model.status import Status
 from pledgekit.score.scorecard import FRAME_COLUMNS as SCORECARD_COLUMNS
 
@@ -67,26 +65,5 @@ def test_read_inputs_keeps_going_past_an_unreadable_file(tmp_path: Path) -> None
     definition = pledgekit.load_definition(SAMPLE / "pledge.yaml")
     inputs = api.read_inputs([broken, FILES[-1]], definition, keep_going=True)
     assert inputs.unreadable == [str(broken)]
-    assert inputs.dataset.observations
+    assert inputs.dataset.observations()
     assert inputs.dataset.findings[0].code == "unreadable-file"
-
-
-def test_old_collection_command_name_still_works_with_a_note(tmp_path: Path) -> None:
-    out = tmp_path / "c.xlsx"
-    result = CliRunner().invoke(
-        app,
-        [
-            "template",
-            "--pledge",
-            str(SAMPLE / "pledge.yaml"),
-            "--period",
-            "2026-27 Q3",
-            "-o",
-            str(out),
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    assert "now 'pledgekit collection-workbook'" in result.stderr
-    assert out.read_bytes()[:2] == b"PK"
-    listed = CliRunner().invoke(app, ["--help"]).stdout
-    assert "collection-workbook" in listed and " template " not in listed

@@ -12,7 +12,7 @@ from pledgekit.model import codes
 from pledgekit.model.codes import CATALOGUE, Severity, default_severity, info
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "pledgekit"
-CONSTANT = re.compile(r"^([A-Z_]+) = _code\(", re.M)
+CONSTANT = re.compile(r"^([A-Z][A-Z0-9_]*) = _code\(", re.M)
 
 
 def constants() -> list[str]:

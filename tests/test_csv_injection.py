@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +17,7 @@ from pledgekit.cli import app
 from pledgekit.render.formula_guard import csv_text, safe_cell
 
 from .factories import DEFINITION
+from .libreoffice import convert, find_soffice
 from .workbooks import write_csv, write_xlsx
 
 runner = CliRunner()
@@ -99,7 +97,7 @@ def test_any_field_round_trips_as_one_row_with_no_line_starting_a_formula(
     assert safe_cell(3.5) == 3.5
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")
 def test_libreoffice_reads_each_cell_back_as_text_on_its_own_row(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -129,25 +127,8 @@ def test_libreoffice_reads_each_cell_back_as_text_on_its_own_row(
 
 def _through_libreoffice(target: Path) -> Any:
     """The CSV at ``target`` opened by LibreOffice and saved as xlsx: its first sheet."""
-    folder = target.parent
-    profile = folder / "lo-profile"
     # Comma-separated, double quotes, UTF-8, formulas evaluated as a user opening it would.
     options = "44,34,76,1,,0,false,true,false,false,false,-1"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--infilter=CSV:" + options,
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(folder),
-            str(target),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env={**os.environ, "HOME": str(folder)},
-    )
+    done = convert(target, "xlsx", target.parent, infilter="CSV:" + options)
+    assert done.returncode == 0, done.stdout + done.stderr
     return load_workbook(target.with_suffix(".xlsx")).active

@@ -78,7 +78,8 @@ def test_every_table_has_a_header_row_that_repeats(doc: Any) -> None:
     key_value = [t for t in doc.tables if len(t.columns) == 2 and t.rows[1].cells[0].text]
     headed = [[c.text for c in t.rows[0].cells] for t in key_value]
     report = sample_report()
-    assert headed.count(["Item", "Detail"]) == 1 + len(report.exceptions) + len(report.watch)
+    # The cover, and one compact block per red (the ambers are one table).
+    assert headed.count(["Item", "Detail"]) == 1 + len(report.exceptions)
 
 
 def test_all_text_is_en_gb(docx_bytes: bytes) -> None:
@@ -137,7 +138,7 @@ def test_columns_follow_the_content_with_measure_widest(doc: Any) -> None:
             assert widths[headers.index("Ref")] < widths[headers.index("Status")]
         for row in table.rows:  # cells agree with the grid, for Word
             assert [tc.width for tc in row._tr.tc_lst] == widths
-    assert measured >= 8
+    assert measured >= 5  # one scorecard table a pledge, in Appendix A
 
 
 def test_figures_right_aligned_and_table_text_at_least_10pt(doc: Any) -> None:

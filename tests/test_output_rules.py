@@ -180,11 +180,10 @@ def test_item3_a_failed_batch_with_force_keeps_the_old_files(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.md"]
 
 
-def test_collection_workbook_and_its_alias_follow_the_rules(here: Path) -> None:
+def test_collection_workbook_follows_the_rules(here: Path) -> None:
     (here / "c.xlsx").symlink_to(here / "q.csv")
-    for command in ("collection-workbook", "template"):
-        code, err = run(command, "--period", "2025-26 Q2", "-o", "c.xlsx", "--force")
-        assert code == 2 and "symbolic link" in err
+    code, err = run("collection-workbook", "--period", "2025-26 Q2", "-o", "c.xlsx", "--force")
+    assert code == 2 and "symbolic link" in err
     assert (here / "q.csv").read_text().startswith("Measure")
 
 
@@ -195,7 +194,6 @@ def test_collection_workbook_and_its_alias_follow_the_rules(here: Path) -> None:
         ["report", "q.csv", "-f", "md"],
         ["validate", "q.csv", "-f", "json"],
         ["collection-workbook", "--period", "2025-26 Q2"],
-        ["template", "--period", "2025-26 Q2"],
         ["schema"],
         ["benchmark", "--pledge", "pledge.yaml", "-f", "csv"],
     ],

@@ -154,3 +154,32 @@ def test_only_the_picked_rows_are_kept(tmp_path: Path) -> None:
     # Filter values are still known over the whole file, for messages.
     assert "With 3 or more placements during the year" in some.distinct("placement_stability")
     assert HEADER.split(",") == some.header
+
+
+def test_a_large_published_file_is_read_in_little_memory(tmp_path: Path) -> None:
+    """About 130,000 rows of breakdowns no measure picks: only the picked rows are kept, so the
+    peak stays well below what the file takes as Python lists (about ten times its size)."""
+    from tests.memory import peak_memory_mb
+
+    write_files(tmp_path)
+    path = tmp_path / "data" / "cla.csv"
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    filler = [line.replace("CLA on 31 March", f"Other group {i}") for i in range(5000)
+              for line in lines[1:]]  # fmt: skip
+    with path.open("a", encoding="utf-8") as out:
+        out.write("\n".join(filler) + "\n")
+    size_mb = path.stat().st_size / 2**20
+    assert size_mb > 12
+    pledge_path = pledge(tmp_path)
+    peak, out = peak_memory_mb(
+        f"""
+        from pathlib import Path
+        from pledgekit.config.pledge import load_definition
+        from pledgekit.read.published import load_published
+        path = Path({str(pledge_path)!r})
+        data, found = load_published(load_definition(path), path)
+        print(len(data.series["3.1"].years), len(found))
+        """
+    )
+    assert out.split()[:2] == ["1", "0"]
+    assert peak < 120, f"{peak:.0f} MB for a {size_mb:.0f} MB file"

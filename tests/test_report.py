@@ -26,21 +26,22 @@ from .report_fixtures import (
 
 def test_summary_says_counts_and_movement_in_words(tmp_path: Path) -> None:
     report = fixed_report(tmp_path)
-    assert [p.number for p in report.summary] == ["4.1", "4.2", "4.3", "4.4"]
+    assert [p.number for p in report.summary] == ["4.1", "4.2", "4.3", "4.4", "4.5"]
     assert [p.text for p in report.summary] == [
         "This report covers July to September 2026, the second quarter of 2026-27. Of the 4 "
-        "measures rated against a target, 1 is green, 0 amber and 3 red. A further 3 measures "
+        "measures rated against a target, 1 is green and 3 red. A further 3 measures "
         "are not rated this quarter: 1 has no figure yet, 1 is suppressed to protect small "
         "numbers and 1 is shown for context without a target.",
         "The 3 red measures are children missing from care (1.2), PEPs up to date (2.1) and "
         "persistent absence (2.3). Commentary has been given for 1 of the 3 red measures, but "
         "not yet for 2.1 and 2.3.",
-        "Compared with April to June 2026, 1 measure improved, 3 declined and 0 did not change.",
+        "Compared with April to June 2026, 1 measure improved and 3 declined.",
         "Of the 3 commitments made by 2 directorates, 1 is complete, 1 is on track and 1 is "
-        "delayed (“council tax exemption to 25”).",
+        "delayed.",
+        "In all, 1 commitment is late or at risk; it is listed in section 7.",
     ]
     assert report.exceptions_intro.text.endswith(
-        "Of the 3 red measures, 1 has commentary; there is none yet for 2.1 and 2.3."
+        "Commentary has been given for 1 of the 3 red measures, but not yet for 2.1 and 2.3."
     )
     assert [(c.status, c.count) for c in report.counts][:2] == [(Status.GREEN, 1), (Status.RED, 3)]
 
@@ -108,7 +109,7 @@ def test_commitments_grouped_by_directorate_with_a_count(tmp_path: Path) -> None
     report = fixed_report(tmp_path)
     assert [str(d.name) for d in report.commitments] == ["Children's Services", "Housing"]
     assert report.commitments[0].summary == "Commitments: 2 (1 on track, 1 complete)."
-    assert [d.number for d in report.commitments] == ["8.2", "8.3"]
+    assert [d.number for d in report.commitments] == ["B.2", "B.3"]  # Appendix B
     assert [str(p.label) for p in report.profile] == [
         "Children in care",
         "Placed more than 20 miles away",
@@ -124,7 +125,12 @@ def test_without_a_meeting_everything_is_marked(tmp_path: Path) -> None:
     assert str(m.title) == (
         "Corporate parenting performance update, 2026-27 Q2 (July to September 2026)"
     )
-    assert [a.letter for a in report.appendices] == ["A"]
+    # The scorecard, the commitments and the profile: the detail goes to the appendices.
+    assert [a.title.split(":")[0] for a in report.appendices] == [
+        "Performance by pledge",
+        "Commitments by directorate",
+        "Profile of children in care, 2026-27 Q2",
+    ]
     assert all(i.text.placeholder for i in m.implications)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def test_markdown_to_stdout_equals_the_library(here: Path) -> None:
     assert blocking == []
     assert result.stdout == render_markdown(report)
     assert "## 5. Exceptions: measures rated red" in result.stdout
-    assert "### 8.2 Housing" in result.stdout
+    assert re.search(r"^### [B-D]\.\d Housing$", result.stdout, flags=re.MULTILINE)
 
 
 @pytest.mark.parametrize(("name", "marker"), [("r.docx", b"PK"), ("r.html", b"<!DOCTYPE html>")])
@@ -112,7 +113,7 @@ def test_without_optional_sheets_the_sections_are_left_out(tmp_path: Path) -> No
     result = runner.invoke(app, ["report", str(workbook), "-o", str(tmp_path / "r.docx")])
     assert result.exit_code == 0, result.output
     text = docx_text((tmp_path / "r.docx").read_bytes())
-    assert "Commitments by directorate" not in text and ". Update by pledge" in text
+    assert "Commitments by directorate" not in text and "Performance by pledge" in text
 
 
 def test_personal_data_blocks_writing(tmp_path: Path) -> None:
@@ -193,8 +194,8 @@ def test_sample_data_end_to_end(tmp_path: Path) -> None:
     text = docx_text(out.read_bytes())
     assert "TITLE: DRAFT: Corporate Parenting Performance Update, 2026-27 Q2" in text
     assert "Commentary missing: the measure owner" in text  # 4.5 has no commentary
-    assert "# 8. Commitments by directorate" in text
-    assert "# 12. Profile of children in care" in text
+    assert "# Appendix C: Commitments by directorate" in text
+    assert "# Appendix D: Profile of children in care" in text
     assert "[to be completed]" not in text
     shutil.copy(out, tmp_path / "copy.docx")
 

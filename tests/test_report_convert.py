@@ -15,6 +15,7 @@ import pytest
 from pledgekit.render.report.docx import render_docx
 from pledgekit.render.report.markup import render_markdown
 
+from .libreoffice import convert, find_soffice
 from .report_fixtures import fixed_report
 
 
@@ -43,31 +44,14 @@ def test_markdown_converts_with_pandoc(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_docx_converts_to_pdf_with_libreoffice(tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if find_soffice() is None:
         pytest.skip(
             "LibreOffice is not installed (apt-get install libreoffice-writer-nogui); "
             "it proves the Word document opens outside Word"
         )
     source = tmp_path / "report.docx"
     source.write_bytes(render_docx(fixed_report(tmp_path)))
-    profile = tmp_path / "lo-profile"  # a private profile: parallel runs must not share one
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    done = convert(source, "pdf", tmp_path)
     pdf = tmp_path / "report.pdf"
     assert done.returncode == 0 and pdf.exists(), done.stdout + done.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -119,4 +103,4 @@ def test_markdown_converts_to_word_with_pandoc_without_splitting_measure_titles(
             (word for row in table.rows[1:] for word in row.cells[measure].text.split()), key=len
         )
         assert widths[measure].pt > len(longest) * 11 * 0.6 + 10, longest
-    assert tables >= 10
+    assert tables >= 6

@@ -166,7 +166,7 @@ def test_paragraph_numbers_are_the_same_in_every_format(sample: Report) -> None:
     heads = [n for n in md if n.endswith(".1")]
     assert heads[:6] == ["1.1", "2.1", "3.1", "4.1", "5.1", "6.1"]
     assert [ex.number for ex in sample.exceptions] == ["5.2", "5.3", "5.4", "5.5", "5.6"]
-    assert "13.5" in md  # risk implications, cited as 13.5
+    assert "10.5" in md  # risk implications, cited as 10.5
 
 
 # --- trend arrows ------------------------------------------------------------------------------
@@ -301,7 +301,8 @@ def test_an_action_past_its_milestone_and_not_complete_is_overdue() -> None:
         pledge_titles={"1": "Health"},
     )
     assert [a.ref for a in lines] == ["A2", "A3", "A1", "A4", "A5"]  # given refs kept
-    assert [a.flag for a in lines] == ["Overdue", "", "", "Delayed; Overdue", "Not started"]
+    # One status a line: overdue wins over what the lead reports.
+    assert [a.flag for a in lines] == ["Overdue", "", "", "Overdue", "Not started"]
     assert [a.overdue for a in lines] == [True, False, False, True, False]
     assert lines[0].pledge == "1: Health" and lines[0].milestone == "31 October 2026"
 
@@ -324,7 +325,7 @@ def test_exceptions_link_their_actions_and_the_plan_flags_overdue(
         ("The experiences and progress of care leavers", "Requires improvement to be good"),
     ]
     [recommendation] = report.inspection.recommendations
-    assert recommendation.number == "11.2"  # no summary given, so it follows the intro
+    assert recommendation.number == "9.2"  # no summary given, so it follows the intro
     assert recommendation.text == "Recommendation: Improve PEP timeliness. (actions: A1)"
 
 
@@ -346,13 +347,13 @@ def test_appendix_files_are_included_or_listed(tmp_path: Path) -> None:
     meeting = report_meeting(tmp_path, text)
     card = build_scorecard(report_definition(tmp_path), report_dataset())
     report = build_report(card, report_dataset(), meeting)
-    b, c, d = report.appendices[1:]
-    assert (b.letter, b.title) == ("B", "Survey") and b.text is not None
+    b, c, d = report.appendices[-3:]  # after the scorecard, commitments and profile
+    assert (b.letter, b.title) == ("D", "Survey") and b.text is not None
     assert c.text is None and c.where == "Supplied with this report as strategy.pdf"
     assert d.where == "On the intranet"
     md = render_markdown(report)
-    assert "## Appendix B: Survey\n\n**Results**\n\n- Most felt listened to." in md
-    assert "- Appendix C: Strategy (Supplied with this report as strategy.pdf)" in md
+    assert "## Appendix D: Survey\n\n**Results**\n\n- Most felt listened to." in md
+    assert "- Appendix E: Strategy (Supplied with this report as strategy.pdf)" in md
     missing = report_meeting(tmp_path, text.replace("survey.md", "nope.md"))
     with pytest.raises(DefinitionError, match=r"appendix file 'nope.md' not found"):
         build_report(card, report_dataset(), missing)
@@ -377,7 +378,7 @@ def test_commitments_show_lead_due_date_and_flags(sample: Report) -> None:
     assert (home.lead, home.due, home.flag) == (
         "Head of Service, Children in Care",
         "30 September 2026",
-        "Delayed; Overdue",
+        "Overdue",  # delayed and past its date: one status, the one that needs action
     )
     assert home.pledge == "3: Stability and a place to call home"  # not a bare "3"
     assert lines["Run a health and wel"].flag == "Not started"
@@ -425,7 +426,7 @@ def test_exceptions_show_comparators_with_their_year_and_reference(sample: Repor
     )
     # Without counts there is no test, and the position is said in words.
     assert by_ref["3.5"].line.comparator_text == (
-        "England 201 days: ours is worse; Statistical neighbours 196 days: ours is worse"
+        "England 201 days: Higher; Statistical neighbours 196 days: Higher"
     )
     assert by_ref["3.5"].line.reference == "A2"
     appendix = render_markdown(sample).split("## Appendix A")[1]

@@ -161,7 +161,7 @@ def test_workbook_neighbours_are_summarised_by_their_median(tmp_path: Path) -> N
         + "benchmarks: {neighbour_average: mean}\n",
     )
     health = row(build_scorecard(mean_def, dataset(*rows)), "1.1")
-    assert health.comparisons["statistical_neighbours"].comparator == pytest.approx(63.33)
+    assert health.comparisons["statistical_neighbours"].comparator == pytest.approx(190 / 3)
 
 
 def test_several_areas_without_home_setting_is_an_input_error(tmp_path: Path) -> None:

@@ -117,7 +117,7 @@ def test_formatting_far_away_is_not_data_and_is_read(base: Path) -> None:
         extra_cells('<row r="1048576"><c r="XFD1048576" s="0"/></row>'),
     )
     data = read_workbook(styled)
-    assert [o.measure for o in data.observations] == ["1.1", "1.2"]
+    assert [o.measure for o in data.observations()] == ["1.1", "1.2"]
 
 
 def test_a_declared_dimension_alone_is_harmless(base: Path) -> None:
@@ -126,7 +126,7 @@ def test_a_declared_dimension_alone_is_harmless(base: Path) -> None:
             return None
         return data.replace(b'<dimension ref="A1:C3"/>', b'<dimension ref="A1:XFD1048576"/>')
 
-    assert len(read_workbook(rebuild(base, base.with_name("dim.xlsx"), change)).observations) == 2
+    assert len(read_workbook(rebuild(base, base.with_name("dim.xlsx"), change)).observations()) == 2
 
 
 def _bomb(size: int) -> bytes:
@@ -161,7 +161,7 @@ def test_the_refusal_is_an_input_error_for_the_library(base: Path) -> None:
         base.with_name("far.xlsx"),
         extra_cells('<row r="900"><c r="XFD900"><v>1</v></c></row>'),
     )
-    assert len(read_workbook(far).observations) == 2  # 900 x 16,384 cells: within the limit
+    assert len(read_workbook(far).observations()) == 2  # 900 x 16,384 cells: within the limit
     far = rebuild(
         base,
         base.with_name("far2.xlsx"),
@@ -204,7 +204,7 @@ def test_an_ods_with_a_valued_cell_repeated_a_billion_times_is_refused(base: Pat
     with zipfile.ZipFile(fine, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    assert len(read_workbook(fine).observations) == 2
+    assert len(read_workbook(fine).observations()) == 2
 
 
 def _declare(path: Path, part: str, size: int) -> None:
@@ -282,7 +282,7 @@ def test_a_wide_ordinary_sheet_is_read(tmp_path: Path) -> None:
     header = [*ROWS[0], *(f"Note {n}" for n in range(30))]
     rows = [header, *([*row, *(["x"] * 30)] for row in ROWS[1:])]
     path = write_xlsx(tmp_path / "wide.xlsx", rows)
-    assert len(read_workbook(path).observations) == 2
+    assert len(read_workbook(path).observations()) == 2
 
 
 @pytest.mark.parametrize("cut", range(1, 8))
@@ -351,3 +351,62 @@ def test_the_quick_pass_bounds_tall_sheets_in_columns_a_to_o(
     with zipfile.ZipFile(tall) as archive:
         xlsx_limits.check_sheet(tall, archive, SHEET, "Indicators")
     assert bool(looked) is careful
+
+
+FAR = "XFD1048576"
+
+
+def _sheet_check(path: Path) -> None:
+    with zipfile.ZipFile(path) as archive:
+        xlsx_limits.check_sheet(path, archive, SHEET, "Indicators")
+
+
+@pytest.mark.parametrize("cut", [70, 90, 120, 150, 163])
+def test_a_far_cell_whose_tag_a_chunk_boundary_cuts_is_refused(
+    base: Path, monkeypatch: pytest.MonkeyPatch, cut: int
+) -> None:
+    """The scan this replaced read chunks overlapping by 64 bytes: a far cell with a long tag
+    (attributes before its reference) cut by a chunk's end was in neither chunk whole, and the
+    reader was left to allocate XFD1048576 cells. The sheet is now parsed, and the byte look
+    before the parse cuts only before a ``<``."""
+    padding = " ".join(f'x{n}="{"y" * 8}"' for n in range(12))
+    cell = f'<c {padding} r="{FAR}"><v>1</v></c>'
+    far = rebuild(base, base.with_name("far.xlsx"), extra_cells(f'<row r="9">{cell}</row>'))
+    with zipfile.ZipFile(far) as archive:
+        xml = archive.read(SHEET)
+    assert len(cell) > cut + 10
+    monkeypatch.setattr(xlsx_limits, "_CHUNK", xml.index(cell.encode()) + cut)
+    with pytest.raises(InputError, match="columns A to XFD"):
+        _sheet_check(far)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        f"<c r='{FAR}'><v>1</v></c>",  # single quotes
+        f'<c\tr="{FAR}"><v>1</v></c>',  # a tab before the reference
+        f'<c r = "{FAR}"><v>1</v></c>',  # spaces around the equals sign
+        '<c r="&#88;FD1048576"><v>1</v></c>',  # a character reference
+        f'<x:c r="{FAR}"><x:v>1</x:v></x:c>',  # a namespace prefix
+        f'<c s="0" r="{FAR}"><v>1</v></c>',  # the reference not first
+    ],
+)
+def test_a_far_cell_written_any_way_xml_allows_is_refused(base: Path, cell: str) -> None:
+    far = rebuild(base, base.with_name("far.xlsx"), extra_cells(f'<row r="9">{cell}</row>'))
+    with pytest.raises(InputError, match="columns A to XFD"):
+        _sheet_check(far)
+
+
+def test_a_sheet_declaring_entities_is_refused(base: Path) -> None:
+    """A DTD is how XML grows a billionfold or reads other files: never in a sheet."""
+
+    def change(name: str, data: bytes) -> bytes | None:
+        if name != SHEET:
+            return None
+        dtd = b'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+        return data.replace(b"<worksheet", dtd + b"<worksheet", 1)
+
+    entities = rebuild(base, base.with_name("dtd.xlsx"), change)
+    with pytest.raises(InputError, match="document type declaration"):
+        _sheet_check(entities)
+    assert "document type declaration" in one_error(entities)

@@ -9,20 +9,23 @@ adds only option parsing, rendering and exit codes, so the library gives the sam
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pledgekit.model.errors import UsageError
+from pledgekit.model.errors import InputError, UsageError
 from pledgekit.model.findings import Finding
 from pledgekit.model.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
     from pledgekit.checks.result import ValidationReport
+    from pledgekit.checks.ssda903_files import RecordsCheck
     from pledgekit.config.pledge import Definition
     from pledgekit.model.observations import Dataset
+    from pledgekit.model.records_sheet import RecordsSheet
     from pledgekit.read.published import PublishedData
+    from pledgekit.records.frames import CountingOptions
     from pledgekit.report.model import Report
     from pledgekit.score.benchmarks import Benchmarks, BenchmarkSet
     from pledgekit.score.scorecard import Scorecard
@@ -110,15 +113,11 @@ def _read(
     return Inputs(dataset, unreadable)
 
 
-def load_published_checked(definition: Definition, pledge_path: Path) -> PublishedData:
-    """The published figures the definition names; :class:`DefinitionError` on any problem."""
-    return _published_and_warnings(definition, pledge_path)[0]
-
-
 def _published_and_warnings(
     definition: Definition, pledge_path: Path, *, home_required: bool = True
 ) -> tuple[PublishedData, list[Finding]]:
-    """:func:`load_published_checked` with the warnings kept (bad figures, years, repeats)."""
+    """The published figures the definition names, and the warnings met reading them (bad
+    figures, years, repeats); :class:`DefinitionError` on any error."""
     from pledgekit.config.problems import problems_error
     from pledgekit.model.findings import has_errors
     from pledgekit.read.published import load_published
@@ -439,21 +438,29 @@ def validate(
     finding (the report's exit code is then 2) so the other files are still checked.
     """
     from pledgekit.checks.selection import check_codes, parse_codes, settings_findings
+    from pledgekit.checks.ssda903_files import check_903_files
     from pledgekit.config.pledge import check_definition, find_definition
     from pledgekit.read.published import load_published
+    from pledgekit.read.ssda903.read_returns import is_903_input
 
     paths = [Path(f) for f in files]
+    # SSDA903 files and folders (child-level records) go to their own reader.
+    records = [p for p in paths if is_903_input(p)]
+    paths = [p for p in paths if p not in records]
     yamls = [p for p in paths if p.suffix.lower() in _YAML]
     workbooks = [p for p in paths if p.suffix.lower() not in _YAML]
     if yamls and (pledge is not None or len(yamls) > 1):
         raise UsageError("give one pledge definition, either as --pledge or among the files")
     explicit = Path(pledge) if pledge is not None else (yamls[0] if yamls else None)
-    if not workbooks and explicit is None:
+    if not workbooks and explicit is None and not records:
         raise UsageError("give at least one workbook, or a pledge definition to check")
     # Codes may come repeated and comma-separated, as the command line gives them.
     select, ignore = parse_codes(select), parse_codes(ignore)
     for option, codes in (("--select", select), ("--ignore", ignore)):
         check_codes(codes or [], option)
+    checked_903 = check_903_files(records) if records else None
+    if checked_903 is not None and not workbooks and explicit is None:
+        return _validate_903_only(checked_903, select, ignore, bool(strict), max_findings)
 
     pledge_path = find_definition(explicit, workbooks)
     definition, definition_findings = check_definition(pledge_path)
@@ -461,6 +468,10 @@ def validate(
         definition_findings += settings_findings(pledge_path, definition)
         definition_findings += load_published(definition, pledge_path)[1]
     inputs = read_inputs(workbooks, definition, keep_going=True)
+    if checked_903 is not None:
+        inputs.dataset.findings.extend(checked_903.findings)
+        inputs.unreadable += checked_903.unreadable
+        workbooks = [*workbooks, *(Path(f) for f in checked_903.files)]
     return _verdict(
         definition,
         definition_findings,
@@ -527,3 +538,120 @@ def _verdict(
         checked=sorted(code for code in CHECK_CODES if runs(code)),
         definition_loaded=definition is not None,
     )
+
+
+def _validate_903_only(
+    checked: RecordsCheck,
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+    strict: bool,
+    max_findings: int | None,
+) -> ValidationReport:
+    """``validate`` of SSDA903 files alone: no pledge definition is needed to check them."""
+    from pledgekit.checks.result import ValidationReport
+    from pledgekit.checks.selection import sort_findings
+    from pledgekit.model.codes import UNREADABLE_FILE
+
+    def wanted(f: Finding) -> bool:
+        chosen = select is None or f.code in select or f.code == UNREADABLE_FILE
+        return chosen and f.code not in set(ignore or ())
+
+    return ValidationReport.build(
+        sort_findings([f for f in checked.findings if wanted(f)], checked.files),
+        files=checked.files,
+        strict=strict,
+        max_findings=max_findings,
+        unreadable=checked.unreadable,
+    )
+
+
+def parse_years_option(values: Sequence[str] | None) -> list[int] | None:
+    """``--year`` values (2024-25, 2025, 202425) as ending years; a bad one is a usage error."""
+    from pledgekit.read.ssda903.return_years import parse_year
+
+    try:
+        return [parse_year(v) for v in values] if values else None
+    except ValueError as exc:
+        raise UsageError(f"--year: {exc}") from exc
+
+
+def ssda903(
+    files: Sequence[Path | str],
+    *,
+    years: Sequence[int] | None = None,
+    all_years: bool = False,
+    pledge: Path | str | None = None,
+    options: CountingOptions | None = None,
+    population: int | Path | str | None = None,
+    file_years: dict[Path, int] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> RecordsSheet:
+    """DfE's headline measures computed from SSDA903 files, with disclosure control applied.
+
+    ``files`` are 903 CSV files, folders of them and XML returns. ``years`` are ending years
+    (2025 for 2024-25); without them the latest year the files cover, and with ``all_years``
+    every year they cover. With ``pledge``, the figures are keyed to the pledge's measures
+    through their ``reference`` and compared with their ``published:`` figures; without it,
+    every computable measure by reference id. ``population`` (a number, or a CSV by year: see
+    :mod:`pledgekit.read.ssda903.population_file`) gives ``cla-rate``.
+
+    Raises :class:`InputError` when no 903 table could be read at all and :class:`UsageError`
+    for a year the files do not cover. Everything else is a finding on the returned sheet.
+    """
+    from dataclasses import asdict
+
+    from pledgekit.model.records_sheet import RecordsSheet
+    from pledgekit.privacy.records_disclosure import sheet_figures
+    from pledgekit.read.ssda903.read_returns import read_903
+    from pledgekit.read.ssda903.return_years import year_label
+    from pledgekit.records.frames import CountingOptions
+    from pledgekit.score.records_calibration import calibrated
+
+    read = read_903(files, file_years=file_years, progress=progress)
+    covered = sorted(read.records.years)
+    if not covered:
+        shown = "; ".join(str(f) for f in read.findings[:5]) or "no CSV or XML files found"
+        raise InputError(f"no SSDA903 table could be read: {shown}")
+    if all_years:
+        chosen = covered
+    elif years:
+        absent = [y for y in years if y not in read.records.years]
+        if absent:
+            raise UsageError(
+                f"--year {', '.join(year_label(y) for y in absent)}: the files cover "
+                f"{', '.join(year_label(y) for y in covered)}"
+            )
+        chosen = sorted(set(years))
+    else:
+        chosen = covered[-1:]
+    definition = load_pledge(pledge)[0] if pledge is not None else None
+    base = options or CountingOptions()
+    people = _population(population)
+    figures, findings = sheet_figures(read.records, chosen, definition, base, people)
+    if definition is not None and pledge is not None:
+        figures, more = calibrated(figures, definition, Path(pledge))
+        findings += more
+    return RecordsSheet(
+        figures=figures,
+        findings=[*read.findings, *findings],
+        files=read.files,
+        unreadable=read.unreadable,
+        options={k: v for k, v in asdict(base).items() if k != "population_under_18"},
+        council=definition.council if definition is not None else None,
+    )
+
+
+def _population(given: int | Path | str | None) -> dict[int | None, int] | None:
+    """``--population``: a number of children under 18, or a CSV of them by year."""
+    if given is None:
+        return None
+    if isinstance(given, int):
+        if given <= 0:
+            raise UsageError("--population must be a positive number of children under 18")
+        return {None: given}
+    text = str(given).replace(",", "").strip()
+    if text.isdigit():
+        return _population(int(text))
+    from pledgekit.read.ssda903.population_file import read_population
+
+    return read_population(Path(given))

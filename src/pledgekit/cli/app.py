@@ -8,6 +8,7 @@ Heavy modules are imported inside the commands so ``pledgekit --help`` stays fas
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,6 +20,7 @@ from pledgekit.cli import (
     report_command,
     schema_command,
     scorecard_command,
+    ssda903_command,
     templates_command,
     validate_command,
 )
@@ -49,8 +51,21 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    allow_dir: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--allow-dir",
+            metavar="FOLDER",
+            help="Also allow files named in pledge.yaml and meeting.yaml (published files, "
+            "neighbour tables, appendices) inside FOLDER; by default only the folder of the "
+            "YAML file naming them. Give it before the command; repeat for more folders.",
+        ),
+    ] = None,
 ) -> None:
     """Corporate-parenting indicator workbooks to scorecards, reports and checks."""
+    from pledgekit.config.references import allow_folders
+
+    allow_folders(allow_dir or [])  # every run sets it: nothing carries over between runs
     from pledgekit.render.terminal import fit_console
 
     fit_console(sys.stdout)
@@ -61,11 +76,8 @@ app.command("scorecard", no_args_is_help=True)(scorecard_command.scorecard)
 app.command("report", no_args_is_help=True)(report_command.report)
 app.command("validate", no_args_is_help=True)(validate_command.validate)
 app.command("benchmark", no_args_is_help=True)(benchmark_command.benchmark)
+app.command("ssda903", no_args_is_help=True)(ssda903_command.ssda903)
 app.command("collection-workbook", no_args_is_help=True)(
-    collection_workbook_command.collection_workbook
-)
-# The name before 0.2; kept working, hidden, with a note on the new name.
-app.command(collection_workbook_command.OLD_NAME, hidden=True)(
     collection_workbook_command.collection_workbook
 )
 app.add_typer(templates_command.app, name="templates")

@@ -1,7 +1,4 @@
-"""``pledgekit collection-workbook``: the data collection workbook for a period.
-
-Called ``template`` before 0.2; that name still works, hidden, and says what it is now called.
-"""
+"""``pledgekit collection-workbook``: the data collection workbook for a period."""
 
 from __future__ import annotations
 
@@ -12,9 +9,6 @@ import typer
 
 from pledgekit.cli.options import ForceOption, PledgeOption, handle_errors
 
-#: The command's name before 0.2, still accepted (hidden from --help).
-OLD_NAME = "template"
-
 CollectPeriod = Annotated[
     str, typer.Option("--period", help="Period to collect, e.g. '2019-20 Q2'.", show_default=False)
 ]
@@ -23,7 +17,6 @@ WorkbookOutput = Annotated[Path, typer.Option("--output", "-o", help="Workbook t
 
 @handle_errors
 def collection_workbook(
-    ctx: typer.Context,
     period: CollectPeriod,
     output: WorkbookOutput,
     pledge: PledgeOption = None,
@@ -37,9 +30,6 @@ def collection_workbook(
 
     Example: pledgekit collection-workbook --period "2019-20 Q2" -o collection.xlsx
     """
-    if ctx.info_name == OLD_NAME:
-        note = f"Note: 'pledgekit {OLD_NAME}' is now 'pledgekit collection-workbook'."
-        typer.echo(note, err=True)
     from pledgekit.api import load_pledge, parse_period_option
     from pledgekit.cli.output import prepare, write_atomic
     from pledgekit.model.errors import UsageError

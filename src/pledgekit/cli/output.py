@@ -5,7 +5,9 @@ The rules every command follows (``scorecard``, ``report``, ``validate``, ``coll
 
 - an output is a regular file, or standard output with ``-o -``; a device (``/dev/null``), a
   FIFO, a folder or a symbolic link is refused, so ``--force`` can never replace one;
-- an input is never an output (compared as the same file on disk, not by name);
+- an input is never an output (compared as the same file on disk, not by name), and that
+  includes every file pledge.yaml and meeting.yaml name (published files, the neighbour table,
+  appendices) and a pledge.yaml found without --pledge;
 - the file's extension is one the format writes, so Markdown never lands in a ``.docx``;
 - a new file appears whole or not at all, and only if nothing took its name meanwhile (written
   to a temporary file, then hard-linked into place, which fails if the name exists); with
@@ -24,6 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from pledgekit.config.references import referenced_files
 from pledgekit.model.errors import OutputError, UsageError
 from pledgekit.render.registry import OutputFormat, Registry
 
@@ -84,14 +87,27 @@ def check_target(
     if fmt is not None:
         _check_suffix(path, fmt, formats)
     if info is not None:
-        for source in inputs:
-            if source is not None and str(source) != "-" and _same_file(path, Path(source)):
+        for source in every_input(inputs):
+            if _same_file(path, source):
                 raise UsageError(f"{path} is also an input; write the output somewhere else")
         if not force:
             raise OutputError(f"{path} already exists; use --force to replace it")
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise OutputError(f"{path}: the folder {folder} does not exist")
+
+
+def every_input(inputs: Iterable[Path | str | None]) -> list[Path]:
+    """The run's inputs and every file they name: the pledge.yaml a command finds by itself
+    (beside a workbook, or here), and the published files, neighbour table and appendices
+    pledge.yaml and meeting.yaml name. None of them may be an output, with --force or not.
+    """
+    given = [Path(s) for s in inputs if s is not None and str(s) != "-"]
+    found = [*given, *(p.parent / "pledge.yaml" for p in given), Path("pledge.yaml")]
+    for path in list(found):
+        if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+            found += referenced_files(path)
+    return found
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -28,9 +28,10 @@ from pledgekit.config.meeting_parts import (
     as_text,
 )
 from pledgekit.config.problems import check_yaml_model, problems_error
+from pledgekit.config.references import APPENDIX, refusal
 from pledgekit.config.yamlsource import Positions, position_of
 from pledgekit.model.codes import BAD_DEFINITION
-from pledgekit.model.findings import Finding
+from pledgekit.model.findings import Finding, finding, has_errors
 from pledgekit.model.location import Location
 from pledgekit.model.periods import Period, PeriodError, parse_period
 
@@ -194,6 +195,17 @@ def check_meeting(path: Path) -> tuple[Meeting | None, list[Finding]]:
     if meeting is not None:
         meeting._file = str(path)
         meeting._positions = positions
+        for index, entry in enumerate(meeting.appendices):
+            reason = (
+                None if entry.file is None else refusal(entry.file, base=path.parent, kind=APPENDIX)
+            )
+            if reason is not None:  # an appendix outside the folder, a URL, a device: refused
+                where = meeting.location("appendices", index, "file")
+                problems.append(
+                    finding(BAD_DEFINITION, f"appendices[{index}].file: {reason}", where)
+                )
+        if has_errors(problems):
+            return None, problems
     return meeting, problems
 
 

@@ -25,6 +25,7 @@ from pydantic import (
 
 from pledgekit.config.problems import check_yaml_model, problems_error
 from pledgekit.config.reference_pack import ReferencePack, available_packs, load_pack
+from pledgekit.config.references import NEIGHBOURS, PUBLISHED, Kind, refusal
 from pledgekit.config.yamlsource import Path_, Positions, position_of
 from pledgekit.model.codes import BAD_DEFINITION, DUPLICATE_MEASURE, REFERENCE_MISMATCH
 from pledgekit.model.errors import DefinitionError
@@ -415,7 +416,28 @@ def check_definition(path: Path) -> tuple[Definition | None, list[Finding]]:
             else:
                 seen[measure.id] = (line or 0, col or 0)
             findings += _pack_findings(definition, measure, name, (*key[:-1],))
+    findings += _reference_findings(definition, path)
     return (None if has_errors(findings) else definition), findings
+
+
+def _reference_findings(definition: Definition, path: Path) -> list[Finding]:
+    """Files pledge.yaml names that :mod:`pledgekit.config.references` refuses, at their key."""
+    named: list[tuple[tuple[str | int, ...], str, Kind]] = []
+    if isinstance(definition.benchmarks.neighbours, str):
+        named.append((("benchmarks", "neighbours"), definition.benchmarks.neighbours, NEIGHBOURS))
+    for p_index, pledge in enumerate(definition.pledges):
+        for m_index, measure in enumerate(pledge.measures):
+            if measure.published is not None:
+                at = ("pledges", p_index, "measures", m_index, "published", "file")
+                named.append((at, measure.published.file, PUBLISHED))
+    found = []
+    for key, value, kind in named:
+        reason = refusal(value, base=path.parent, kind=kind)
+        if reason is not None:
+            line, col = definition.position(key)
+            where = Location(str(path), line=line, col=col)
+            found.append(finding(BAD_DEFINITION, f"{'.'.join(map(str, key))}: {reason}", where))
+    return found
 
 
 def _pack_findings(
@@ -477,7 +499,8 @@ def find_definition(explicit: Path | None, inputs: list[Path]) -> Path:
         return explicit
     candidates = [p.parent / "pledge.yaml" for p in inputs[:1]] + [Path("pledge.yaml")]
     for candidate in candidates:
-        if candidate.is_file():
+        # Anything by that name, so a pipe or folder called pledge.yaml is refused in words.
+        if candidate.exists() or candidate.is_symlink():
             return candidate
     raise DefinitionError(
         "no pledge definition found: pass --pledge FILE, or put pledge.yaml beside the workbook "

@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from pledgekit.model.input_files import not_regular
+
 #: libyaml's C parser where PyYAML was built with it: about ten times faster on a definition of
 #: thousands of measures, and its nodes carry the same line and column marks.
 _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -190,6 +192,9 @@ def load_yaml(path: Path) -> tuple[Any, Positions]:
     Raises :class:`YamlProblem` (with the line, when there is one) for syntax errors, duplicate
     keys, characters YAML does not allow, and files beyond the limits above.
     """
+    reason = not_regular(path)  # a FIFO would hang, /dev/zero never end
+    if reason is not None:
+        raise YamlProblem(f"the file {reason}")
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise YamlProblem(

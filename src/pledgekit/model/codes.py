@@ -354,6 +354,15 @@ ZERO_DENOMINATOR = _code(
     "A rate out of no children cannot be worked out.",
     "q2.xlsx, sheet 'Indicators' cell F9: denominator 0",
 )
+ZERO_OF_ZERO = _code(
+    "zero-of-zero",
+    Severity.WARNING,
+    "A numerator and denominator of 0: a figure over nobody.",
+    "0 of 0 is not a rate of zero but no figure at all, and the scorecard shows it as no data. "
+    "When there was nobody to count, write z (not applicable) in the value, numerator and "
+    "denominator so the paper says so; otherwise fill in the real figures.",
+    "q2.xlsx, sheet 'Indicators' cell E9: measure 1.2 for 2019-20 Q2 is 0 of 0",
+)
 VALUE_DISAGREES_WITH_RATIO = _code(
     "value-disagrees-with-ratio",
     Severity.ERROR,
@@ -493,6 +502,81 @@ REFERENCE_MISMATCH = _code(
     "another unit is no comparator, so the pack's England figure is then not used.",
     "pledge.yaml, line 35, column 20: measure 3.1 (NI 62) has polarity 'lower' in reference pack "
     "'dfe-2025' but 'higher' here",
+)
+
+# --- SSDA903 files (read903): reading the council's children looked after return -------------
+_NO_VALUE = "A finding names the file, row and column, never the value (the files are child-level)."
+SSDA903_UNKNOWN_TABLE = _code(
+    "records-unknown-table",
+    Severity.ERROR,
+    "A file among the SSDA903 files is not one of the return's tables.",
+    "Each 903 table is known by its set of columns. This file's columns match none of them, so "
+    "nothing in it is counted; the message lists its 903 column names and the table it is "
+    "closest to.",
+    "903/extra.csv: not an SSDA903 table: its columns CHILD, DECOM, RNE, LS are closest to "
+    "Episodes (missing CIN, PLACE, DEC, REC, ...)",
+)
+SSDA903_MISSING_COLUMNS = _code(
+    "records-missing-columns",
+    Severity.ERROR,
+    "An SSDA903 table lacks some of its columns.",
+    "The file is recognisably one of the 903 tables but some columns are missing, so the table "
+    "is not used and the measures that need it are not computed.",
+    "903/episodes.csv: the Episodes table lacks DEC, REC",
+)
+SSDA903_BAD_DATE = _code(
+    "records-bad-date",
+    Severity.ERROR,
+    "Dates in an SSDA903 table that do not parse as dd/mm/yyyy (or yyyy-mm-dd).",
+    "The rows are kept and count wherever the rule does not need the date. " + _NO_VALUE,
+    "903/episodes.csv, row 14, DEC: 3 dates do not parse as dd/mm/yyyy (rows 14, 90, 311)",
+)
+SSDA903_BAD_CODE = _code(
+    "records-bad-code",
+    Severity.WARNING,
+    "Codes in an SSDA903 table that are not among the return's codes.",
+    "A legal status, reason for new episode, reason ceased, placement type, care leaver code or "
+    "0/1 flag that the 903 guidance does not define: the row is kept and the rules treat the "
+    "code as not matching any category. " + _NO_VALUE,
+    "903/episodes.csv, row 7, LS: 2 codes are not SSDA903 legal statuses (rows 7, 31)",
+)
+SSDA903_YEAR_UNKNOWN = _code(
+    "records-year-unknown",
+    Severity.ERROR,
+    "The collection year of SSDA903 files cannot be told.",
+    "A file's year comes from --file-year, a year in its name or folder (2024-25, 202425), or "
+    "its episodes' dates; a file with none of these is not used rather than guessed.",
+    "903/oc2.csv: the collection year is not known (no episodes beside it, no year in its name); "
+    "give --file-year 903/oc2.csv=2024-25",
+)
+SSDA903_DUPLICATE_TABLE = _code(
+    "records-duplicate-table",
+    Severity.ERROR,
+    "Two files give the same SSDA903 table for one year.",
+    "Only the first is used: which file wins is never guessed silently.",
+    "903/b/episodes.csv: a second Episodes table for 2024-25 (the first is 903/a/episodes.csv)",
+)
+SSDA903_YEAR_MISMATCH = _code(
+    "records-year-mismatch",
+    Severity.WARNING,
+    "A file's name gives one collection year and its episodes' dates another.",
+    "The year in the name (or --file-year) is used; the dates suggest the file is another "
+    "year's return or a rebuild with episodes after the year's end.",
+    "903/2023-24/episodes.csv: named 2023-24, but its episodes run past 31 March 2024",
+)
+SSDA903_MISSING_TABLE = _code(
+    "records-missing-table",
+    Severity.WARNING,
+    "A measure cannot be computed: a table or an earlier year's files are missing.",
+    "The figure is left out (never guessed); the message names the table or year it needs.",
+    "2024-25: health-assessment cannot be computed without the OC2 table",
+)
+SSDA903_DIFFERS_FROM_PUBLISHED = _code(
+    "records-differs-from-published",
+    Severity.INFO,
+    "A figure computed from the 903 files differs from DfE's published figure.",
+    "For a past year the two agree unless records were amended since DfE's snapshot.",
+    "cla-number 2023-24: computed 412, published 409 (records amended since DfE's snapshot)",
 )
 
 # --- Personal data ---------------------------------------------------------------------------

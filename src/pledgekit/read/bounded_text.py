@@ -9,11 +9,11 @@ file is checked to be a regular file before it is opened, and read in lines of a
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from pledgekit.model.errors import InputError
+from pledgekit.model.input_files import check_regular
 
 #: DfE's largest children-looked-after file is well under 200 MB; a published file larger
 #: than this is refused, not read.
@@ -30,8 +30,7 @@ def regular_file(path: Path) -> None:
         raise InputError(f"{path}: file not found") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror})") from exc
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{path}: not a regular file (a device, folder or pipe is not read)")
+    check_regular(path, InputError)  # the one guard every input goes through
     if info.st_size > MAX_BYTES:
         raise InputError(
             f"{path}: {info.st_size / 1024**2:,.0f} MB is larger than the "

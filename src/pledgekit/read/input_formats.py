@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pledgekit.model.errors import InputError
+from pledgekit.model.input_files import check_regular
 
 if TYPE_CHECKING:
     from pledgekit.read.books import Book
@@ -75,6 +76,7 @@ def open_book(path: Path) -> Book:
         raise InputError(f"{name}: file not found")
     if path.is_dir():
         raise InputError(f"{name}: is a folder, not a spreadsheet")
+    check_regular(path, InputError, name)  # a FIFO would hang, /dev/zero never end
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:

@@ -5,13 +5,52 @@ the merge read as blank. A measure or period merged down a block of rows belongs
 of the block, so the reader copies it down. A national sheet is read a slice of rows at a time,
 so the copying works on whatever slice it is given, remembering each merge's value from the
 slice that held its first cell.
+
+A file may list merges far beyond its cells, or hundreds of thousands of them (a 935 KB file
+can hold 200,000 merges each a row wide): :func:`bounded_merges` cuts them to the cells the
+sheet holds, and refuses merges that together cover more cells than that, as they can only do
+by overlapping (which no spreadsheet program writes). Filling then costs at most one step for
+each cell the sheet holds, whatever the file lists.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
+from pledgekit.model.errors import InputError
+from pledgekit.model.location import column_letter
 from pledgekit.read.xlsx_styles import MergedRange
+
+
+def bounded_merges(
+    merged: Iterable[MergedRange], end: tuple[int, int] | None, where: str
+) -> list[MergedRange]:
+    """The merges cut to the sheet's cells, from A1 to ``end`` (its last row and column,
+    0-based; None for an empty sheet), in the file's order; merges wholly beyond are dropped.
+
+    Raises :class:`InputError` (``where`` names the file and sheet) when the merges, so cut,
+    cover more cells than the sheet holds: they overlap.
+    """
+    if end is None:
+        return []
+    last_row, last_col = end
+    kept: list[MergedRange] = []
+    covered = 0
+    for (top, left), (bottom, right) in merged:
+        if top > last_row or left > last_col:
+            continue
+        bottom, right = min(bottom, last_row), min(right, last_col)
+        kept.append(((top, left), (bottom, right)))
+        covered += (bottom - top + 1) * (right - left + 1)
+    cells = (last_row + 1) * (last_col + 1)
+    if covered > cells:
+        raise InputError(
+            f"{where}: the {len(kept):,} merged ranges cover {covered:,} cells where the sheet "
+            f"has {cells:,} (to {column_letter(last_col)}{last_row + 1}): merged ranges that "
+            "overlap, which no spreadsheet program writes; unmerge and merge them again"
+        )
+    return kept
 
 
 class MergeFill:
@@ -25,9 +64,11 @@ class MergeFill:
     """
 
     def __init__(self, merged: Sequence[MergedRange], below: int, columns: Iterable[int]) -> None:
-        wanted = set(columns)
+        wanted = sorted(set(columns))
+        # The wanted columns a merge spans, found by bisection: a merge A:XFD costs no more
+        # than one of a single column.
         spans = (
-            (top, left, bottom, [c for c in range(left, right + 1) if c in wanted])
+            (top, left, bottom, wanted[bisect_left(wanted, left) : bisect_right(wanted, right)])
             for (top, left), (bottom, right) in merged
             if top > below
         )

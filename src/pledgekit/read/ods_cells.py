@@ -1,28 +1,26 @@
 """What python-calamine does not tell about an .ods sheet.
 
-The content part is walked once for percentage-typed cells, merged (spanned) cells and error or
-result-less formula cells, which calamine does not report for ODS (see
-:mod:`pledgekit.read.xlsx_styles` for the same in .xlsx).
+The content part is parsed once, as it is inflated (:mod:`~pledgekit.read.xml_stream`), for
+percentage-typed cells, merged (spanned) cells and error or result-less formula cells, which
+calamine does not report for ODS (see :mod:`pledgekit.read.xlsx_styles` for the same in .xlsx).
+Repeat and span counts were bounded before calamine opened the file
+(:func:`~pledgekit.read.xlsx_limits.check_ods`).
 """
 
 from __future__ import annotations
 
-import io
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
 
 from pledgekit.model.values import Reading, ValueState
+from pledgekit.read import xml_stream
+from pledgekit.read.xlsx_limits import inflate, ods_count
 from pledgekit.read.xlsx_styles import Cell, FormatsError, MergedRange
 
-_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-_ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-_ODS_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
-_T = f"{{{_ODS_TABLE}}}"
-_O = f"{{{_ODS_OFFICE}}}"
-_C = f"{{{_ODS_CALCEXT}}}"
+_TABLE, _ROW = "table:table", "table:table-row"
+_CELLS = frozenset({"table:table-cell", "table:covered-table-cell"})
 
 
 @dataclass
@@ -39,56 +37,83 @@ class OdsExtras:
     hidden: dict[Cell, Reading] = field(default_factory=dict)
 
 
+class _Done(Exception):
+    """The sheet asked for has ended: the rest of the file is not parsed."""
+
+
 def ods_cells(path: Path, sheet: str) -> OdsExtras:
     """Walk an .ods sheet's cells once for what calamine does not report (:class:`OdsExtras`)."""
+    walk = _OdsWalk(sheet, f"{path}, sheet {sheet!r}")
     try:
         with zipfile.ZipFile(path) as archive:
-            xml = archive.read("content.xml")
+            xml_stream.parse(inflate(archive, "content.xml"), walk.start, walk.end, walk.text)
+    except _Done:
+        pass
     except (zipfile.BadZipFile, KeyError, zlib.error, OSError) as exc:
         raise FormatsError(str(exc)) from exc
-    found = OdsExtras()
-    if not any(mark in xml for mark in (b'"percentage"', b"-spanned=", b"table:formula=")):
-        return found
-    inside, row, col = False, 0, 0
-    try:
-        for event, el in ElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
-            if el.tag == f"{_T}table":
-                if event == "end" and inside:
-                    break
-                inside = event == "start" and el.get(f"{_T}name") == sheet
-                continue
-            if not inside or event != "end":
-                continue
-            if el.tag == f"{_T}table-row":
-                row += int(el.get(f"{_T}number-rows-repeated", "1"))
-                col = 0
-                el.clear()
-            elif el.tag in (f"{_T}table-cell", f"{_T}covered-table-cell"):
-                repeat = int(el.get(f"{_T}number-columns-repeated", "1"))
-                _ods_cell(el, row, col, repeat, found)
-                col += repeat
-    except (ElementTree.ParseError, ValueError) as exc:
+    except xml_stream.XmlError as exc:
         raise FormatsError(f"content.xml: {exc}") from exc
-    return found
+    return walk.found
 
 
-def _ods_cell(el: ElementTree.Element, row: int, col: int, repeat: int, found: OdsExtras) -> None:
-    if el.get(f"{_O}value-type") == "percentage":
-        for c in range(col, col + repeat):
-            found.percent.setdefault(c, set()).add(row)
-    rows = int(el.get(f"{_T}number-rows-spanned", "1"))
-    spread = int(el.get(f"{_T}number-columns-spanned", "1"))
-    if rows > 1 or spread > 1:
-        found.merged.append(((row, col), (row + rows - 1, col + spread - 1)))
-    formula = el.get(f"{_T}formula")
-    if formula is None:
-        return
-    reading = None
-    if el.get(f"{_C}value-type") == "error":
-        reading = Reading(ValueState.INVALID, raw="".join(el.itertext()).strip() or "#VALUE!")
-    elif el.get(f"{_O}value-type") is None:
-        shown = "=" + formula.partition(":")[2] if formula.startswith("of:") else formula
-        reading = Reading(ValueState.NO_CACHED_VALUE, raw=shown)
-    if reading is not None:
-        for c in range(col, col + repeat):
-            found.hidden[row, c] = reading
+class _OdsWalk:
+    """Handlers for the parse: the cells of the table named ``sheet``, into :attr:`found`."""
+
+    def __init__(self, sheet: str, where: str) -> None:
+        self.sheet, self.where = sheet, where
+        self.found = OdsExtras()
+        self.inside = False
+        self.row = self.col = 0
+        self.rows_repeated = 1
+        self.cell: dict[str, str] | None = None  # the open cell's attributes
+        self.words: list[str] = []  # the open cell's text
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if name == _TABLE:
+            self.inside = attrs.get("table:name") == self.sheet
+        elif not self.inside:
+            return
+        elif name in _CELLS:
+            self.cell, self.words = attrs, []
+        elif name == _ROW:
+            self.rows_repeated = ods_count(attrs, "table:number-rows-repeated", self.where)
+            self.col = 0
+
+    def text(self, characters: str) -> None:
+        if self.cell is not None:
+            self.words.append(characters)
+
+    def end(self, name: str) -> None:
+        if not self.inside:
+            return
+        if name in _CELLS and self.cell is not None:
+            repeat = ods_count(self.cell, "table:number-columns-repeated", self.where)
+            self._cell(self.cell, repeat)
+            self.col += repeat
+            self.cell = None
+        elif name == _ROW:
+            self.row += self.rows_repeated
+        elif name == _TABLE:
+            raise _Done
+
+    def _cell(self, attrs: dict[str, str], repeat: int) -> None:
+        row, col, found = self.row, self.col, self.found
+        if attrs.get("office:value-type") == "percentage":
+            for c in range(col, col + repeat):
+                found.percent.setdefault(c, set()).add(row)
+        down = ods_count(attrs, "table:number-rows-spanned", self.where)
+        spread = ods_count(attrs, "table:number-columns-spanned", self.where)
+        if down > 1 or spread > 1:
+            found.merged.append(((row, col), (row + down - 1, col + spread - 1)))
+        formula = attrs.get("table:formula")
+        if formula is None:
+            return
+        reading = None
+        if attrs.get("calcext:value-type") == "error":
+            reading = Reading(ValueState.INVALID, raw="".join(self.words).strip() or "#VALUE!")
+        elif attrs.get("office:value-type") is None:
+            shown = "=" + formula.partition(":")[2] if formula.startswith("of:") else formula
+            reading = Reading(ValueState.NO_CACHED_VALUE, raw=shown)
+        if reading is not None:
+            for c in range(col, col + repeat):
+                found.hidden[row, c] = reading

@@ -11,6 +11,7 @@ from functools import partial
 
 from pledgekit.read.books import Sheet, input_errors
 from pledgekit.read.calamine_reader import CalamineBook, calamine_rows
+from pledgekit.read.merged_cells import bounded_merges
 from pledgekit.read.ods_cells import ods_cells
 from pledgekit.read.xlsx_limits import check_ods
 
@@ -26,10 +27,11 @@ class OdsBook(CalamineBook):
         raw = self.raw_sheet(name)
         with input_errors(self.path):
             ods = ods_cells(self.path, name)
+            merged = bounded_merges(ods.merged, raw.end, f"{self.path}, sheet {name!r}")
         return Sheet(
             name,
             partial(calamine_rows, raw),
-            ods.merged,
+            merged,
             lambda cols: {c: ods.percent[c] for c in set(cols) & set(ods.percent)},
             lambda cols: {k: r for k, r in ods.hidden.items() if k[1] in set(cols)},
         )

@@ -8,11 +8,13 @@ or a bloated styles part costs gigabytes the same way. So before calamine sees a
 - the zip's parts are checked: each part's inflated size against its compressed size
   (:data:`MAX_RATIO`), the styles part (:data:`MAX_STYLES_BYTES`), shared strings
   (:data:`MAX_STRINGS_BYTES`) and the total (:data:`MAX_TOTAL_BYTES`);
-- before a sheet is read, its XML is scanned (streamed, in chunks, with byte searches that skip
-  the common case) for the largest row number and column in a cell reference. A row past
-  1,048,576 or a column past XFD cannot come from Excel; a rectangle of more than
-  :data:`MAX_CELLS` cells (1,048,576 rows by 15 columns) is more than any council's return and
-  more than fits comfortably in memory.
+- before a sheet is read, the largest row and column holding a cell are found: the sheet's XML
+  is parsed as it is inflated (:mod:`~pledgekit.read.xml_stream`), unless a look at its bytes
+  proves it ordinary first (see :func:`check_sheet`). A row past 1,048,576 or a column past
+  XFD cannot come from Excel; a rectangle of more than :data:`MAX_CELLS` cells (1,048,576 rows
+  by 15 columns) is more than any council's return and more than fits comfortably in memory;
+- an .ods is parsed for its repeated rows and cells, and for merged cells spanning beyond
+  Excel's last row or column (:func:`check_ods`).
 
 Each refusal is one :class:`InputError` naming the file, the sheet or part, and what was found.
 Why these numbers: a council's indicator workbook has hundreds of rows and a dozen columns; the
@@ -29,10 +31,11 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from pledgekit.model.errors import InputError
 from pledgekit.model.location import column_index, column_letter
+from pledgekit.read import xml_stream
 
 #: Excel's own limits: nothing beyond them comes from a real spreadsheet.
 EXCEL_ROWS = 1_048_576
@@ -50,20 +53,20 @@ MAX_STRINGS_BYTES = 300_000_000
 _CHUNK = 8 * 1024 * 1024
 #: Where a workbook keeps its sheets: each is inflated when it is read (check_sheet), not at open.
 _SHEETS = "xl/worksheets/"
-_OVERLAP = 64
-# Cell and row references (` r="B7"`, ` r="7"`) worth a look, as (letters, digits): a column of
-# two letters or more (past Z) or a single letter past O (with at most 1,048,576 rows, A to O
-# always fits the limit), a row number of seven digits or more. One search for all: in an
-# ordinary sheet it finds nothing. The leading space keeps `sqref="..."` of a selection out.
-_NOTABLE = re.compile(rb' r="(?=[A-Z]{2}|[P-Z]|[A-Z]{0,3}\d{7})([A-Z]*)(\d*)')
+# The byte look that spares ordinary sheets the parse (_plain_bound). Cell and row references
+# (` r="B7"`, ` r="7"`) that are not plainly small: not one letter A to O (with at most 1,048,576
+# rows, A to O always fits the limit) or none, and up to six digits. In an ordinary sheet it
+# finds nothing. The leading space keeps `sqref="..."` of a selection out.
+_NOTABLE = re.compile(rb' r="(?![A-O]?\d{1,6}")([^"<>]*)')
+_PLAIN_REF = re.compile(rb"([A-Z]{0,3})(\d{1,7})")
 _QUICK_COLUMNS = 15
-# A cell without a reference, or with another attribute before it: its column is its place.
-_UNREFERENCED_START = re.compile(rb'<c(?:>| (?!r="))')
-# The careful pass: every cell reference, and whether the cell has content (not `<c .../>`).
-_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(/?)>')
-_ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d+)"')
-# Cells with no reference are placed one after another in their row.
-_UNREFERENCED = re.compile(rb"<(?:\w+:)?c(?:>|\s(?![^>]*\br=)[^>]*>)")
+# A cell tag not written `<c r="` (its place by position, or its reference written otherwise),
+# and a cell tag with a namespace prefix (`<x:c`): both are left to the parser.
+_ODD_CELL = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="))')
+_PREFIXED_CELL = re.compile(rb":c[\t\n\r /]|:c>")
+# A cell reference once parsed (any case; spaces around are allowed in XML's eyes).
+_CELL_CONTENT = frozenset({"v", "f", "is"})
+_REFERENCE = re.compile(r"\s*([A-Za-z]+)(\d+)\s*")
 
 
 def check_archive(path: Path) -> None:
@@ -169,66 +172,72 @@ def _overruns(raw: BinaryIO, part: zipfile.ZipInfo) -> bool:
     return False
 
 
-def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
-    """The part's bytes in chunks that overlap by a little, so no reference is cut in two.
+def inflate(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The part's bytes, in chunks of at most about :data:`_CHUNK`.
 
     A deflated part is inflated here from the file itself, refusing one that gives more than
     its declared size (see :func:`check_archive`, which leaves sheets to this)."""
     info = archive.getinfo(part)
-    tail = b""
     if info.compress_type != zipfile.ZIP_DEFLATED or archive.filename is None:
         with archive.open(part) as handle:
             while chunk := handle.read(_CHUNK):
-                yield tail + chunk
-                tail = chunk[-_OVERLAP:]
+                yield chunk
         return
     path = Path(archive.filename)
     with path.open("rb") as raw:
         try:
-            for chunk in _inflated(raw, info):
-                yield tail + chunk
-                tail = chunk[-_OVERLAP:]
+            yield from _inflated(raw, info)
         except _Overrun:
             raise _overrun(path, info) from None
+
+
+def whole_tags(archive: zipfile.ZipFile, part: str) -> Iterator[bytes | None]:
+    """The part's bytes in pieces cut only just before a ``<``, so that no tag is ever cut in
+    two (``<`` cannot occur inside a tag of well-formed XML); ``None`` for a stretch of more
+    than two chunks without one, which no byte test can judge."""
+    pending = b""
+    for chunk in inflate(archive, part):
+        pending += chunk
+        cut = pending.rfind(b"<")
+        if cut > 0:
+            yield pending[:cut]
+            pending = pending[cut:]
+        elif len(pending) > 2 * _CHUNK:
+            yield None
+            return
+    yield pending
+
+
+class Extent(NamedTuple):
+    """The last row and column (1-based) holding a cell, with where that cell is."""
+
+    rows: int
+    columns: int
 
 
 def check_sheet(path: Path, archive: zipfile.ZipFile, part: str, sheet: str) -> None:
     """Refuse a sheet whose cells span more than the limits above (see the module notes).
 
-    A quick pass bounds the rectangle with two searches: rows below 1,000,000
-    unless a reference has seven digits, columns A to O unless one names a later column. Only
-    when that bound is too large (a hostile file, or a wide and tall one) does a careful pass
-    look at every cell, leaving out the empty ones (``<c r="XFD9" s="1"/>``, formatting only)
-    that the reader skips too.
+    The sheet's XML is parsed (:func:`sheet_extent`) unless a look at its bytes proves it
+    ordinary (:func:`_plain_bound`): every cell tag written ``<c r="...`` and every reference
+    within rows 1 to 999,999 and columns A to O, or a bound that is within the limits anyway.
+    That look costs a fraction of a parse on the national tables; a file it cannot vouch for
+    (a far cell, a cell without its reference first, a reference in single quotes, a tag cut
+    by nothing but its own length) is parsed, and the parse decides.
     """
-    where = f"{path}, sheet {sheet!r}"
-    rows, columns, late, odd = 0, 1, False, False
-    for chunk in _chunks(archive, part):
-        for letters, digits in set(_NOTABLE.findall(chunk)):
-            if len(digits) >= 7 and len(letters) <= 3:
-                rows = max(rows, int(digits))
-            if len(letters) >= 2:
-                columns = max(columns, column_index(letters) + 1 if len(letters) <= 3 else 1 << 20)
-            elif letters > b"O":  # one letter, past O
-                late = True
-        # Cheap sign of cells without a reference (or with it not first): look closer later.
-        # A cell start in the chunk's last bytes may be cut short (`<c r=`): it is judged at
-        # the start of the next chunk (the overlap), where it is whole. Judged here, it looked
-        # unreferenced, and a chunk boundary falling there (likely in a sheet of hundreds of MB)
-        # sent the sheet through the careful pass, which takes longer than reading it.
-        if not odd:
-            first = _UNREFERENCED_START.search(chunk)
-            odd = first is not None and first.start() <= len(chunk) - len(b'<c r="')
-    row_bound = rows or 999_999
-    column_bound = columns if columns > 26 else (26 if late else _QUICK_COLUMNS)
-    if (
-        rows <= EXCEL_ROWS
-        and columns <= EXCEL_COLUMNS
-        and row_bound * column_bound <= MAX_CELLS
-        and not odd
-    ):
+    if _plain_bound(archive, part):
         return
-    rows, columns = _careful_extent(archive, part)
+    where = f"{path}, sheet {sheet!r}"
+    try:
+        extent = _careful_extent(archive, part)
+    except xml_stream.XmlError as exc:
+        raise InputError(f"{where}: {exc}") from None
+    check_extent(where, extent)
+
+
+def check_extent(where: str, extent: Extent) -> None:
+    """Raise :class:`InputError` when ``extent`` is beyond Excel or beyond :data:`MAX_CELLS`."""
+    rows, columns = extent
     if columns > EXCEL_COLUMNS:
         raise InputError(
             f"{where}: a cell is beyond Excel's last column (XFD); the file was not written "
@@ -248,52 +257,129 @@ def check_sheet(path: Path, archive: zipfile.ZipFile, part: str, sheet: str) -> 
         )
 
 
-def _careful_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
-    """The last row and column holding a cell with content, looking at every cell."""
-    rows, columns, unreferenced, row_numbers, counted = 0, 0, 0, 0, 0
-    for chunk in _chunks(archive, part):
-        for letters, row, empty in _CELL.findall(chunk):
-            if not empty:
-                rows = max(rows, int(row))
-                columns = max(columns, column_index(letters) + 1 if len(letters) <= 3 else 1 << 20)
-        if _UNREFERENCED.search(chunk):
-            # Placed by position: as wide as the most cells in a row, as tall as the last row.
-            unreferenced = max(unreferenced, len(_UNREFERENCED.findall(chunk)))
-            row_numbers = max([row_numbers, *map(int, _ROW.findall(chunk))])
-        counted += chunk.count(b"<row")  # rows without a number follow on from the last
-    if unreferenced:
-        row_numbers = max(row_numbers, counted)
-    return max(rows, row_numbers), max(columns, unreferenced)
+def _plain_bound(archive: zipfile.ZipFile, part: str) -> bool:
+    """True when the sheet's bytes alone prove its cells within the limits.
+
+    Sound, not exact: every cell start tag (``<c``, or ``<x:c`` with a prefix) must be
+    ``<c r="`` followed by a reference, and each reference (of a cell or row) that is not
+    plainly small (``[A-O]?`` and up to six digits) must be letters and up to seven digits:
+    from those the rectangle is bounded. Anything else (a cell placed by position, a reference
+    in single quotes, with spaces, entities or lower case, a prefixed cell) is for the parser.
+    The pieces are cut before a ``<`` (:func:`whole_tags`), so no chunk boundary hides a tag.
+    """
+    rows, columns, late = 0, 1, False
+    for piece in whole_tags(archive, part):
+        if (
+            piece is None
+            or b"<!" in piece  # a DTD (entities), a comment or CDATA: the parser judges
+            or _ODD_CELL.search(piece)
+            or _PREFIXED_CELL.search(piece)
+        ):
+            return False
+        for value in _NOTABLE.findall(piece):
+            found = _PLAIN_REF.fullmatch(value)
+            if found is None:
+                return False
+            letters, digits = found.groups()
+            rows = max(rows, int(digits))
+            if len(letters) >= 2:
+                columns = max(columns, column_index(letters) + 1)
+            elif letters > b"O":  # one letter, past O
+                late = True
+    row_bound = max(rows, 999_999)
+    column_bound = columns if columns > 26 else (26 if late else _QUICK_COLUMNS)
+    return rows <= EXCEL_ROWS and columns <= EXCEL_COLUMNS and row_bound * column_bound <= MAX_CELLS
+
+
+def _careful_extent(archive: zipfile.ZipFile, part: str) -> Extent:
+    """The last row and column holding a cell with content, the sheet's XML parsed.
+
+    A cell is placed by its ``r`` reference or, without one, just after the cell before it in
+    its row (a row by its own ``r`` or just below the row before). A cell with nothing inside
+    (``<c r="XFD9" s="1"/>``, formatting only) is left out, as the reader skips it too.
+    Raises :class:`~pledgekit.read.xml_stream.XmlError` for damaged XML or references.
+    """
+    cursor = SheetCursor()
+    rows = columns = 0
+    pending: tuple[int, int] | None = None  # the cell just opened, until something is in it
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal rows, columns, pending
+        tag = name.rpartition(":")[2]
+        if tag == "c":
+            pending = cursor.cell(attrs)
+        elif tag == "row":
+            cursor.row(attrs)
+            pending = None
+        elif pending is not None:
+            if tag in _CELL_CONTENT:  # a value, formula or text inside the cell
+                rows, columns = max(rows, pending[0]), max(columns, pending[1])
+            pending = None
+
+    xml_stream.parse(inflate(archive, part), start)
+    return Extent(rows, columns)
+
+
+class SheetCursor:
+    """Where each cell of a sheet's XML goes, as a reader places it: 1-based (row, column).
+
+    Give it each ``<row>`` (:meth:`row`) and each ``<c>`` (:meth:`cell`) in order; a
+    reference that is not one raises :class:`~pledgekit.read.xml_stream.XmlError`.
+    """
+
+    def __init__(self) -> None:
+        self.current_row = 0
+        self.current_column = 0
+
+    def row(self, attrs: dict[str, str]) -> None:
+        """A ``<row>`` starts: at its ``r``, or just below the row before."""
+        number = attrs.get("r")
+        if number is None:
+            self.current_row += 1
+        elif number.isdigit():
+            self.current_row = int(number)
+        else:
+            raise xml_stream.XmlError(f"a row numbered {number[:20]!r}, not a row number")
+        self.current_column = 0
+
+    def cell(self, attrs: dict[str, str]) -> tuple[int, int]:
+        """A ``<c>`` starts: its place, from its ``r`` or just after the cell before."""
+        ref = attrs.get("r")
+        if ref is None:
+            self.current_column += 1
+            return self.current_row, self.current_column
+        found = _REFERENCE.fullmatch(ref)
+        if found is None:
+            raise xml_stream.XmlError(f"a cell at {ref[:20]!r}, not a cell reference")
+        letters, digits = found.groups()
+        self.current_column = column_index(letters.upper()) + 1 if len(letters) <= 3 else 1 << 20
+        return int(digits), self.current_column
 
 
 # --- OpenDocument (.ods): rows and cells repeated by count ------------------------------------
-_ODS_ROW_END = b"</table:table-row>"
-_ODS_ROW = re.compile(rb"<table:table-row\b([^>]*)>", re.S)
-_ODS_TABLE = re.compile(rb"<table:table\b[^-]")
-_ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>", re.S)
-_ODS_ROWS_REPEATED = re.compile(rb'number-rows-repeated="(\d+)"')
-_ODS_COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="(\d+)"')
+_TABLE, _ROW_TAG = "table:table", "table:table-row"
+_CELL_TAGS = frozenset({"table:table-cell", "table:covered-table-cell"})
 
 
-def _ods_row(attributes: bytes, body: bytes) -> tuple[int, int]:
-    """(how many rows this row element stands for, columns up to its last cell with content)."""
-    found = _ODS_ROWS_REPEATED.search(attributes)
-    repeat = int(found[1]) if found else 1
-    width = last = 0
-    for match in _ODS_CELL.finditer(body):
-        cells = _ODS_COLUMNS_REPEATED.search(match[1])
-        width += int(cells[1]) if cells else 1
-        if b"value-type" in match[1] or match[2] != b"/":
-            last = width
-    return repeat, last
+def ods_count(attrs: dict[str, str], name: str, where: str) -> int:
+    """The whole-number attribute ``name`` of an .ods element (a repeat or span count; 1 when
+    absent); raises :class:`InputError` for one that is not a count."""
+    value = attrs.get(name)
+    if value is None:
+        return 1
+    if not value.isdigit() or len(value) > 12:
+        raise InputError(f"{where}: {name}={value[:20]!r} is not a count")
+    return max(int(value), 1)
 
 
-def check_ods(path: Path, sheet: str = "") -> None:
-    """Refuse an .ods whose repeated rows and cells span more than :data:`MAX_CELLS`.
+def check_ods(path: Path) -> None:
+    """Refuse an .ods whose repeated rows and cells span more than :data:`MAX_CELLS`, or whose
+    merged (spanned) cell reaches beyond Excel's last row or column.
 
     LibreOffice writes a run of identical rows or cells once with a repeat count; the reader
     expands runs that hold content, so a count of a million on a cell with a value is a sheet
-    of a million cells. Empty runs (the usual trailing ones) are not counted.
+    of a million cells. Empty runs (the usual trailing ones) are not counted. The content part
+    is parsed as it is inflated (:mod:`~pledgekit.read.xml_stream`).
     """
     try:
         archive = zipfile.ZipFile(path)
@@ -302,33 +388,63 @@ def check_ods(path: Path, sheet: str = "") -> None:
     with archive:
         if "content.xml" not in archive.namelist():
             return
-        rows = width = 0
-        pending = b""
-        for chunk in _chunks_plain(archive, "content.xml"):
-            pending += chunk
-            end = pending.rfind(_ODS_ROW_END)
-            if end < 0:
-                continue
-            block, pending = pending[: end + len(_ODS_ROW_END)], pending[end + len(_ODS_ROW_END) :]
-            for piece in block.split(_ODS_ROW_END):
-                if _ODS_TABLE.search(piece):
-                    rows = 0  # a new table: its rows count from the top
-                start = _ODS_ROW.search(piece)
-                if start is None:
-                    continue
-                repeat, last = _ods_row(start[1], piece[start.end() :])
-                rows += repeat
-                if last:
-                    width = max(width, last)
-                    if rows * width > MAX_CELLS or rows > EXCEL_ROWS * 16:
-                        raise InputError(
-                            f"{path}: repeated rows and cells make a sheet of {rows:,} rows by "
-                            f"{width:,} columns (more than {MAX_CELLS:,} cells); delete the "
-                            "rows and columns beyond the table"
-                        )
+        walk = _OdsExtent(path)
+        try:
+            xml_stream.parse(inflate(archive, "content.xml"), walk.start, walk.end)
+        except xml_stream.XmlError as exc:
+            raise InputError(f"{path}: content.xml: {exc}") from None
 
 
-def _chunks_plain(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
-    with archive.open(part) as handle:
-        while chunk := handle.read(_CHUNK):
-            yield chunk
+class _OdsExtent:
+    """Counts each table's rows and the columns up to the last cell with content."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.sheet = path, ""
+        self.rows = self.width = 0
+        self.repeat = self.column = self.last = 0
+        self.pending = 0  # the column a cell without a value type ends on, until content shows
+
+    def where(self, column: int | None = None) -> str:
+        place = f"{self.path}, sheet {self.sheet!r}"
+        if column is None:
+            return place
+        return f"{place} cell {column_letter(column)}{self.rows + 1}"
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if name in _CELL_TAGS:
+            first = self.column
+            self.column += ods_count(attrs, "table:number-columns-repeated", self.where(first))
+            spread = ods_count(attrs, "table:number-columns-spanned", self.where(first))
+            down = ods_count(attrs, "table:number-rows-spanned", self.where(first))
+            if first + spread > EXCEL_COLUMNS or self.rows + down > EXCEL_ROWS:
+                raise InputError(
+                    f"{self.where(first)}: a merged cell spans {down:,} rows by {spread:,} "
+                    f"columns, beyond Excel's last row ({EXCEL_ROWS:,}) or column (XFD); the "
+                    "file was not written by a spreadsheet program"
+                )
+            if "office:value-type" in attrs or "table:formula" in attrs:
+                self.last, self.pending = self.column, 0
+            else:
+                self.pending = self.column
+        elif name == _ROW_TAG:
+            self.repeat = ods_count(attrs, "table:number-rows-repeated", self.where())
+            self.column = self.last = self.pending = 0
+        elif name == _TABLE:
+            self.sheet = attrs.get("table:name", "")
+            self.rows = self.width = 0  # a new table: its rows count from the top
+        elif self.pending:  # text inside a cell: it has content
+            self.last, self.pending = self.pending, 0
+
+    def end(self, name: str) -> None:
+        if name in _CELL_TAGS:
+            self.pending = 0
+        elif name == _ROW_TAG:
+            if self.last:
+                self.width = max(self.width, self.last)
+            self.rows += self.repeat
+            if self.last and (self.rows * self.width > MAX_CELLS or self.rows > EXCEL_ROWS * 16):
+                raise InputError(
+                    f"{self.where()}: repeated rows and cells make a sheet of {self.rows:,} rows "
+                    f"by {self.width:,} columns (more than {MAX_CELLS:,} cells); delete the "
+                    "rows and columns beyond the table"
+                )

@@ -14,6 +14,7 @@ from pathlib import Path
 from pledgekit.model.values import Reading
 from pledgekit.read.books import Sheet, input_errors
 from pledgekit.read.calamine_reader import CalamineBook, calamine_rows
+from pledgekit.read.merged_cells import bounded_merges
 from pledgekit.read.xlsx_styles import Cell, XlsxFile
 
 
@@ -32,7 +33,9 @@ class XlsxBook(CalamineBook):
             xlsx.check_size(name)  # before calamine allocates the sheet's rectangle
         raw = self.raw_sheet(name)
         with input_errors(path):
-            merged = list(raw.merged_cell_ranges or [])
+            merged = bounded_merges(
+                raw.merged_cell_ranges or [], raw.end, f"{path}, sheet {name!r}"
+            )
 
         def percent_cells(cols: Iterable[int]) -> dict[int, set[int]]:
             with input_errors(path):

@@ -4,37 +4,39 @@ calamine gives cell values only. A cell showing 36% holds 0.36, a formula saved 
 does not calculate (openpyxl, many exporters) holds no result, and an Excel error (``#DIV/0!``)
 comes back as a blank. All three would be read wrongly without a look at the file itself.
 
-For .xlsx/.xlsm the styles part (small) is parsed to find the cell styles with a percent number
-format; the sheet XML (possibly tens of MB) is only scanned with byte regexes restricted to the
-columns asked about, and only when the styles or markers it looks for exist at all.
-Limitation: cells are found by their ``r="B7"`` attribute written first in ``<c>``, as Excel,
-LibreOffice, openpyxl and XlsxWriter write it; a writer that omits ``r`` or reorders it is not seen.
+For .xlsx/.xlsm the styles part is parsed to find the cell styles with a percent number format;
+the sheet XML (possibly hundreds of MB) is parsed as it is inflated
+(:mod:`~pledgekit.read.xml_stream`), once per sheet and only when it can hold what is looked
+for: percent-styled cells when the styles have a percent format, formulas and errors when the
+bytes show a formula or an error type. A cell is placed by its ``r`` reference wherever that
+is written in the tag, or by its position when it has none, as the reader places it.
 
 The same for .ods files is in :mod:`pledgekit.read.ods_cells`.
 """
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from xml.etree import ElementTree
 
-from pledgekit.model.location import column_index, column_letter
 from pledgekit.model.values import Reading, ValueState
-from pledgekit.read.xlsx_limits import check_sheet
+from pledgekit.read import xml_stream
+from pledgekit.read.xlsx_limits import SheetCursor, check_sheet, inflate, whole_tags
 
 Cell = tuple[int, int]  # 0-based (row, column)
 MergedRange = tuple[Cell, Cell]  # top-left and bottom-right, inclusive
 
 _BUILTIN_PERCENT = frozenset({9, 10})  # 0% and 0.00% in the OOXML built-in formats
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
-_SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b")
+# Bytes without which a sheet holds no formula (`<f>`, `<x:f>`) and no error type (`t="e"`,
+# however quoted or spaced; `&#` for one written as a character reference): no parse needed.
+_FORMULA_MARKS = (b"<f", b":f", b'"e"', b"'e'", b"&#")
 
 
 class FormatsError(ValueError):
@@ -49,12 +51,16 @@ def is_percent_format(code: str) -> bool:
     return "%" in _FORMAT_LITERALS.sub("", code)
 
 
-def _letters(index: int) -> bytes:
-    return column_letter(index).encode()
+def _local(name: str) -> str:
+    return name.rpartition(":")[2]
 
 
-def _local(tag: str) -> str:
-    return tag.rpartition("}")[2]
+@dataclass
+class _SheetCells:
+    """What one parse of a sheet found: percent-styled cells and cells calamine reads blank."""
+
+    percent: dict[int, set[int]] = field(default_factory=dict)
+    hidden: dict[Cell, Reading] = field(default_factory=dict)
 
 
 class XlsxFile:
@@ -66,9 +72,9 @@ class XlsxFile:
             self._zip = zipfile.ZipFile(path)
             self._percent_styles = self._read_percent_styles()
             self._sheet_parts = self._read_sheet_parts()
-        except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, KeyError, xml_stream.XmlError, OSError, ValueError) as exc:
             raise FormatsError(str(exc)) from exc
-        self._xml: dict[str, bytes] = {}
+        self._cells: dict[str, _SheetCells] = {}
 
     def __enter__(self) -> XlsxFile:
         return self
@@ -87,58 +93,95 @@ class XlsxFile:
         if part is not None and part in self._zip.namelist():
             check_sheet(self.path, self._zip, part, sheet)
 
-    def _read_percent_styles(self) -> list[bytes]:
+    def _part(self, name: str) -> Iterator[bytes]:
+        return inflate(self._zip, name)
+
+    def _read_percent_styles(self) -> frozenset[str]:
+        """The indices (as written in ``s="..."``) of the cell styles showing percentages."""
         if "xl/styles.xml" not in self._zip.namelist():
-            return []  # the styles part is optional: everything is General
-        root = ElementTree.fromstring(self._zip.read("xl/styles.xml"))
-        custom = {
-            int(el.get("numFmtId", "-1")): el.get("formatCode", "")
-            for el in root.iter()
-            if _local(el.tag) == "numFmt"
-        }
-        styles: list[bytes] = []
-        for group in root:
-            if _local(group.tag) != "cellXfs":
-                continue
-            for index, xf in enumerate(el for el in group if _local(el.tag) == "xf"):
-                fmt = int(xf.get("numFmtId", "0"))
-                if fmt in _BUILTIN_PERCENT or is_percent_format(custom.get(fmt, "")):
-                    styles.append(str(index).encode())
-        return styles
+            return frozenset()  # the styles part is optional: everything is General
+        custom: dict[str, str] = {}
+        formats: list[str] = []  # each cell style's number format, in order
+        depth = 0  # inside <cellXfs> while positive
+
+        def start(name: str, attrs: dict[str, str]) -> None:
+            nonlocal depth
+            tag = _local(name)
+            if tag == "numFmt":
+                custom[attrs.get("numFmtId", "")] = attrs.get("formatCode", "")
+            elif tag == "cellXfs":
+                depth = 1
+            elif depth:
+                depth += 1
+                if tag == "xf" and depth == 2:
+                    formats.append(attrs.get("numFmtId", "0"))
+
+        def end(name: str) -> None:
+            nonlocal depth
+            if depth:
+                depth -= 1
+
+        xml_stream.parse(self._part("xl/styles.xml"), start, end)
+        return frozenset(
+            str(index)
+            for index, fmt in enumerate(formats)
+            if (fmt.isdigit() and int(fmt) in _BUILTIN_PERCENT)
+            or is_percent_format(custom.get(fmt, ""))
+        )
 
     def _read_sheet_parts(self) -> dict[str, str]:
-        book = ElementTree.fromstring(self._zip.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(self._zip.read("xl/_rels/workbook.xml.rels"))
-        targets = {el.get("Id"): el.get("Target", "") for el in rels}
-        parts: dict[str, str] = {}
-        for el in book.iter():
-            if _local(el.tag) == "sheet":
+        targets: dict[str, str] = {}
+        sheets: list[tuple[str, str | None]] = []
+
+        def relationship(name: str, attrs: dict[str, str]) -> None:
+            if _local(name) == "Relationship":
+                targets[attrs.get("Id", "")] = attrs.get("Target", "")
+
+        def sheet(name: str, attrs: dict[str, str]) -> None:
+            if _local(name) == "sheet":
                 # r:id, whichever relationships namespace (transitional or strict) it is in.
-                rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
-                target = targets.get(rid, "")
-                if target.startswith("/"):
-                    parts[el.get("name", "")] = target.lstrip("/")
-                elif target:
-                    parts[el.get("name", "")] = posixpath.normpath(posixpath.join("xl", target))
+                rid = next((v for k, v in attrs.items() if k.endswith(":id")), None)
+                sheets.append((attrs.get("name", ""), rid))
+
+        xml_stream.parse(self._part("xl/_rels/workbook.xml.rels"), relationship)
+        xml_stream.parse(self._part("xl/workbook.xml"), sheet)
+        parts: dict[str, str] = {}
+        for title, rid in sheets:
+            target = targets.get(rid or "", "")
+            if target.startswith("/"):
+                parts[title] = target.lstrip("/")
+            elif target:
+                parts[title] = posixpath.normpath(posixpath.join("xl", target))
         return parts
 
-    def _sheet_xml(self, sheet: str) -> bytes:
-        if sheet not in self._xml:
+    def _sheet_cells(self, sheet: str) -> _SheetCells:
+        """The sheet parsed once (when it can hold anything looked for), kept for the next ask."""
+        if sheet not in self._cells:
             part = self._sheet_parts.get(sheet)
             try:
-                self._xml[sheet] = self._zip.read(part) if part else b""
+                self._cells[sheet] = self._scan(part) if part else _SheetCells()
             except (KeyError, zipfile.BadZipFile, zlib.error, OSError) as exc:
                 raise FormatsError(f"sheet {sheet!r}: {exc}") from exc
-        return self._xml[sheet]
+            except xml_stream.XmlError as exc:
+                raise FormatsError(f"sheet {sheet!r}: {exc}") from exc
+        return self._cells[sheet]
 
-    def _prefix(self, sheet: str) -> bytes:
-        """``<c r="`` as this sheet writes it (some writers use a namespace prefix, ``<x:c``).
-
-        A literal start lets the regex engine skip ahead quickly through tens of MB of XML.
-        """
-        xml = self._sheet_xml(sheet)
-        match = _SHEET_DATA.search(xml)
-        return b"<" + ((match[1] if match else None) or b"") + b'c r="'
+    def _scan(self, part: str) -> _SheetCells:
+        # Pieces cut before a `<` (whole_tags): no mark is cut in two; None is a piece too
+        # long to judge, so the sheet is parsed.
+        formulas = any(
+            piece is None or any(mark in piece for mark in _FORMULA_MARKS)
+            for piece in whole_tags(self._zip, part)
+        )
+        found = _SheetCells()
+        if not self._percent_styles and not formulas:
+            return found
+        scan = _CellScan(self._percent_styles, found)
+        if formulas:
+            xml_stream.parse(self._part(part), scan.start, scan.end, scan.text)
+        else:
+            xml_stream.parse(self._part(part), scan.start)
+        return found
 
     def percent_cells(self, sheet: str, columns: Iterable[int]) -> dict[int, set[int]]:
         """Cells of ``sheet`` in ``columns`` whose number format is a percentage.
@@ -147,16 +190,8 @@ class XlsxFile:
         """
         if not self._percent_styles:
             return {}
-        xml, start = self._sheet_xml(sheet), re.escape(self._prefix(sheet))
-        styles = b"|".join(self._percent_styles)
-        found: dict[int, set[int]] = {}
-        for col in sorted(set(columns)):
-            # One scan per column: findall and int() over plain matches stay in C.
-            pattern = re.compile(start + _letters(col) + rb'(\d+)"[^>]*?\ss="(?:' + styles + rb')"')
-            rows = {n - 1 for n in map(int, pattern.findall(xml))}
-            if rows:
-                found[col] = rows
-        return found
+        percent = self._sheet_cells(sheet).percent
+        return {col: percent[col] for col in set(columns) if col in percent}
 
     def hidden_cells(self, sheet: str, columns: Iterable[int]) -> dict[Cell, Reading]:
         """Cells in ``columns`` that calamine reads as blank but are not.
@@ -165,31 +200,57 @@ class XlsxFile:
         error value becomes ``INVALID`` (raw: ``#DIV/0!`` ...). Formulas whose saved result is an
         empty string are really blank and are left out.
         """
-        cols = sorted(set(columns))
-        xml = self._sheet_xml(sheet)
-        found: dict[Cell, Reading] = {}
-        if not cols or (b"<f" not in xml and b":f" not in xml and b't="e"' not in xml):
-            return found
-        start = re.escape(self._prefix(sheet)) + b"(" + b"|".join(map(_letters, cols)) + rb')(\d+)"'
-        formula = re.compile(
-            start + rb"([^>]*)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)"
-            rb"\s*(?:<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>|<(?:\w+:)?v\s*/>)?"
-        )
-        for m in formula.finditer(xml):
-            cell = (int(m[2]) - 1, column_index(m[1]))
-            attrs, text, cached = m[3], m[4], m[5]
-            if b't="e"' in attrs and cached:
-                found[cell] = Reading(ValueState.INVALID, raw=cached.decode())
-            elif not cached and b't="str"' not in attrs:
-                shown = (
-                    "=" + html.unescape(text.decode())
-                    if text
-                    else "(formula shared from another cell)"
-                )
-                found[cell] = Reading(ValueState.NO_CACHED_VALUE, raw=shown)
-        if b't="e"' in xml:
-            error = re.compile(start + rb'[^>]*?\st="e"[^>]*>\s*<(?:\w+:)?v>([^<]*)</')
-            for m in error.finditer(xml):
-                cell = (int(m[2]) - 1, column_index(m[1]))
-                found[cell] = Reading(ValueState.INVALID, raw=html.unescape(m[3].decode()))
-        return found
+        cols = set(columns)
+        if not cols:
+            return {}
+        hidden = self._sheet_cells(sheet).hidden
+        return {cell: reading for cell, reading in hidden.items() if cell[1] in cols}
+
+
+class _CellScan:
+    """Handlers for one parse of a sheet, filling a :class:`_SheetCells`."""
+
+    def __init__(self, percent_styles: frozenset[str], found: _SheetCells) -> None:
+        self.styles, self.found = percent_styles, found
+        self.cursor = SheetCursor()
+        self.cell: Cell = (0, 0)
+        self.kind: str | None = None  # the cell's t="..." type
+        self.formula: list[str] | None = None  # the formula's text, when the cell has one
+        self.cached: list[str] | None = None  # the saved value's text, when it has one
+        self.into: list[str] | None = None  # where text goes now
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = _local(name)
+        if tag == "c":
+            row, col = self.cursor.cell(attrs)
+            self.cell = (row - 1, col - 1)
+            self.kind, self.formula, self.cached, self.into = attrs.get("t"), None, None, None
+            if attrs.get("s") in self.styles:
+                self.found.percent.setdefault(col - 1, set()).add(row - 1)
+        elif tag == "row":
+            self.cursor.row(attrs)
+        elif tag == "f":
+            self.formula = self.into = []
+        elif tag == "v":
+            self.cached = self.into = []
+
+    def text(self, characters: str) -> None:
+        if self.into is not None:
+            self.into.append(characters)
+
+    def end(self, name: str) -> None:
+        tag = _local(name)
+        if tag in ("f", "v"):
+            self.into = None
+        elif tag == "c":
+            self._judge()
+
+    def _judge(self) -> None:
+        """A cell has closed: is it one calamine reads as blank but is not?"""
+        cached = "".join(self.cached) if self.cached is not None else ""
+        if self.kind == "e" and cached:
+            self.found.hidden[self.cell] = Reading(ValueState.INVALID, raw=cached)
+        elif self.formula is not None and not cached and self.kind != "str":
+            text = "".join(self.formula)
+            shown = "=" + text if text else "(formula shared from another cell)"
+            self.found.hidden[self.cell] = Reading(ValueState.NO_CACHED_VALUE, raw=shown)

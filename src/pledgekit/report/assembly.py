@@ -28,11 +28,12 @@ from pledgekit.report.openings import (
     commitments_intro,
     exceptions_intro,
     introduction,
+    late_intro,
     persistence,
     watch_intro,
 )
 from pledgekit.report.paragraphs import Para, generated
-from pledgekit.report.plans import action_lines
+from pledgekit.report.plans import action_lines, late_lines
 from pledgekit.report.sources import (
     action_sources,
     check_references,
@@ -51,6 +52,7 @@ from pledgekit.report.symbols import symbol_key
 from pledgekit.score.comparator_text import comparison_note
 from pledgekit.score.scorecard import Scorecard
 
+#: The body of the paper, in the house format's order; the detail goes to the appendices.
 _ORDER = (
     "purpose",
     "recommendations",
@@ -58,12 +60,9 @@ _ORDER = (
     "summary",
     "exceptions",
     "watch",
-    "pledges",
-    "commitments",
-    "actions",
+    "late",
     "voice",
     "inspection",
-    "profile",
     "implications",
     "conclusion",
     "background",
@@ -77,6 +76,36 @@ def _numbers(present: set[str]) -> dict[str, int]:
 
 def _paras(section: int, texts: Sequence[Prose], start: int = 1) -> tuple[Para, ...]:
     return tuple(Para(f"{section}.{i}", t) for i, t in enumerate(texts, start=start))
+
+
+def _letters(**present: bool) -> dict[str, str]:
+    """The appendix letter of each generated appendix present, in order (A, B, ...)."""
+    keys = [key for key, shown in present.items() if shown]
+    letters = dict.fromkeys(present, "")  # "" for one not present: templates test it
+    letters.update({key: "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i] for i, key in enumerate(keys)})
+    return letters
+
+
+_APPENDIX_TITLES = {
+    "pledges": "Performance by pledge: the full scorecard, {period}",
+    "actions": "The action plan",
+    "commitments": "Commitments by directorate",
+    "profile": "Profile of children in care, {period}",
+}
+
+
+def _appendix_titles(letters: dict[str, str], period: Period) -> list[str]:
+    return [_APPENDIX_TITLES[key].format(period=period.label) for key in letters if letters[key]]
+
+
+def _reports_on(late: Sequence[object], meeting: Meeting | None) -> list[str]:
+    """The parts the introduction may promise: only those with content."""
+    parts = ["the actions and commitments that are late or at risk"] if late else []
+    if meeting is not None and meeting.voice_of_children is not None:
+        parts.append("what children and young people have told us")
+    if meeting is not None and meeting.inspection is not None:
+        parts.append("the latest inspection")
+    return parts
 
 
 def _title(given: Period | None, period: Period) -> str:
@@ -113,10 +142,15 @@ def build_report(
         action_sources(meeting, sheets.actions), today=today, pledge_titles=titles
     )
     profile_lines = profile(sheets.profile, card.period)
-    present = set(_ORDER) - {"commitments", "profile"}
-    present |= {"commitments"} if commitments else set()
-    present |= {"profile"} if profile_lines else set()
+    late = late_lines(actions, commitments)
+    present = set(_ORDER) - ({"late"} if not late else set())
     n = _numbers(present)
+    letters = _letters(
+        pledges=True,
+        actions=bool(actions),
+        commitments=bool(commitments),
+        profile=bool(profile_lines),
+    )
     view = meeting_view(
         meeting,
         committee=card.committee,
@@ -142,7 +176,7 @@ def build_report(
     updates = sheets.updates
     pledges = tuple(
         PledgeSection(
-            number=f"{n['pledges']}.{i}",
+            number=f"{letters['pledges']}.{i}",
             id=p.id,
             title=p.title,
             outcome=p.outcome,
@@ -158,7 +192,7 @@ def build_report(
         for i, p in enumerate(card.pledges, start=1)
     )
     numbered_directorates = tuple(
-        type(d)(d.name, d.commitments, f"{n['commitments']}.{i}")
+        type(d)(d.name, d.commitments, f"{letters.get('commitments', '')}.{i}")
         for i, d in enumerate(commitments, start=2)
     )
     summary = summary_paragraphs(
@@ -169,6 +203,8 @@ def build_report(
         directorates=commitments,
         actions=actions,
         children=children_in_care_row(card, meeting.children_in_care_measure if meeting else None),
+        late=late,
+        late_section=n.get("late", 0),
     )
     statuses = card.summary.statuses
     all_lines = list(lines.values())
@@ -183,7 +219,10 @@ def build_report(
         numbers=n,
         purpose=Para(f"{n['purpose']}.1", view.purpose),
         recommendations=_paras(n["recommendations"], recommendations),
-        introduction=_paras(n["introduction"], introduction(card, meeting, view.introduction)),
+        introduction=_paras(
+            n["introduction"],
+            introduction(card, view.introduction, reports_on=_reports_on(late, meeting)),
+        ),
         summary=_paras(n["summary"], [generated(p, "executive summary") for p in summary]),
         counts=tuple(StatusCount(s, statuses[s]) for s in Status if statuses[s]),
         exceptions_intro=Para(
@@ -194,13 +233,19 @@ def build_report(
         watch_intro=Para(f"{n['watch']}.1", generated(watch_intro(len(watch), span))),
         watch=watch,
         pledges=pledges,
+        late_intro=(
+            Para(f"{n['late']}.1", generated(late_intro(late, today, dated))) if late else None
+        ),
+        late=late,
         commitments_intro=(
-            Para(f"{n['commitments']}.1", generated(commitments_intro(commitments)))
+            Para(f"{letters['commitments']}.1", generated(commitments_intro(commitments)))
             if commitments
             else None
         ),
         commitments=numbered_directorates,
-        actions_intro=Para(f"{n['actions']}.1", generated(actions_intro(actions, today, dated))),
+        actions_intro=Para(
+            f"{letters.get('actions', '')}.1", generated(actions_intro(actions, today, dated))
+        ),
         actions=actions,
         voice=voice_view(meeting, section=n["voice"]),
         inspection=inspection_view(
@@ -211,10 +256,10 @@ def build_report(
         ),
         profile_intro=(
             Para(
-                f"{n['profile']}.1",
+                f"{letters.get('profile', '')}.1",
                 generated(
-                    f"The children in the Council's care at the end of {months(card.period)}, "
-                    "with the figures for the quarter before and for England where known."
+                    f"The children in the Council's care in {card.period.label}, with the "
+                    "figures for the quarter before and for England where known."
                 ),
             )
             if profile_lines
@@ -233,7 +278,8 @@ def build_report(
         appendices_intro=Para(
             f"{n['appendices']}.1", generated("These appendices form part of this report:")
         ),
-        appendices=appendices(meeting, f"Corporate parenting scorecard, {card.period.label}"),
+        appendices=appendices(meeting, _appendix_titles(letters, card.period)),
+        letters=letters,
         symbols=symbol_key(all_lines, [ex.history for ex in exceptions], threshold=card.threshold),
         threshold=card.threshold,
         comparison_note=comparison_note(card),

@@ -148,7 +148,7 @@ def _chart(row: Row, points: list[tuple[str, float | None, str]]) -> ChartData:
     )
     if row.target_display:
         alt += f" Target {row.target_display}."
-    comparators = _comparator_lines(row)
+    comparators = _comparator_lines(row, points)
     if comparators:
         alt += " " + "; ".join(label for _, label, _ in comparators) + "."
     if missing:
@@ -167,9 +167,27 @@ def _chart(row: Row, points: list[tuple[str, float | None, str]]) -> ChartData:
     )
 
 
-def _comparator_lines(row: Row) -> tuple[tuple[str, str, float], ...]:
+def _within(year: str | None, points: list[tuple[str, float | None, str]]) -> bool:
+    """True when a comparator of ``year`` ("2025": the year to March 2025, or "2024-25")
+    belongs to the charted span (no year: assumed current); the span reaches back one year,
+    as published figures lag."""
+    if not year or not points:
+        return True
+    digits = year[:4]
+    if not digits.isdigit():
+        return True
+    start = int(digits) - (0 if "-" in year else 1)  # "2025" is the year 2024-25
+    first, last = points[0][0][:4], points[-1][0][:4]
+    if not (first.isdigit() and last.isdigit()):
+        return True
+    return int(first) - 1 <= start <= int(last)
+
+
+def _comparator_lines(
+    row: Row, points: list[tuple[str, float | None, str]]
+) -> tuple[tuple[str, str, float], ...]:
     """England and statistical neighbours (then any other comparator) where a figure is known,
-    each labelled with its year when pledge.yaml gives one."""
+    each labelled with its year and source; a figure older than the chart is left off it."""
     views = {view.name: view for view in comparator_views(row)}
     lines = []
     for key, comparison in sorted(
@@ -178,9 +196,11 @@ def _comparator_lines(row: Row) -> tuple[tuple[str, str, float], ...]:
         if comparison.comparator is None:
             continue
         view = views.get(display_name(key))
-        year = f" ({view.year})" if view is not None and view.year else ""
-        label = f"{display_name(key)} {format_quantity(comparison.comparator, row.measure)}{year}"
-        lines.append((key, label, comparison.comparator))
+        if view is None:
+            continue
+        if not _within(view.year, points):
+            continue  # an old figure is not drawn across years it does not belong to
+        lines.append((key, view.label, comparison.comparator))
     return tuple(lines)
 
 

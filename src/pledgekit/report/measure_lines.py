@@ -59,7 +59,7 @@ class MeasureLine:
     @property
     def comparator_text(self) -> str:
         """All comparators in one line, or "None published" when there are none."""
-        return "; ".join(c.text for c in self.comparators) or "None given"
+        return "; ".join(c.text for c in self.comparators) or "No comparator"
 
     @property
     def label(self) -> str:

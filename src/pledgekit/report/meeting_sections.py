@@ -6,10 +6,12 @@ for personal data like every other text); any other file is listed with where to
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pledgekit.config.meeting import Meeting
 from pledgekit.model.errors import DefinitionError
+from pledgekit.model.input_files import check_regular
 from pledgekit.model.prose import Prose
 from pledgekit.report.meeting_view import Appendix
 from pledgekit.report.paragraphs import Para, generated
@@ -154,6 +156,7 @@ def _included(meeting: Meeting, index: int, file: str) -> Prose | None:
     path = meeting.folder / file
     where = meeting.location("appendices", index, "file")
     suffix = path.suffix.lower()
+    check_regular(path, DefinitionError, f"{where}: appendix file {file!r}")
     if not path.is_file():
         raise DefinitionError(f"{where}: appendix file {file!r} not found (looked at {path})")
     if suffix not in _INCLUDED:
@@ -170,15 +173,17 @@ def _included(meeting: Meeting, index: int, file: str) -> Prose | None:
     return Prose(text, f"appendix {file}", where, markdown=_INCLUDED[suffix])
 
 
-def appendices(meeting: Meeting | None, scorecard_title: str) -> tuple[Appendix, ...]:
-    """Appendix A (the scorecard), then meeting.yaml's appendices lettered B, C, ..."""
+def appendices(meeting: Meeting | None, generated: Sequence[str]) -> tuple[Appendix, ...]:
+    """The report's own appendices (titles ``generated``: the scorecard, the action plan ...)
+    lettered A, B, ..., then meeting.yaml's appendices lettered after them."""
     extra = meeting.appendices if meeting is not None else []
-    found = [Appendix("A", scorecard_title)]
-    for i, entry in enumerate(extra[: len(_LETTERS) - 1]):
+    found = [Appendix(_LETTERS[i], title) for i, title in enumerate(generated)]
+    first = len(found)
+    for i, entry in enumerate(extra[: len(_LETTERS) - first]):
         assert meeting is not None
         text = _included(meeting, i, entry.file) if entry.file else None
         where = entry.where or ""
         if entry.file and text is None and not where:
             where = f"Supplied with this report as {entry.file}"
-        found.append(Appendix(_LETTERS[i + 1], entry.title, text, where))
+        found.append(Appendix(_LETTERS[i + first], entry.title, text, where))
     return tuple(found)

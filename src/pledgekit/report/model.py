@@ -17,7 +17,7 @@ from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.meeting_sections import InspectionView, VoiceView
 from pledgekit.report.meeting_view import Appendix, MeetingView
 from pledgekit.report.paragraphs import Para
-from pledgekit.report.plans import ActionLine, Directorate
+from pledgekit.report.plans import ActionLine, Directorate, LateLine
 from pledgekit.report.symbols import SymbolKey
 
 
@@ -83,6 +83,8 @@ class Report:
     watch_intro: Para
     watch: tuple[WatchItem, ...]
     pledges: tuple[PledgeSection, ...]
+    late_intro: Para | None
+    late: tuple[LateLine, ...]
     commitments_intro: Para | None
     commitments: tuple[Directorate, ...]
     actions_intro: Para | None
@@ -100,6 +102,34 @@ class Report:
     has_suppressed: bool
     comparison_note: str = ""
     gaps: tuple[str, ...] = field(default=())
+    #: The letter of each generated appendix present: ``{"pledges": "A", "actions": "B"}``.
+    letters: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def contents(self) -> tuple[tuple[str, str], ...]:
+        """The contents list: (anchor, heading) of each numbered section, then each appendix."""
+        names = {
+            "purpose": "Purpose of the report",
+            "recommendations": "Recommendations",
+            "introduction": "Introduction",
+            "summary": "Executive summary",
+            "exceptions": "Exceptions: measures rated red",
+            "watch": "Watch list: measures rated amber",
+            "late": "Actions and commitments late or at risk",
+            "voice": "Voice of children and young people",
+            "inspection": "Inspection",
+            "implications": "Implications",
+            "conclusion": "Conclusion",
+            "background": "Background papers",
+            "appendices": "Appendices",
+        }
+        found = [(f"s{key}", f"{n}. {names[key]}") for key, n in self.numbers.items()]
+        found += [
+            (f"appendix-{a.letter.lower()}", f"Appendix {a.letter}: {a.title}")
+            for a in self.appendices
+            if a.letter in set(self.letters.values()) - {""} or a.text is not None
+        ]
+        return tuple(found)
 
     @property
     def draft(self) -> bool:

@@ -9,26 +9,28 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from pledgekit.config.meeting import Meeting
 from pledgekit.model.prose import Prose
 from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.paragraphs import generated
-from pledgekit.report.plans import ActionLine, Directorate, long_date
+from pledgekit.report.plans import ActionLine, Directorate, LateLine, long_date
 from pledgekit.report.streaks import streak_words
-from pledgekit.report.summary import listing, months, plural
+from pledgekit.report.summary import commentary_sentence, listing, months, plural
 from pledgekit.score.scorecard import Scorecard
 
 
-def introduction(card: Scorecard, meeting: Meeting | None, view_intro: Prose | None) -> list[Prose]:
+def introduction(
+    card: Scorecard, view_intro: Prose | None, *, reports_on: Sequence[str] = ()
+) -> list[Prose]:
+    """The opening paragraph; ``reports_on`` names only the parts the paper has content for
+    (``the action plan``), so it promises nothing it does not show."""
     measures = len(card.rows)
+    also = f", and reports on {listing(list(reports_on))}" if reports_on else ""
     text = (
         f"The Council's Pledge to children in care and care leavers sets out "
         f"{plural(len(card.pledges), 'pledge')}, with {plural(measures, 'measure')} that show "
         f"whether the promises are kept. This report sets out performance for "
-        f"{months(card.period)} ({card.period.label}) against the targets the Committee "
-        f"agreed, explains every measure rated red and what is being done about it, and "
-        f"reports on the commitments, the action plan and what children and young people "
-        f"have told us."
+        f"{card.period.label} ({months(card.period)}) against the targets the Committee "
+        f"agreed, explains every measure rated red and what is being done about it{also}."
     )
     return [generated(text), *([view_intro] if view_intro is not None else [])]
 
@@ -38,29 +40,25 @@ def exceptions_intro(reds: list[MeasureLine], span: str) -> str:
     if not reds:
         return f"No measure is rated red this {span}."
     missing = [line.ref for line in reds if line.commentary is None]
+    each = "the measure rated red" if len(reds) == 1 else "each measure rated red"
     text = (
-        "This section explains each measure rated red: its figures, why it is red, its trend, "
-        "how it compares and the actions that should bring it back on target. "
+        f"This section explains {each}: its figures, why it is red, its trend, how it "
+        "compares, the commentary on it, the actions linked to it and a chart. "
     )
     if not missing:
-        return text + "Every red measure has commentary from its owner."
-    have = len(reds) - len(missing)
-    if len(reds) == 1:
-        return text + f"The red measure ({missing[0]}) has no commentary yet."
-    return text + (
-        f"Of the {len(reds)} red measures, {have} {'has' if have == 1 else 'have'} "
-        f"commentary; there is none yet for {listing(missing)}."
-    )
+        return text + ("It has commentary." if len(reds) == 1 else "Every one has commentary.")
+    return text + commentary_sentence(len(reds), missing)
 
 
 def watch_intro(ambers: int, span: str) -> str:
     """The paragraph opening the watch list of amber measures."""
     if not ambers:
         return f"No measure is rated amber this {span}."
+    one = ambers == 1
     return (
-        f"These {plural(ambers, 'measure')} {'is' if ambers == 1 else 'are'} rated amber: close "
-        "to target, or off target but better than a year earlier. Each is watched so that it "
-        "does not become red; the reason for its status and its owner's commentary follow."
+        f"{'One measure is' if one else f'These {ambers} measures are'} rated amber: close to "
+        "target, or off target but better than a year earlier. "
+        f"{'It is' if one else 'They are'} watched so that none becomes red."
     )
 
 
@@ -102,3 +100,15 @@ def commitments_intro(found: Sequence[Directorate]) -> str:
             "flagged as delayed, not started or overdue."
         )
     return text + "."
+
+
+def late_intro(late: Sequence[LateLine], today: datetime.date, dated: bool) -> str:
+    """The paragraph opening the list of late or at-risk actions and commitments."""
+    basis = "the meeting date" if dated else "the end of the reporting period"
+    n = len(late)
+    return (
+        f"{'This action or commitment is' if n == 1 else f'These {n} actions and commitments are'}"
+        " late or at risk. Each shows one status: Overdue when its date has passed by "
+        f"{basis} ({long_date(today)}) and it is not complete, else Delayed or Not started as "
+        "its lead reports. The full action plan and every commitment are in the appendices."
+    )

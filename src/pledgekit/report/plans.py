@@ -36,10 +36,15 @@ def is_overdue(status: str | None, due: datetime.date | None, today: datetime.da
 
 
 def flag_for(status: str | None, due: datetime.date | None, today: datetime.date) -> str:
-    """What needs attention: ``Delayed``, ``Not started``, ``Overdue``, both, or ""."""
-    flags = [_FLAGGED.get((status or "").strip().lower(), "")]
-    flags.append("Overdue" if is_overdue(status, due, today) else "")
-    return "; ".join(f for f in flags if f)
+    """The one word saying what needs attention: ``Overdue`` (past its date and not done,
+    whatever else the status says), else ``Delayed`` or ``Not started``, else "".
+
+    The one place a commitment's or action's flag is decided: the summary counts, the
+    late-or-at-risk list and the appendix tables all read it.
+    """
+    if is_overdue(status, due, today):
+        return "Overdue"
+    return _FLAGGED.get((status or "").strip().lower(), "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,3 +165,42 @@ class Directorate:
         total = len(self.commitments)
         parts = ", ".join(f"{n} {status}" for status, n in counts.items())
         return f"Commitments: {total} ({parts})."
+
+
+@dataclass(frozen=True, slots=True)
+class LateLine:
+    """A commitment or action that is late or at risk: one line of the body's list.
+
+    ``status`` is the one flag (:func:`flag_for`); ``kind`` says whether it is an action of
+    the plan (``ref`` its reference) or a directorate's commitment (``ref`` the directorate).
+    """
+
+    kind: str
+    ref: str
+    text: Prose
+    lead: str
+    due: str
+    status: str
+    update: Prose
+
+
+def late_lines(
+    actions: Sequence[ActionLine], directorates: Sequence[Directorate]
+) -> tuple[LateLine, ...]:
+    """Every flagged action, then every flagged commitment, overdue ones first in each."""
+    found = [
+        LateLine("Action", a.ref, a.action, a.lead, a.milestone, a.flag, a.update)
+        for a in actions
+        if a.flag
+    ]
+    commitments = [
+        LateLine("Commitment", d.name.text, c.commitment, c.lead, c.due, c.flag, c.update)
+        for d in directorates
+        for c in d.commitments
+        if c.flag
+    ]
+    first = {"Overdue": 0, "Delayed": 1, "Not started": 2}
+    return tuple(
+        sorted(found, key=lambda x: first.get(x.status, 3))
+        + sorted(commitments, key=lambda x: first.get(x.status, 3))
+    )

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pledgekit.model.periods import Period
 from pledgekit.model.status import Direction, Status
 from pledgekit.report.measure_lines import MeasureLine
-from pledgekit.report.plans import ActionLine, Directorate
+from pledgekit.report.plans import ActionLine, Directorate, LateLine
 from pledgekit.report.streaks import streak_words
 from pledgekit.score.formatting import format_quantity
 from pledgekit.score.scorecard import Row, Scorecard
@@ -49,6 +49,33 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_COLOURS = (("green", Status.GREEN), ("amber", Status.AMBER), ("red", Status.RED))
+
+
+def counted(counts: dict[str, int], verb: tuple[str, str] = ("is", "are")) -> str:
+    """``3 are green, 1 amber and 2 red``: zeros left out, the verb agreeing with the first."""
+    parts = [(n, word) for word, n in counts.items() if n]
+    if not parts:
+        return ""
+    first_n, first_word = parts[0]
+    head = f"{first_n} {verb[0] if first_n == 1 else verb[1]} {first_word}"
+    return listing([head, *(f"{n} {word}" for n, word in parts[1:])])
+
+
+def rated_sentence(counts: dict[str, int], span: str) -> str:
+    """The sentence giving how many rated measures are green, amber and red."""
+    total = sum(counts.values())
+    if total == 0:
+        return f"No measure is rated against a target this {span}."
+    if total == 1:
+        (colour,) = [c for c, n in counts.items() if n]
+        return f"The one measure rated against a target is {colour}."
+    if max(counts.values()) == total:
+        (colour,) = [c for c, n in counts.items() if n]
+        return f"All {total} measures rated against a target are {colour}."
+    return f"Of the {total} measures rated against a target, {counted(counts)}."
+
+
 def _overview(card: Scorecard) -> str:
     s = card.summary.statuses
     period = card.period
@@ -58,10 +85,8 @@ def _overview(card: Scorecard) -> str:
         if period.quarter is None
         else f"the {_ORDINAL_QUARTER[period.quarter]} quarter of {period.financial_year}"
     )
-    text = (
-        f"This report covers {months(period)}, {which}. Of the {card.summary.rated} measures "
-        f"rated against a target, {s[Status.GREEN]} {'is' if s[Status.GREEN] == 1 else 'are'} "
-        f"green, {s[Status.AMBER]} amber and {s[Status.RED]} red."
+    text = f"This report covers {months(period)}, {which}. " + rated_sentence(
+        {colour: s[status] for colour, status in _COLOURS}, span
     )
     others = [
         (s[Status.NO_DATA], "no figure yet", "no figure yet"),
@@ -107,16 +132,22 @@ def _reds(card: Scorecard, lines: dict[str, MeasureLine], streaks: dict[str, int
             text += f" {capital(listing(named_here))} {verb} been {words}."
     missing = [line.ref for line in reds if line.commentary is None]
     if not missing:
-        text += " Each red measure is explained, with the actions being taken, in section"
-        return text
-    have = len(reds) - len(missing)
-    text += (
-        f" Commentary has been given for {have} of the {len(reds)} red measures, but not yet "
-        f"for {listing(missing)}."
-        if len(reds) > 1
-        else f" Commentary for {missing[0]} has not yet been given."
+        which = "The red measure is" if len(reds) == 1 else "Each red measure is"
+        return text + f" {which} explained in section"
+    return text + " " + commentary_sentence(len(reds), missing)
+
+
+def commentary_sentence(reds: int, missing: Sequence[str]) -> str:
+    """Which red measures still lack commentary, for any number of reds and gaps."""
+    have = reds - len(missing)
+    if reds == 1:
+        return f"Commentary for {missing[0]} has not yet been given."
+    if have == 0:
+        return f"None of the {reds} red measures has commentary yet."
+    return (
+        f"Commentary has been given for {have} of the {reds} red measures, but not yet for "
+        f"{listing(missing)}."
     )
-    return text
 
 
 def _movement(card: Scorecard, lines: Sequence[MeasureLine]) -> str:
@@ -126,12 +157,7 @@ def _movement(card: Scorecard, lines: Sequence[MeasureLine]) -> str:
     if not any(quarterly[d] for d in judged):
         text = f"There are no figures for {months(previous)} to compare with."
     else:
-        text = (
-            f"Compared with {months(previous)}, "
-            f"{plural(quarterly[Direction.IMPROVED], 'measure')} improved, "
-            f"{quarterly[Direction.DECLINED]} declined and "
-            f"{quarterly[Direction.NO_CHANGE]} did not change."
-        )
+        text = f"Compared with {months(previous)}, {moved_clause(quarterly)}."
     annual = [line for line in lines if line.annual]
     if annual:
         moved = Counter(line.direction for line in annual)
@@ -157,6 +183,25 @@ def _movement(card: Scorecard, lines: Sequence[MeasureLine]) -> str:
             f"{listing(parts)}."
         )
     return text
+
+
+def moved_clause(moved: Counter[Direction]) -> str:
+    """``3 measures improved, 2 declined and 1 did not change``, zeros left out."""
+    parts = [
+        (moved[d], word)
+        for d, word in (
+            (Direction.IMPROVED, "improved"),
+            (Direction.DECLINED, "declined"),
+            (Direction.NO_CHANGE, "did not change"),
+        )
+        if moved[d]
+    ]
+    total = sum(n for n, _ in parts)
+    if len(parts) == 1:
+        word = parts[0][1]
+        return f"the one measure {word}" if total == 1 else f"all {total} measures {word}"
+    head = f"{plural(parts[0][0], 'measure')} {parts[0][1]}"
+    return listing([head, *(f"{n} {word}" for n, word in parts[1:])])
 
 
 def children_in_care_row(card: Scorecard, measure_id: str | None) -> Row | None:
@@ -199,41 +244,31 @@ def _commitments(directorates: Sequence[Directorate]) -> str:
         ("delayed", "is delayed", "are delayed"),
         ("not started", "has not started", "have not started"),
     ):
-        if not status[key]:
-            continue
-        text = f"{status[key]} {one if status[key] == 1 else many}"
-        if key in ("delayed", "not started"):
-            named = [c.commitment.text for c in items if c.status.text.strip().lower() == key]
-            text += " (" + listing([f"“{t[:1].lower() + t[1:]}”" for t in named]) + ")"
-        parts.append(text)
+        if status[key]:
+            parts.append(f"{status[key]} {one if status[key] == 1 else many}")
     others = len(items) - sum(status[k] for k in ("complete", "on track", "delayed", "not started"))
     if others:
         parts.append(f"{others} {'has' if others == 1 else 'have'} another status")
-    text = (
+    return (
         f"Of the {plural(len(items), 'commitment')} made by "
         f"{plural(len(directorates), 'directorate')}, {listing(parts)}."
     )
-    overdue = [c for c in items if "Overdue" in c.flag]
-    if overdue:
-        single = len(overdue) == 1
-        text += (
-            f" In all, {plural(len(overdue), 'commitment')} {'is' if single else 'are'} past "
-            f"{'its' if single else 'their'} due date."
-        )
-    return text
 
 
-def _actions(actions: Sequence[ActionLine]) -> str:
-    if not actions:
+def _attention(actions: Sequence[ActionLine], late: Sequence[LateLine], section: int) -> str:
+    """How many actions and commitments are late or at risk: the rows of that section."""
+    if not actions and not late:
         return ""
-    overdue = [a.ref for a in actions if a.overdue]
-    text = f"The action plan has {plural(len(actions), 'action')}"
-    if overdue:
-        verb = "is" if len(overdue) == 1 else "are"
-        text += f", of which {len(overdue)} {verb} overdue ({listing(overdue)})."
-    else:
-        text += ", none of them overdue."
-    return text
+    text = f"The action plan has {plural(len(actions), 'action')}." if actions else ""
+    kinds = Counter(line.kind for line in late)
+    named = [plural(kinds[kind], kind.lower()) for kind in ("Action", "Commitment") if kinds[kind]]
+    if not named:
+        return f"{text} No action or commitment is late or at risk.".strip()
+    verb = "is" if len(late) == 1 else "are"
+    return (
+        f"{text} In all, {listing(named)} {verb} late or at risk; "
+        f"{'it is' if len(late) == 1 else 'each is'} listed in section {section}."
+    ).strip()
 
 
 def summary_paragraphs(
@@ -245,6 +280,8 @@ def summary_paragraphs(
     directorates: Sequence[Directorate],
     actions: Sequence[ActionLine],
     children: Row | None,
+    late: Sequence[LateLine] = (),
+    late_section: int = 0,
 ) -> tuple[str, ...]:
     """The executive summary as paragraphs of sentences (about 250 words)."""
     reds = _reds(card, lines, streaks)
@@ -255,6 +292,6 @@ def summary_paragraphs(
         reds,
         _movement(card, list(lines.values())),
         " ".join(t for t in (_children(card, children), _commitments(directorates)) if t),
-        _actions(actions),
+        _attention(actions, late, late_section),
     ]
     return tuple(p for p in paragraphs if p)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pledgekit.model.status import Significance
+from pledgekit.score.benchmarks import Rank
 from pledgekit.score.formatting import format_quantity
 from pledgekit.score.scorecard import Row, Scorecard
 from pledgekit.score.significance import method_note
@@ -11,11 +12,46 @@ from pledgekit.score.significance import method_note
 _COMPARATORS = (("england", "England"), ("statistical_neighbours", "Neighbours"))
 
 
-def compared_text(row: Row) -> str:
-    """England and the neighbours with the significance of the difference, in words.
+def row_rank(row: Row) -> tuple[Rank, str] | None:
+    """The row's rank among councils and where it comes from: DfE's published year (with the
+    councils left out counted), else the workbook's other areas; None without one."""
+    year = row.published_year
+    if year is not None and year.rank is not None:
+        return year.rank, f"DfE published {year.year.label}"
+    if row.rank is not None and row.ranked_areas:
+        return Rank(row.rank, row.ranked_areas, 0, 0), "areas in the workbook"
+    return None
 
-    "England 10.0%: Significantly worse; Neighbours 12.0%: Not significantly different". Where
-    no numerator and denominator allow a test, the figure is given with "not tested".
+
+def rank_text(row: Row) -> str:
+    """ "rank 5 of 21 councils, 1st quartile (best)" ('' without a rank)."""
+    found = row_rank(row)
+    if found is None:
+        return ""
+    rank, _ = found
+    return f"rank {rank.position} of {rank.ranked} councils, {rank.quartile_label}"
+
+
+def neighbours_caution(row: Row) -> str:
+    """ "caution: 3 of 10 neighbours have a figure" when the neighbours' average rests on fewer
+    than 5 published figures ('' otherwise)."""
+    year = row.published_year
+    if year is None or not year.few_neighbours:
+        return ""
+    return (
+        f"caution: {year.neighbours_contributed} of {year.neighbours_total} neighbours have a "
+        "figure"
+    )
+
+
+def compared_text(row: Row) -> str:
+    """England and the neighbours with the significance of the difference, then the rank, in
+    words.
+
+    "England 10.0%: Significantly worse; Neighbours 12.0%: Not significantly different; rank 5
+    of 21 councils, 1st quartile (best)". Where no numerator and denominator allow a test, the
+    figure is given with "not tested"; a neighbours' average on fewer than 5 figures carries a
+    caution.
     """
     parts = []
     for key, word in _COMPARATORS:
@@ -24,7 +60,15 @@ def compared_text(row: Row) -> str:
             continue
         judged = found.significance
         verdict = judged.label if judged is not Significance.NOT_TESTED else "not tested"
-        parts.append(f"{word} {format_quantity(found.comparator, row.measure)}: {verdict}")
+        caution = neighbours_caution(row) if key == "statistical_neighbours" else ""
+        parts.append(
+            f"{word} {format_quantity(found.comparator, row.measure)}"
+            + (f" ({caution})" if caution else "")
+            + f": {verdict}"
+        )
+    ranked = rank_text(row)
+    if ranked:
+        parts.append(ranked)
     return "; ".join(parts)
 
 

@@ -34,16 +34,6 @@ def format_reading(reading: Reading, measure: Measure) -> str:
     return reading.display()
 
 
-def format_change(change: float | None, measure: Measure) -> str:
-    """A signed change, ``+2.5`` / ``-1``; percentage points say ``pp``."""
-    if change is None:
-        return ""
-    text = format_number(change, decimals(measure))
-    sign = "+" if change > 0 else ""
-    unit = " pp" if measure.unit is Unit.PERCENT else ""
-    return f"{sign}{text}{unit}"
-
-
 def format_target(target: TargetValue | None, measure: Measure) -> str:
     """The target with the side that is good: ``≥ 80%``, ``≤ 20%``, ``90%–100%``."""
     if target is None:

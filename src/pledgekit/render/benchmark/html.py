@@ -42,7 +42,7 @@ def _table(caption: str, headers: list[str], rows: list[list[str]], label: str) 
 
 def _measure(bench: Benchmarks, mb: MeasureBenchmark) -> list[str]:
     parts = [f"<h2>{escape(heading(mb))}</h2>"]
-    rows = [year_cells(mb, yb, bench) for yb in mb.years]
+    rows = [year_cells(mb, yb) for yb in mb.years]
     if rows:
         parts.append(
             _table(
@@ -110,7 +110,7 @@ def _set_page(found: BenchmarkSet) -> str:
                 years = {y.year: y for y in other.years}
                 got = years.get(yb.year)
                 if got is not None:
-                    rows.append([bench.council, *year_cells(other, got, bench)[1:]])
+                    rows.append([bench.council, *year_cells(other, got)[1:]])
             body.append(
                 _table(
                     f"{mb.measure.id}, {yb.year.label}: every council",

@@ -24,7 +24,7 @@ def heading(mb: MeasureBenchmark) -> str:
     return f"{mb.measure.id} {mb.measure.title} ({better})"
 
 
-def year_cells(mb: MeasureBenchmark, yb: YearBenchmark, bench: Benchmarks) -> list[str]:
+def year_cells(mb: MeasureBenchmark, yb: YearBenchmark) -> list[str]:
     """One year's line: figures, the neighbours' average with how many had a figure, rank."""
     council = mb.show_reading(yb.council)
     if yb.numerator.is_number and yb.denominator.is_number:

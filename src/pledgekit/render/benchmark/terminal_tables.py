@@ -34,7 +34,7 @@ def benchmark_tables(bench: Benchmarks) -> Group:
                 overflow="fold",
             )
         for yb in mb.years:
-            table.add_row(*(Text(cell) for cell in year_cells(mb, yb, bench)))
+            table.add_row(*(Text(cell) for cell in year_cells(mb, yb)))
         if not mb.years:
             table.add_row("", "no published row for this council", *[""] * (len(HEADERS) - 2))
         parts.append(table)

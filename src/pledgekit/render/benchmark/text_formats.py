@@ -34,7 +34,7 @@ def render_markdown(bench: Benchmarks) -> str:
             "|---|--:|--:|--:|--:|--:|---|---|---|",
         ]
         for yb in mb.years:
-            lines.append("| " + " | ".join(md_cell(c) for c in year_cells(mb, yb, bench)) + " |")
+            lines.append("| " + " | ".join(md_cell(c) for c in year_cells(mb, yb)) + " |")
         lines.append("")
     lines += [f"{md_cell(line)}\n" for line in notes(bench)]
     return "\n".join(lines)

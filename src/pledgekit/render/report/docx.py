@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pledgekit.model.errors import TemplateError
+from pledgekit.model.input_files import check_regular
 from pledgekit.model.prose import Span
 from pledgekit.model.status import Status
 from pledgekit.render.report.templating import (
@@ -144,6 +145,7 @@ def render_docx(report: Report, *, template: Path | None = None) -> bytes:
 
     path = template if template is not None else template_path(DOCX_TEMPLATE)
     name = shown_name(template, DOCX_TEMPLATE)
+    check_regular(path, TemplateError, name)
     if not path.is_file():
         raise TemplateError(f"{name}: template file not found")
     tpl = DocxTemplate(str(path))

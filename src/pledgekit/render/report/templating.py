@@ -19,6 +19,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pledgekit.model.errors import TemplateError
+from pledgekit.model.input_files import check_regular
 from pledgekit.render.resources import template_path
 
 #: What a template can call itself when it goes wrong at render time, besides Jinja's own errors.
@@ -98,6 +99,7 @@ def render_text(
     """
     path = template if template is not None else template_path(default)
     name = shown_name(template, default)
+    check_regular(path, TemplateError, name)
     if not path.is_file():
         raise TemplateError(f"{name}: template file not found")
     env = environment(autoescape=autoescape, folder=path.parent)

@@ -31,6 +31,9 @@ CSV_COLUMNS = [
     "commentary",
     "england_significance",
     "statistical_neighbours_significance",
+    "rank",
+    "ranked",
+    "quartile",
 ]
 
 
@@ -75,6 +78,17 @@ def identity_cells(row: Row) -> list[object]:
     ]
 
 
+def _rank_cells(row: Row) -> list[object]:
+    """Rank, how many were ranked, and the quartile (1 best), blank without a rank."""
+    from pledgekit.score.comparator_text import row_rank
+
+    found = row_rank(row)
+    if found is None:
+        return ["", "", ""]
+    rank = found[0]
+    return [rank.position, rank.ranked, rank.quartile]
+
+
 def render_csv(card: Scorecard) -> str:
     """One row per measure; text cells neutralised against formula injection."""
     rows = []
@@ -92,6 +106,7 @@ def render_csv(card: Scorecard) -> str:
             row.commentary.text if row.commentary else "",
             _significance(row, "england"),
             _significance(row, "statistical_neighbours"),
+            *_rank_cells(row),
         ]
         rows.append(cells)
     return csv_text(CSV_COLUMNS, rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pledgekit.render.formula_guard import safe_cell
 from pledgekit.render.scorecard.flat import identity_cells, previous_display
 from pledgekit.render.xlsx_book import titled_sheet, workbook_bytes
+from pledgekit.score.comparator_text import rank_text
 from pledgekit.score.scorecard import Scorecard
 from pledgekit.score.trend import trend_text
 
@@ -22,8 +23,9 @@ HEADERS = [
     "Trend",
     "Why",
     "Commentary",
+    "Rank among councils",
 ]
-WIDTHS = [8, 7, 48, 11, 10, 11, 12, 10, 14, 10, 16, 60, 60]
+WIDTHS = [8, 7, 48, 11, 10, 11, 12, 10, 14, 10, 16, 60, 60, 30]
 
 
 def render_xlsx(card: Scorecard) -> bytes:
@@ -41,6 +43,7 @@ def render_xlsx(card: Scorecard) -> bytes:
             trend_text(row.short_term),
             row.rating.reason,
             row.commentary.text if row.commentary else "",
+            rank_text(row).removeprefix("rank "),
         ]
         sheet.append([safe_cell(v) for v in values])
         status_cell = sheet.cell(row=sheet.max_row, column=HEADERS.index("Status") + 1)

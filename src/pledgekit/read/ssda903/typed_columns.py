@@ -1,0 +1,140 @@
+"""A 903 table read as text turned into the typed frame the records layer counts from.
+
+In: a frame of strings (every cell as written, "" when blank) with canonical column names.
+Out: dates as datetime64 (NaT when blank or unparseable), numbers as float64 (NaN likewise),
+other columns stripped and upper-cased, plus ``_file`` and ``_row``; and the findings for dates,
+numbers and codes that did not read. Every step is vectorised (one pass per column, a fixed
+date format), so a national-scale file costs no Python per row. A finding names the file, the
+column and the rows, never the value: these are children's records.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from pledgekit.model.codes import SSDA903_BAD_CODE, SSDA903_BAD_DATE
+from pledgekit.model.findings import Finding, finding
+from pledgekit.model.location import Location
+from pledgekit.model.ssda903_tables import DATE_COLUMNS, NUMBER_COLUMNS, TABLES
+from pledgekit.read.ssda903.known_codes import CODE_LISTS, FLAG_COLUMNS, SDQ_RANGE
+
+#: How many row numbers a finding lists before "and N more".
+_ROWS_SHOWN = 5
+
+
+def typed_table(
+    raw: pd.DataFrame, table: str, file: str, rows: np.ndarray
+) -> tuple[pd.DataFrame, list[Finding]]:
+    """``raw`` (strings, canonical names, the table's columns) as the typed frame of ``table``.
+
+    ``rows`` are the 1-based rows users see for each frame row (CSV: the header is row 1;
+    XML: the CHILD element's position). Returns the frame and the findings.
+    """
+    findings: list[Finding] = []
+    out: dict[str, object] = {}
+    for column in TABLES[table]:
+        # A column holds few distinct values (codes, dates) or repeats them (ids): each step
+        # works on the distinct values only and the result is spread back by their codes.
+        codes, distinct = _distinct(raw.get(column), len(raw))
+        bad: pd.Series | None = None
+        if column in DATE_COLUMNS:
+            values, bad = _dates(distinct)
+            what, code = "not a date in dd/mm/yyyy", SSDA903_BAD_DATE
+        elif column in NUMBER_COLUMNS:
+            values, bad = _numbers(distinct, column)
+            what, code = _NUMBER_WHAT.get(column, "not a whole number"), SSDA903_BAD_CODE
+        elif column == "CHILD":
+            values = distinct
+        else:
+            values = distinct.str.upper()
+            bad = _bad_code(values, column)
+            what, code = _code_what(column), SSDA903_BAD_CODE
+        out[column] = values.to_numpy()[codes]
+        if bad is not None and bad.any():
+            _report(findings, bad.to_numpy()[codes], rows, file, column, what, code)
+    frame = pd.DataFrame(out, index=pd.RangeIndex(len(raw)))
+    frame["_file"] = file
+    frame["_row"] = rows.astype(np.int64)
+    return frame, findings
+
+
+_NUMBER_WHAT = dict.fromkeys(FLAG_COLUMNS, "not 0 or 1") | {"SDQ_SCORE": "not a score from 0 to 40"}
+#: A care leaver's accommodation: a type letter and 1 (suitable) or 2 (unsuitable), or 0.
+_ACCOM = r"^(?:[A-Z][12]|0)$"
+
+
+def _bad_code(upper: pd.Series, column: str) -> pd.Series | None:
+    """Non-blank cells of a coded column whose code the return does not define."""
+    if column == "ACCOM":
+        return (upper != "") & ~upper.str.match(_ACCOM)
+    if column in CODE_LISTS:
+        return (upper != "") & ~upper.isin(CODE_LISTS[column][1])
+    return None
+
+
+def _code_what(column: str) -> str:
+    if column == "ACCOM":
+        return "not an accommodation code (a letter and 1 or 2, or 0)"
+    label = CODE_LISTS[column][0] if column in CODE_LISTS else "codes"
+    return f"not one of the SSDA903 {label}"
+
+
+def _distinct(column: pd.Series | None, length: int) -> tuple[np.ndarray, pd.Series]:
+    """A text column as codes into its distinct values, stripped ("" for a column not given)."""
+    if column is None:
+        return np.zeros(length, dtype=np.intp), pd.Series([""], dtype=object)
+    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=False)
+    distinct = pd.Series(uniques, dtype=object).astype(str).str.strip()
+    if not len(distinct):
+        distinct = pd.Series([""], dtype=object)
+    return codes, distinct
+
+
+def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Dates in dd/mm/yyyy, else yyyy-mm-dd (ISO, a time after it ignored), else dd/mm/yy (as
+    Excel exports write them: 00-68 are 2000-2068, 69-99 are 1969-1999); the mask of non-blank
+    cells none of these reads. Each format is tried, vectorised, only on what is still unread."""
+    parsed = pd.to_datetime(text, format="%d/%m/%Y", errors="coerce")
+    for fmt, width in (("%Y-%m-%d", 10), ("%d/%m/%y", 8)):
+        missed = parsed.isna() & (text != "")
+        if not missed.any():
+            break
+        again = pd.to_datetime(text[missed].str.slice(0, width), format=fmt, errors="coerce")
+        parsed = parsed.where(~missed, again.reindex(parsed.index))
+    parsed = parsed.astype("datetime64[ns]")
+    return parsed, parsed.isna() & (text != "")
+
+
+def _numbers(text: pd.Series, column: str) -> tuple[pd.Series, pd.Series]:
+    """Numbers (float64); the mask of non-blank cells that are not numbers in the column's range."""
+    values = pd.to_numeric(text.where(text != "", None), errors="coerce").astype("float64")
+    if column in FLAG_COLUMNS:
+        wrong = ~values.isin((0.0, 1.0))
+    elif column == "SDQ_SCORE":
+        wrong = (values < SDQ_RANGE[0]) | (values > SDQ_RANGE[1]) | values.isna()
+    else:
+        wrong = values.isna() | (values < 0)
+    bad = wrong & (text != "")
+    return values.where(~bad), bad
+
+
+def _report(
+    findings: list[Finding],
+    bad: np.ndarray,
+    rows: np.ndarray,
+    file: str,
+    column: str,
+    what: str,
+    code: str,
+) -> None:
+    """One finding per file and column, naming the first rows (never the values)."""
+    count = int(bad.sum())
+    if not count:
+        return
+    where = rows[bad]
+    shown = ", ".join(str(int(r)) for r in where[:_ROWS_SHOWN])
+    more = f" and {count - _ROWS_SHOWN} more" if count > _ROWS_SHOWN else ""
+    plural = "s" if count > 1 else ""
+    message = f"{column}: {what} in {count} row{plural} ({shown}{more})"
+    findings.append(finding(code, message, Location(file, row=int(where[0]), field=column)))
