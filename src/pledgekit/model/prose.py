@@ -101,6 +101,10 @@ def parse_blocks(
             joinable = False
             continue
         kind, content = _classify(line, markdown=markdown)
+        if kind == "number" and not (blocks and blocks[-1][0] == kind) and _first(line) != 1:
+            # "250. children were seen late" is a sentence, not item 1 of a list: a numbered
+            # list starts at 1, and anything else keeps its number as written.
+            kind, content = "paragraph", line
         if kind == "paragraph" and joinable:
             blocks[-1][1][-1].append(content)  # a wrapped line of a paragraph or list item
         elif kind in ("bullet", "number") and blocks and blocks[-1][0] == kind:
@@ -113,6 +117,11 @@ def parse_blocks(
         Block(kind, tuple(spans(" ".join(i), markdown=markdown, bold=placeholder) for i in items))
         for kind, items in blocks
     )
+
+
+def _first(line: str) -> int:
+    """The number a numbered-list line starts with."""
+    return int(re.match(r"\s*(\d+)", line)[1])  # type: ignore[index]
 
 
 def _classify(line: str, *, markdown: bool) -> tuple[str, str]:
