@@ -186,11 +186,12 @@ def placement_stability(rng: random.Random) -> tuple[list[str], list[list[str]]]
 
 
 def care_leavers(rng: random.Random) -> tuple[list[str], list[list[str]]]:
-    """Care leavers aged 19 to 21 in education, employment or training."""
+    """Care leavers aged 19 to 21 in education, employment or training, in the layout of DfE's
+    ``la_care_leavers_activity.csv``: filters ``care_leaver_age`` and ``breakdown``."""
     header = [
         *GEO,
         "care_leaver_age",
-        "activity",
+        "breakdown",
         "care_leaver_count",
         "care_leaver_percent",
     ]
@@ -199,12 +200,60 @@ def care_leavers(rng: random.Random) -> tuple[list[str], list[list[str]]]:
         cohort={"2023": 170, "2024": 175, "2025": 178},
         england={"2023": 36280, "2024": 37140, "2025": 38000},
         share={"2023": 55.0, "2024": 55.0, "2025": 54.0},
-        filters=["care_leaver_age", "activity"],
-        parts=[("Aged 19 to 21", "In education, employment or training")],
-        total=("Aged 19 to 21", "Total"),
+        filters=["care_leaver_age", "breakdown"],
+        parts=[("19 to 21 years", "Total in education, employment or training")],
+        total=("19 to 21 years", "Total"),
         suppressed={},
         home={"2023": 63.0, "2024": 58.0, "2025": 56.0},
     )
+    return header, rows
+
+
+#: ONS-style mid-year population under 18 and children looked after on 31 March, England.
+_ENGLAND_POPULATION = {"2023": 12_050_000, "2024": 12_120_000, "2025": 12_180_000}
+_ENGLAND_CLA = {"2023": 83_630, "2024": 83_630, "2025": 81_770}
+_RATE_TYPES = (
+    "Children looked after on 31 March each year",
+    "Children starting to be looked after each year",
+    "Children ceasing to be looked after each year",
+)
+
+
+def cla_rates(rng: random.Random) -> tuple[list[str], list[list[str]]]:
+    """Children looked after per 10,000 children under 18, in the layout of DfE's
+    ``cla_number_and_rate_per_10k_children.csv``: filter ``population_type``, indicators
+    ``population_estimate``, ``children_count``, ``rate_per_10000`` (a whole number)."""
+    header = [*GEO, "population_type", "population_estimate", "children_count", "rate_per_10000"]
+    rows: list[list[str]] = []
+    for year in YEARS:
+        for index, kind in enumerate(_RATE_TYPES):
+            share = (1.0, 0.4, 0.4)[index]
+            population = _ENGLAND_POPULATION[year]
+            count = _round10(_ENGLAND_CLA[year] * share)
+            rows.append(
+                [
+                    *_geo(year, "National", None, None),
+                    kind,
+                    str(_round10(population)),
+                    str(count),
+                    str(round(10_000 * count / population)),
+                ]
+            )
+            for council in councils():
+                pop = int(52_000 * council.size * rng.uniform(0.9, 1.1))
+                rate = rng.uniform(45, 95) * share
+                if council.old == HOME[0]:
+                    rate = (78.0, 74.0, 72.0)[YEARS.index(year)] * share
+                children = round(pop * rate / 10_000)
+                rows.append(
+                    [
+                        *_geo(year, "Local authority", council, None),
+                        kind,
+                        str(pop),
+                        str(children),
+                        str(round(10_000 * children / pop)),
+                    ]
+                )
     return header, rows
 
 
@@ -237,6 +286,7 @@ def write_published(out: Path) -> list[Path]:
     for name, (header, rows) in (
         ("la_cla_placement_stability.csv", placement_stability(rng)),
         ("la_care_leavers_activity.csv", care_leavers(rng)),
+        ("cla_number_and_rate_per_10k_children.csv", cla_rates(rng)),
         ("sn_model_2025_wide.csv", neighbour_table()),
     ):
         path = folder / name
@@ -259,11 +309,19 @@ PUBLISHED_YAML = {
     "2.7": [
         "        published:   # synthetic EES-format file, see sample_data/README.md",
         "          file: published/la_care_leavers_activity.csv",
-        '          where: {care_leaver_age: "Aged 19 to 21", activity: "In education, '
+        '          where: {care_leaver_age: "19 to 21 years", breakdown: "Total in education, '
         'employment or training"}',
         "          value: care_leaver_percent",
         "          numerator: care_leaver_count",
-        '          denominator_where: {activity: "Total"}',
+        '          denominator_where: {breakdown: "Total"}',
+    ],
+    "3.6": [
+        "        published:   # a rate: value, numerator and denominator in one row",
+        "          file: published/cla_number_and_rate_per_10k_children.csv",
+        '          where: {population_type: "Children looked after on 31 March each year"}',
+        "          value: rate_per_10000",
+        "          numerator: children_count",
+        "          denominator: population_estimate",
     ],
 }
 BENCHMARKS_YAML = [

@@ -24,6 +24,7 @@ QUARTERS = ["2025-26-Q1", "2025-26-Q2", "2025-26-Q3", "2025-26-Q4", "2026-27-Q1"
 WORKBOOKS = [f"{q}.xlsx" for q in QUARTERS]
 LATEST = WORKBOOKS[-1]
 PUBLISHED = [
+    "cla_number_and_rate_per_10k_children.csv",
     "la_cla_placement_stability.csv",
     "la_care_leavers_activity.csv",
     "sn_model_2025_wide.csv",

@@ -354,6 +354,15 @@ ZERO_DENOMINATOR = _code(
     "A rate out of no children cannot be worked out.",
     "q2.xlsx, sheet 'Indicators' cell F9: denominator 0",
 )
+ZERO_OF_ZERO = _code(
+    "zero-of-zero",
+    Severity.WARNING,
+    "A numerator and denominator of 0: a figure over nobody.",
+    "0 of 0 is not a rate of zero but no figure at all, and the scorecard shows it as no data. "
+    "When there was nobody to count, write z (not applicable) in the value, numerator and "
+    "denominator so the paper says so; otherwise fill in the real figures.",
+    "q2.xlsx, sheet 'Indicators' cell E9: measure 1.2 for 2019-20 Q2 is 0 of 0",
+)
 VALUE_DISAGREES_WITH_RATIO = _code(
     "value-disagrees-with-ratio",
     Severity.ERROR,
@@ -561,6 +570,15 @@ SSDA903_MISSING_TABLE = _code(
     "A measure cannot be computed: a table or an earlier year's files are missing.",
     "The figure is left out (never guessed); the message names the table or year it needs.",
     "2024-25: health-assessment cannot be computed without the OC2 table",
+)
+SSDA903_DISCLOSURE_BY_DIFFERENCE = _code(
+    "records-disclosure-by-difference",
+    Severity.WARNING,
+    "Two published figures would let a reader subtract down to 1-5 children.",
+    "A quarter beside the year (or year to date, or rolling year) holding it differ by 1 to 5: "
+    "the longer period's figure is suppressed too, as DfE's convention asks.",
+    "cla-started: 2024-25 (year to date) and 2024-25 Q4 differ by 1 to 5 children; the year to "
+    "date is shown as c",
 )
 SSDA903_DIFFERS_FROM_PUBLISHED = _code(
     "records-differs-from-published",
