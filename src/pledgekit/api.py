@@ -370,8 +370,8 @@ def _names(dataset: Dataset) -> list[tuple[str, Location]]:
     """The file and sheet names of a dataset, with where each is, for the personal-data guard."""
     names = [(Path(file).name, Location(file)) for file in dataset.files]
     sheets = {(f.location.file, f.location.sheet) for f in dataset.findings}
-    # An indicator table is one sheet: it knows its file and sheet without building rows.
-    sheets |= {(getattr(s, "file", ""), getattr(s, "sheet", None)) for s in dataset.sources}
+    # The indicator table knows each sheet it read without building rows.
+    sheets |= {(source.file, source.sheet) for source in dataset.table.sources}
     names += [(sheet, Location(file, sheet)) for file, sheet in sorted(sheets, key=str) if sheet]
     return names
 
