@@ -159,19 +159,15 @@ def test_the_later_file_wins_and_earlier_files_give_only_history() -> None:
         }
     )
     joined = combined_episodes(data, 2025, 1)
+    # Each joined row by the file year and row it came from, with its end as joined.
     rows = {
-        (
-            r["CHILD"],
-            f"{r['DECOM']:%Y-%m-%d}",
-            None if pd.isna(r["DEC"]) else f"{r['DEC']:%Y-%m-%d}",
-            r["_year"],
-        )
+        (r["_year"], r["_row"], None if pd.isna(r["DEC"]) else f"{r['DEC']:%Y-%m-%d}")
         for r in joined.to_dict("records")
     }
     assert rows == {
-        ("A", "2020-04-01", None, 2025),  # the 2024 file's move is gone
-        ("B", "2022-06-01", "2023-09-01", 2024),  # history up to where 2025's file begins
-        ("B", "2023-09-01", None, 2025),
-        ("C", "2018-06-01", "2019-06-01", 2024),  # earlier history kept
-        ("C", "2019-06-01", None, 2025),  # the same episode once, from 2025's file
+        (2025, 2, None),  # A: the 2024 file's move (its rows 2 and 3) is gone
+        (2024, 4, "2023-09-01"),  # B: history up to where 2025's file begins
+        (2025, 3, None),
+        (2024, 5, "2019-06-01"),  # C: earlier history kept
+        (2025, 4, None),  # C: the same episode once, from 2025's file (not the 2024 file's row 6)
     }

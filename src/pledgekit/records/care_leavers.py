@@ -16,7 +16,8 @@ import pandas as pd
 from pledgekit.records.collection_year import age_at_end, age_at_start
 from pledgekit.records.figures import percentage
 from pledgekit.records.frames import Count, CountingOptions, Records903
-from pledgekit.records.history import table
+from pledgekit.records.history import has_table, table
+from pledgekit.records.memo import memoised
 
 LEFT_OUT_CONTACT = ("DIED", "RHOM")
 IN_EET = ("F1", "F2", "F3", "F4", "F5", "P1", "P2", "P3", "P4", "P5")
@@ -24,6 +25,7 @@ ACCOMMODATION_UNKNOWN_TYPES = ("G", "H", "R")  # gone abroad, deported, residenc
 TRANSFERRED = "E3"
 
 
+@memoised
 def transferred_out(records: Records903, year: int) -> pd.Index:
     """Young people whose latest episode in the files of ``year`` and before ended with E3.
 
@@ -31,9 +33,9 @@ def transferred_out(records: Records903, year: int) -> pd.Index:
     table given up to ``year``; a later year's file wins a tie.
     """
     parts = [
-        tables.tables["Episodes"].loc[:, ["CHILD", "DECOM", "REC"]].assign(_year=given)
-        for given, tables in records.years.items()
-        if given <= year and "Episodes" in tables.tables
+        table(records, given, "Episodes").loc[:, ["CHILD", "DECOM", "REC"]].assign(_year=given)
+        for given in records.years
+        if given <= year and has_table(records, given, "Episodes")
     ]
     if not parts:
         return pd.Index([])

@@ -22,6 +22,7 @@ from pledgekit.records.frames import (
     Unavailable,
 )
 from pledgekit.records.history import MeasureUnavailable
+from pledgekit.records.memo import shared
 
 Measure = Callable[[Records903, int, CountingOptions], Count]
 WORDING_FIELDS = ("Rule", "Cohort", "Exclusions", "Source")
@@ -144,18 +145,31 @@ def compute(
     wanted = MEASURES if only is None else [m for m in MEASURES if m.reference in set(only)]
     unknown = [] if only is None else [r for r in only if r not in BY_REFERENCE]
     result = ComputeResult()
-    for year in years:
-        result.unavailable.extend(
-            Unavailable(reference, year, "not a measure computed from 903 files")
-            for reference in unknown
-        )
-        for measure in wanted:
-            reason = why_unavailable(measure, records, year)
-            if reason is None:
-                try:
-                    result.counts.append(measure.compute(records, year, options))
-                    continue
-                except MeasureUnavailable as missing:
-                    reason = str(missing)
-            result.unavailable.append(Unavailable(measure.reference, year, reason))
+    with shared():
+        for year in years:
+            _compute_year(records, year, options, wanted, unknown, result)
     return result
+
+
+def _compute_year(
+    records: Records903,
+    year: int,
+    options: CountingOptions,
+    wanted: Iterable[MeasureRule],
+    unknown: list[str],
+    result: ComputeResult,
+) -> None:
+    """The measures of one year into ``result``: a count, or why it cannot be had."""
+    result.unavailable.extend(
+        Unavailable(reference, year, "not a measure computed from 903 files")
+        for reference in unknown
+    )
+    for measure in wanted:
+        reason = why_unavailable(measure, records, year)
+        if reason is None:
+            try:
+                result.counts.append(measure.compute(records, year, options))
+                continue
+            except MeasureUnavailable as missing:
+                reason = str(missing)
+        result.unavailable.append(Unavailable(measure.reference, year, reason))

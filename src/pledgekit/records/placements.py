@@ -19,6 +19,7 @@ from pledgekit.records.collection_year import age_at_end, year_end, year_start
 from pledgekit.records.figures import percentage
 from pledgekit.records.frames import Count, CountingOptions, Records903
 from pledgekit.records.history import combined_episodes, table
+from pledgekit.records.memo import memoised
 
 MOVES = ("S", "P", "B", "T", "U")
 SAME_CARER_MOVES = ("T", "U")
@@ -81,6 +82,7 @@ def with_periods(episodes: pd.DataFrame, options: CountingOptions) -> pd.DataFra
     return result
 
 
+@memoised
 def current_with_history(
     records: Records903, year: int, back: int, options: CountingOptions
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
