@@ -93,6 +93,22 @@ def _runs(root: Path, out: Path) -> list[tuple[list[str], Path | None]]:
         keyed = out / f"keyed.{suffix}"
         runs.append((["ssda903", folder, "--pledge", pledge, "-f", fmt, "-o", str(keyed)], keyed))
     for fmt, suffix in (
+        ("table", "txt"),
+        ("json", "json"),
+        ("csv", "csv"),
+        ("md", "md"),
+        ("xlsx", "xlsx"),
+    ):
+        target = out / f"card.{suffix}"
+        runs.append(
+            (["scorecard", folder, "--pledge", pledge, "-f", fmt, "-o", str(target)], target)
+        )
+    runs.append((["scorecard", folder, "--pledge", pledge], None))
+    # PDF needs LibreOffice and says nothing the DOCX does not: md, html and docx are searched.
+    for fmt, suffix in (("md", "md"), ("html", "html"), ("docx", "docx")):
+        target = out / f"report.{suffix}"
+        runs.append((["report", folder, "--pledge", pledge, "-f", fmt, "-o", str(target)], target))
+    for fmt, suffix in (
         ("text", "txt"),
         ("json", "json"),
         ("github", "txt"),
@@ -126,7 +142,7 @@ def test_no_child_level_value_in_any_output(planted: tuple[Path, Planted], tmp_p
     assert ran == len(_runs(root, tmp_path))
     # The findings were raised (so the planted cells were looked at), without their values.
     check = runner.invoke(app, ["validate", str(root / "903"), "-f", "json"])
-    for code in ("ssda903-bad-date", "records-bad-code", "ssda903-unknown-table"):
+    for code in ("records-bad-date", "records-bad-code", "records-unknown-table"):
         assert code in check.stdout
 
 

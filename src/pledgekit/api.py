@@ -192,15 +192,44 @@ def _load_inputs(
     """As :func:`load_inputs`, keeping the personal data found in cells (see read_inputs) and
     the definition's findings."""
     from pledgekit.checks.selection import settings_findings
+    from pledgekit.read.ssda903.read_returns import is_903_input
 
     if not files:
         raise UsageError("give at least one workbook")
     paths = [Path(f) for f in files]
-    definition, pledge_path = load_pledge(pledge, paths)
+    # SSDA903 files and folders beside the workbooks: their figures join the workbooks' rows.
+    records = [p for p in paths if is_903_input(p)]
+    paths = [p for p in paths if p not in records]
+    definition, pledge_path = load_pledge(pledge, paths or records)
     published, warnings = _published_and_warnings(definition, pledge_path)
-    inputs = read_inputs(paths, definition, period=period, redact=redact)
+    if paths:
+        inputs = read_inputs(paths, definition, period=period, redact=redact)
+    else:
+        from pledgekit.model.observations import Dataset
+
+        inputs = Inputs(Dataset())
+    if records:
+        _add_903_figures(inputs.dataset, records, definition, pledge_path)
     found = [*settings_findings(pledge_path, definition), *warnings]
     return _Loaded(definition, pledge_path, paths, inputs, published, found)
+
+
+def _add_903_figures(
+    dataset: Dataset, records: Sequence[Path], definition: Definition, pledge_path: Path
+) -> None:
+    """Every year's figures computed from the 903 files, keyed to the pledge's measures and
+    disclosed, added to ``dataset`` as rows; a figure that, beside a workbook's quarter, would
+    subtract down to 1 to 5 children is hidden too."""
+    from pledgekit.privacy.records_disclosure import figure_observations, guard_differences
+
+    sheet = ssda903(records, all_years=True, pledge=pledge_path)
+    where = ", ".join(str(p) for p in records)
+    computed, findings = guard_differences(
+        figure_observations(sheet.figures, where), dataset.observations(), definition
+    )
+    from pledgekit.model.observations import Dataset
+
+    dataset.extend(Dataset.of(computed, findings=[*sheet.findings, *findings], files=sheet.files))
 
 
 def _benchmark_inputs(

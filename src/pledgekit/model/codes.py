@@ -571,6 +571,15 @@ SSDA903_MISSING_TABLE = _code(
     "The figure is left out (never guessed); the message names the table or year it needs.",
     "2024-25: health-assessment cannot be computed without the OC2 table",
 )
+SSDA903_DISCLOSURE_BY_DIFFERENCE = _code(
+    "records-disclosure-by-difference",
+    Severity.WARNING,
+    "Two published figures would let a reader subtract down to 1-5 children.",
+    "A quarter beside the year (or year to date, or rolling year) holding it differ by 1 to 5: "
+    "the longer period's figure is suppressed too, as DfE's convention asks.",
+    "cla-started: 2024-25 (year to date) and 2024-25 Q4 differ by 1 to 5 children; the year to "
+    "date is shown as c",
+)
 SSDA903_DIFFERS_FROM_PUBLISHED = _code(
     "records-differs-from-published",
     Severity.INFO,

@@ -24,7 +24,9 @@ from pledgekit.model.observations import Observation
 from pledgekit.model.periods import Period
 from pledgekit.model.records_sheet import SheetFigure, year_period
 from pledgekit.model.values import MISSING, Reading, ValueState
+from pledgekit.privacy.period_differencing import differencing_findings
 from pledgekit.privacy.suppression import SUPPRESSED, suppress_all
+from pledgekit.privacy.suppression import hide as hide_observation
 from pledgekit.records.frames import Count, CountingOptions, Records903, Unavailable
 
 #: DfE hides council counts from 1 to 5: everything below 6.
@@ -197,3 +199,35 @@ def missing_findings(
         )
         for u in unavailable
     ]
+
+
+def figure_observations(figures: Sequence[SheetFigure], where: str) -> list[Observation]:
+    """Disclosed figures as indicator observations (what a workbook row would give), located at
+    ``where`` (the 903 files, by name)."""
+    return [
+        Observation(
+            measure=f.measure,
+            period=Period(f.year - 1),
+            location=Location(where, field=f.reference),
+            value=f.value,
+            numerator=MISSING if f.denominator is MISSING else f.numerator,
+            denominator=f.denominator,
+        )
+        for f in figures
+    ]
+
+
+def guard_differences(
+    computed: list[Observation],
+    others: Sequence[Observation],
+    definition: Definition,
+    threshold: int = DFE_THRESHOLD,
+) -> tuple[list[Observation], list[Finding]]:
+    """``computed`` with every figure hidden whose difference from a figure of a period inside
+    it (in ``computed`` or ``others``, a workbook's quarters) is 1 to ``threshold - 1``, and the
+    findings (see :mod:`pledgekit.privacy.period_differencing`)."""
+    units = {m.id: m.unit for _, m in definition.measures()}
+    hide, findings = differencing_findings([*others, *computed], units, threshold)
+    mine = {(o.measure, o.period) for o in computed}
+    kept = [hide_observation(o) if (o.measure, o.period) in hide else o for o in computed]
+    return kept, [f for f in findings if any(key[0] == f.measure for key in hide & mine)]
