@@ -41,6 +41,9 @@ _.has_comparators
 _.document_title
 _.draft_notice
 _.contents
+_.trend_from
+_.commitment_rows
+_.compared  # PledgeSection.compared: the comparators table
 grade, intro, has_suppressed, profile_intro, background_intro, appendices_intro
 
 # Set on openpyxl objects: attributes assigned for the workbook written, never read back here.
