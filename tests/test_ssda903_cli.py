@@ -18,7 +18,7 @@ from pledgekit.model.codes import SSDA903_DIFFERS_FROM_PUBLISHED
 from pledgekit.model.ssda903_tables import TABLES
 from pledgekit.records.frames import CARE_LEAVER_AGE_RULES
 
-from .ssda903_files import write_returns
+from .ssda903_synth import synthesize
 
 runner = CliRunner()
 
@@ -62,7 +62,7 @@ pledges:
 @pytest.fixture(scope="module")
 def returns(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("903")
-    write_returns(folder, children=600, years=(2023, 2024, 2025), seed=17)
+    synthesize(children=600, years=range(2023, 2026), seed=17).write(folder)
     return folder
 
 
