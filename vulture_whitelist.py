@@ -8,6 +8,7 @@ reason beside it: anything else vulture reports is dead code, to be removed.
 
 # ruff: noqa: B018
 from pledgekit.api import load_inputs
+from pledgekit.config.references import allowed_folders
 from pledgekit.checks.result import ValidationReport
 from pledgekit.read.workbooks import read_workbook
 from pledgekit.render.resources import sample_data_dir
@@ -19,6 +20,7 @@ _ = object()
 load_inputs  # benchmarks/bench_report.py
 read_workbook  # pledgekit.read_workbook in the README's Python example, and the tests
 sample_data_dir  # scripts/make_page_images.py and the tests find the shipped sample here
+allowed_folders  # config/references.py: Python callers allow more folders for file references
 ValidationReport.to_frame
 _.to_frame  # Scorecard.to_frame, Benchmarks.to_frame
 __getattr__  # pledgekit/__init__.py: module __getattr__ (PEP 562) for the lazy imports

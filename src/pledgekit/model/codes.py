@@ -588,6 +588,46 @@ SSDA903_DIFFERS_FROM_PUBLISHED = _code(
     "cla-number 2023-24: computed 412, published 409 (records amended since DfE's snapshot)",
 )
 
+# --- SSDA903 files (records903): structure that stops a count -------------------------------
+SSDA903_DEC_BEFORE_DECOM = _code(
+    "records-dec-before-decom",
+    Severity.ERROR,
+    "An SSDA903 episode ends (DEC) before it starts (DECOM).",
+    "The episode cannot be placed in time, so who was looked after when, and every measure "
+    "over episodes, may be wrong until the dates are corrected. " + _NO_VALUE,
+    "903/2024-25/episodes.csv, row 41, DEC: the episode ends before it starts (DECOM) in 1 row "
+    "(41)",
+)
+SSDA903_OVERLAPPING_EPISODES = _code(
+    "records-overlapping-episodes",
+    Severity.ERROR,
+    "A child's SSDA903 episodes overlap in one year's file.",
+    "A child is in one episode at a time: an episode that starts before the previous one ends "
+    "(or while it is still open) makes placement counts and stability wrong. " + _NO_VALUE,
+    "903/2024-25/episodes.csv, row 88, DECOM: the episode starts before the child's previous "
+    "episode ends in 2 rows (88, 130)",
+)
+SSDA903_EPISODE_MISSING_NEXT_YEAR = _code(
+    "records-episode-missing-next-year",
+    Severity.WARNING,
+    "An episode open at one year's end is not in the next year's SSDA903 file.",
+    "Each year's file holds every episode open during the year with its real start date, so an "
+    "episode still open on 31 March should appear again, with the same DECOM, the next year. "
+    "The later file wins (history was amended); measures over several years use it. " + _NO_VALUE,
+    "903/2023-24/episodes.csv, row 12, DECOM: an episode open at the end of 2023-24 is not in "
+    "2024-25's file in 3 rows (12, 57, 90)",
+)
+SSDA903_OC2_OUTSIDE_COHORT = _code(
+    "records-oc2-outside-cohort",
+    Severity.WARNING,
+    "OC2 rows for children who were not looked after for the whole year.",
+    "OC2 (health and offending outcomes) is returned for children looked after continuously for "
+    "12 months at 31 March; rows of other children (and of children whose only episodes are "
+    "short breaks) are ignored by the measures. " + _NO_VALUE,
+    "903/2024-25/oc2.csv, row 5, CHILD: the child was not looked after for the whole of 2024-25 "
+    "(the row is ignored) in 4 rows (5, 9, 17, 30)",
+)
+
 # --- Personal data ---------------------------------------------------------------------------
 _PII = "Committee papers are public: output is blocked until it is removed, or --redact is given."
 PERSONAL_DATA_NAME_WITH_AGE = _code(

@@ -12,10 +12,11 @@ from datetime import date
 from typing import Any
 
 from pledgekit.model.findings import Finding
-from pledgekit.model.indicator_table import IndicatorTable, combine, empty_table, table_of
+from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.location import Location
 from pledgekit.model.observation import Observation
 from pledgekit.model.periods import Period
+from pledgekit.model.table_making import combine, empty_table, table_of
 
 __all__ = [
     "ActionItem",

@@ -27,10 +27,11 @@ from pledgekit.model.codes import (
 )
 from pledgekit.model.errors import InputError
 from pledgekit.model.findings import finding
-from pledgekit.model.indicator_table import IndicatorTable, combine
+from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.location import Location
 from pledgekit.model.observations import Commitment, Dataset, PledgeUpdate, ProfileItem
 from pledgekit.model.periods import Period, PeriodError, parse_period
+from pledgekit.model.table_making import combine
 from pledgekit.model.values import format_number
 from pledgekit.read.action_sheet import date_cell, read_actions
 from pledgekit.read.books import Sheet

@@ -35,7 +35,7 @@ class MeasureUnavailable(Exception):
 # categories shared by every year, so joins, sorts, counts and code tests run on numbers (a run's
 # figures never show an id or a code, so nothing is lost).
 MEASURED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "Episodes": ("CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC", "_row"),
+    "Episodes": ("CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC", "_file", "_row"),
     "Header": ("CHILD", "DOB"),
     "OC2": (
         "CHILD",
@@ -46,6 +46,8 @@ MEASURED_COLUMNS: dict[str, tuple[str, ...]] = {
         "IMMUNISATIONS",
         "TEETH_CHECK",
         "HEALTH_ASSESSMENT",
+        "_file",
+        "_row",
     ),
     "OC3": ("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"),
     "Missing": ("CHILD", "MISSING", "MIS_START", "MIS_END"),
