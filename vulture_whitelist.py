@@ -45,20 +45,17 @@ _.creator
 _.modified
 _.default_factory  # read/column_codes.py: dict subclass protocol (__missing__ reads it)
 
+exclusions  # records/frames.py MeasureRule: read by scripts/gen_docs.py for docs/ssda903.md
+
 # The context-manager protocol's third argument (__exit__'s traceback).
 tb
 
 # Work in progress on other branches of issue #17/#20/#21 when this list was written: each is
-# removed or used there (records903: the SSDA903 options; bench20: the funnel chart, the one
+# removed or used there (bench20: the funnel chart, the one
 # ranking; core21: the columnar dataset). Take a line out when its branch lands.
-temporary_placements_are_moves, stability_same_carer, include_transferred_e3
-cohort, exclusions, history_years, compute, unavailable
-ages_at_end, structural_findings
 x_label
 ranks_by
 total_rows  # read/ees.py: rows in the file, asserted by tests/test_published_files.py
 _.rows_of
 # Read by the report templates (templates/report.md.j2, report.html.j2), which vulture does not see.
 trend_from, commitment_rows
-# records903's structural findings: work in progress on issue #17 (take out when it is called).
-structural_findings

@@ -613,7 +613,8 @@ def test_an_optional_sheet_without_its_columns_is_reported(tmp_path: Path) -> No
 
 def test_read_workbooks_concatenates_in_order(tmp_path: Path) -> None:
     one = write_xlsx(tmp_path / "q1.xlsx", [HEADER, ["2.6", "2019-20 Q1", 18]])
-    two = write_csv(tmp_path / "q2.csv", [HEADER, ["2.6", "2019-20 Q2", "abc"]])
+    row = ["2.6", "2019-20 Q2", "abc"]
+    two = write_csv(tmp_path / "q2.csv", [HEADER, row + [""] * (len(HEADER) - len(row))])
     data = read_workbooks([one, two])
     assert data.files == [str(one), str(two)]
     assert [o.period for o in data.observations()] == [Q1, Q2]

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pledgekit.cli import app
 from pledgekit.model.codes import (
     SSDA903_DEC_BEFORE_DECOM,
     SSDA903_EPISODE_MISSING_NEXT_YEAR,
     SSDA903_OC2_OUTSIDE_COHORT,
     SSDA903_OVERLAPPING_EPISODES,
 )
+from pledgekit.records.frames import TABLES
 from pledgekit.records.structure import structural_findings
 from tests.records903 import episode, records
 
@@ -122,3 +128,23 @@ def test_findings_never_carry_a_value() -> None:
     text = " ".join(str(f) + repr(f.to_dict()) for f in findings)
     for value in (child, upn, "14/02/2011", "2011-02-14", "01/06/2024", "2024-06-01"):
         assert value not in text
+
+
+def test_validate_reports_them_on_903_files(tmp_path: Path) -> None:
+    folder = tmp_path / "2024-25"
+    folder.mkdir()
+    columns = ",".join(TABLES["Episodes"])
+    blank = "," * (len(TABLES["Episodes"]) - 9)  # the columns after the nine below
+    (folder / "episodes.csv").write_text(
+        f"{columns}\n"
+        # CHILD, DECOM, RNE, LS, CIN, PLACE, PLACE_PROVIDER, DEC, REC, ...
+        f"CH4417,01/04/2020,S,C2,N1,U4,PR1,,{blank}\n"
+        f"CH9931,01/06/2024,S,C2,N1,U4,PR1,01/05/2024,E4A{blank}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["validate", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert SSDA903_DEC_BEFORE_DECOM in result.output
+    assert "row 3" in result.output or '"row": 3' in result.output
+    for value in ("CH9931", "01/06/2024", "01/05/2024"):
+        assert value not in result.output

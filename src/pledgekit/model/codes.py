@@ -221,6 +221,16 @@ STRAY_QUOTE = _code(
     "quoted cell).",
     'q2.csv, row 7: a quote opens a field that runs over 12 lines (to line 19): "Fell because',
 )
+CSV_FIELD_COUNT = _code(
+    "csv-field-count",
+    Severity.ERROR,
+    "A row of a CSV file has more or fewer fields than its header row.",
+    "An unquoted comma in a commentary splits the text into fields the header has no column "
+    "for, so the text after it would be lost; a short row leaves columns empty. Quote the text "
+    "(Excel does when it saves as CSV), or add the missing fields.",
+    "q2.csv, row 7: 8 fields where the header (row 1) has 6: the text from field 7 "
+    "(' then recovered') has no column",
+)
 HIDDEN_SHEET = _code(
     "hidden-sheet",
     Severity.WARNING,

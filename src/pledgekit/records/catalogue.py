@@ -22,7 +22,6 @@ from pledgekit.records.frames import (
     Unavailable,
 )
 from pledgekit.records.history import MeasureUnavailable
-from pledgekit.records.memo import shared
 
 Measure = Callable[[Records903, int, CountingOptions], Count]
 WORDING_FIELDS = ("Rule", "Cohort", "Exclusions", "Source")
@@ -145,9 +144,8 @@ def compute(
     wanted = MEASURES if only is None else [m for m in MEASURES if m.reference in set(only)]
     unknown = [] if only is None else [r for r in only if r not in BY_REFERENCE]
     result = ComputeResult()
-    with shared():
-        for year in years:
-            _compute_year(records, year, options, wanted, unknown, result)
+    for year in years:
+        _compute_year(records, year, options, wanted, unknown, result)
     return result
 
 

@@ -1,18 +1,19 @@
-"""Sharing intermediate frames between the measures of one run, without changing any result.
+"""Sharing intermediate frames between the measures computed from one set of records.
 
 Several measures start from the same sorted episodes, the same cohort or the same joined
-history. Inside :func:`shared` (``catalogue.compute`` opens it), a function decorated with
-:func:`memoised` computes once per records object and arguments and hands the same frame to
-every later caller; outside it, every call computes afresh. Callers never modify what they get
-(pandas copy-on-write makes every derived frame a new one), so a measure returns the same count
-whether it runs alone or in a catalogue run.
+history, and callers compute year by year (``compute`` once per year, then the structural
+checks). A function decorated with :func:`memoised` computes once per records object and
+arguments, and hands the same result to every later caller while that records object lives;
+the results go when it is garbage collected. Records903 and its frames are treated as
+immutable (nothing in pledgekit changes them after reading), and callers never modify what they
+get (pandas copy-on-write makes every derived frame a new one), so a measure returns the same
+count whether it runs alone or after others.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+import weakref
+from collections.abc import Callable, Hashable
 from functools import wraps
 from typing import ParamSpec, TypeVar, cast
 
@@ -21,38 +22,35 @@ from pledgekit.records.frames import Records903
 P = ParamSpec("P")
 R = TypeVar("R")
 
-_RUN: ContextVar[dict[Hashable, object] | None] = ContextVar("records903_run", default=None)
+# id(records) -> that records object's results. An entry is removed when its records object is
+# collected (weakref.finalize runs before the id can be reused).
+_RESULTS: dict[int, dict[Hashable, object]] = {}
 
 
-@contextmanager
-def shared() -> Iterator[None]:
-    """Within this block, memoised functions compute once per records object and arguments."""
-    token = _RUN.set({})
-    try:
-        yield
-    finally:
-        _RUN.reset(token)
+def _results_of(records: Records903) -> dict[Hashable, object]:
+    key = id(records)
+    results = _RESULTS.get(key)
+    if results is None:
+        results = _RESULTS[key] = {}
+        weakref.finalize(records, _RESULTS.pop, key, None)
+    return results
 
 
 def memoised(function: Callable[P, R]) -> Callable[P, R]:
-    """Remember ``function``'s result inside :func:`shared`; its first argument is the records.
+    """Remember ``function``'s result per records object (its first argument) and arguments.
 
-    The key is the records object's identity (it is held for the run, so the id cannot be
-    reused) and the other arguments, which must be hashable.
+    The other arguments must be hashable (years, counts of years, frozen options).
     """
 
     @wraps(function)
     def remembered(*args: P.args, **kwargs: P.kwargs) -> R:
-        run = _RUN.get()
-        if run is None:
-            return function(*args, **kwargs)
         records = args[0]
-        assert isinstance(records, Records903)
-        key = (function.__qualname__, id(records), args[1:], tuple(sorted(kwargs.items())))
-        if key not in run:
-            # The records are kept with the result so their id stays theirs for the run.
-            run[key] = (records, function(*args, **kwargs))
-        entry = cast("tuple[Records903, R]", run[key])
-        return entry[1]
+        if not isinstance(records, Records903):
+            raise TypeError(f"{function.__qualname__} takes the records first")
+        results = _results_of(records)
+        key = (function.__qualname__, args[1:], tuple(sorted(kwargs.items())))
+        if key not in results:
+            results[key] = function(*args, **kwargs)
+        return cast(R, results[key])
 
     return remembered

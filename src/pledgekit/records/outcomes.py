@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pledgekit.read.ssda903.known_codes import SDQ_RANGE
 from pledgekit.records.cohorts import twelve_month_cohort
 from pledgekit.records.collection_year import age_at_end
 from pledgekit.records.figures import mean_score, percentage
 from pledgekit.records.frames import Count, CountingOptions, Records903
 from pledgekit.records.history import has_table, table
 from pledgekit.records.memo import memoised
-
-SDQ_RANGE = (0.0, 40.0)
 
 
 @memoised

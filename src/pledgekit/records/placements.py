@@ -73,7 +73,8 @@ def with_periods(episodes: pd.DataFrame, options: CountingOptions) -> pd.DataFra
     decom = episodes["DECOM"]
     placement_start = decom.groupby(placement).transform("first")
     firsts = ~placement.duplicated()
-    before = placement_start.where(firsts).shift().where(firsts & continues)
+    # At a placement's first episode, the episode before (same period) is in the placement before.
+    before = placement_start.shift().where(firsts & continues)
     result: pd.DataFrame = episodes.assign(
         PERIOD_START=decom.groupby(period).transform("first"),
         PLACEMENT_START=placement_start,

@@ -28,7 +28,6 @@ from pledgekit.records.cohorts import twelve_month_cohort
 from pledgekit.records.collection_year import year_end, year_label
 from pledgekit.records.frames import Records903
 from pledgekit.records.history import has_table, table
-from pledgekit.records.memo import shared
 
 ROWS_SHOWN = 5
 
@@ -84,9 +83,8 @@ def missing_next_year(episodes: pd.DataFrame, following: pd.DataFrame, year: int
 def structural_findings(records: Records903) -> list[Finding]:
     """Every structural problem of ``records`` that stops a count, located (see module)."""
     findings: list[Finding] = []
-    with shared():
-        for year in sorted(records.years):
-            findings += _year_findings(records, year)
+    for year in sorted(records.years):
+        findings += _year_findings(records, year)
     return findings
 
 

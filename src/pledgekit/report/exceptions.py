@@ -86,6 +86,10 @@ class WatchItem:
 
 
 def _numbers(row: Row) -> str:
+    """`` (23 of 44)`` for a percentage; nothing for a ratio or rate, where "421 of 22" would
+    read as a fraction."""
+    if row.measure.unit is not Unit.PERCENT:
+        return ""
     num, den = row.numerator, row.denominator
     if num.is_number and den.is_number and num.number is not None and den.number is not None:
         return f" ({format_number(num.number)} of {format_number(den.number)})"
