@@ -107,7 +107,7 @@ def _set_page(found: BenchmarkSet) -> str:
         return _page("Benchmarks from published statistics", ["<p>No council.</p>"])
     for index, mb in enumerate(first.measures):
         body.append(f"<h2>{escape(heading(mb))}</h2>")
-        for y_index, yb in enumerate(mb.years):
+        for yb in mb.years:
             body.append(f"<h3>{escape(yb.year.label)}</h3>")
             rows = []
             for bench in found.councils:
@@ -135,6 +135,5 @@ def _set_page(found: BenchmarkSet) -> str:
                     f"<figure>{svg}<figcaption>Funnel chart, {escape(yb.year.label)}"
                     "</figcaption></figure>"
                 )
-            del y_index
     body.append(_notes(marked or first))
     return _page("Benchmarks from published statistics: every council", body)
