@@ -1,14 +1,16 @@
 """Names vulture (dead-code finder) reports as unused that are used, each group saying by what.
 
 Run as ``vulture`` from the repository root (paths and settings in pyproject's [tool.vulture]);
-tests/test_dead_code.py runs it. Decorated checks, pydantic validators and Typer commands are
-skipped by ``ignore_decorators`` there; what remains is named here. A name added here needs the
-reason beside it: anything else vulture reports is dead code, to be removed.
+tests/test_dead_code.py runs it, adding the names the report templates read. Decorated checks,
+pydantic validators and Typer commands are skipped by ``ignore_decorators`` there; what remains
+is named here. A name added here needs the reason beside it: anything else vulture reports is
+dead code, to be removed.
 """
 
 # ruff: noqa: B018
 from pledgekit.api import load_inputs
 from pledgekit.checks.result import ValidationReport
+from pledgekit.config.references import allowed_folders
 from pledgekit.read.workbooks import read_workbook
 from pledgekit.render.resources import sample_data_dir
 
@@ -19,6 +21,7 @@ _ = object()
 load_inputs  # benchmarks/bench_report.py
 read_workbook  # pledgekit.read_workbook in the README's Python example, and the tests
 sample_data_dir  # scripts/make_page_images.py and the tests find the shipped sample here
+allowed_folders  # config/references.py: Python callers allow more folders for file references
 ValidationReport.to_frame
 _.to_frame  # Scorecard.to_frame, Benchmarks.to_frame
 __getattr__  # pledgekit/__init__.py: module __getattr__ (PEP 562) for the lazy imports
@@ -32,15 +35,6 @@ OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT, INADEQUATE  # Ofsted grades meeting.yam
 MONTHLY  # a frequency pledge.yaml may name
 MEAN  # a neighbour average pledge.yaml may name
 
-# Read by the report templates (Jinja, templates/*.j2 and report.docx), not by Python.
-_.action_text
-_.comparator_text
-_.has_comparators
-_.document_title
-_.draft_notice
-_.contents
-grade, intro, has_suppressed, profile_intro, background_intro, appendices_intro
-
 # Set on openpyxl objects: attributes assigned for the workbook written, never read back here.
 _.alignment
 _.freeze_panes
@@ -51,16 +45,17 @@ _.creator
 _.modified
 _.default_factory  # read/column_codes.py: dict subclass protocol (__missing__ reads it)
 
+exclusions  # records/frames.py MeasureRule: read by scripts/gen_docs.py for docs/ssda903.md
+
 # The context-manager protocol's third argument (__exit__'s traceback).
 tb
 
 # Work in progress on other branches of issue #17/#20/#21 when this list was written: each is
-# removed or used there (records903: the SSDA903 options; bench20: the funnel chart, the one
+# removed or used there (bench20: the funnel chart, the one
 # ranking; core21: the columnar dataset). Take a line out when its branch lands.
-temporary_placements_are_moves, stability_same_carer, include_transferred_e3
-cohort, exclusions, history_years, compute, unavailable
-ages_at_end
 x_label
 ranks_by
 total_rows  # read/ees.py: rows in the file, asserted by tests/test_published_files.py
 _.rows_of
+# Read by the report templates (templates/report.md.j2, report.html.j2), which vulture does not see.
+trend_from, commitment_rows

@@ -43,7 +43,7 @@ def _styles(doc: Any) -> None:
     # "blank" for each): 6 pt before every paragraph also keeps text off a table's bottom edge.
     normal.paragraph_format.space_before = Pt(6)
     normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing = 1.15
+    normal.paragraph_format.line_spacing = 1.1
     # Lines of a paragraph stay together at a page foot (no widow or orphan lines).
     normal.paragraph_format.widow_control = True
     rpr = normal.element.get_or_add_rPr()
@@ -54,9 +54,9 @@ def _styles(doc: Any) -> None:
     for name, size, before in (
         ("Title", 22, 0),
         ("Subtitle", 12, 0),
-        ("Heading 1", 15, 18),
-        ("Heading 2", 13, 14),
-        ("Heading 3", 11, 10),
+        ("Heading 1", 15, 14),
+        ("Heading 2", 13, 10),
+        ("Heading 3", 11, 8),
     ):
         style = doc.styles[name]
         style.font.name = "Arial"
@@ -355,15 +355,6 @@ def _summary_and_exceptions(doc: Any) -> None:
     _p(doc, "{%p for para in report.summary %}")
     _prose(doc, "para")
     _p(doc, "{%p endfor %}")
-    _table(
-        doc,
-        "Measures by status, {{ report.period }}",
-        ["Status", "Measures"],
-        ["{% cellbg c.status.colour %}{{r c.status|status }}", "{{ c.count }}"],
-        [4.5, 2.5],
-        "c in report.counts",
-        numbers=(1,),
-    )
     _heading(doc, f"{_n('exceptions')}. Exceptions: measures rated red", 1)
     _prose(doc, "report.exceptions_intro")
     _p(doc, "{%p for ex in report.exceptions %}")
@@ -372,9 +363,8 @@ def _summary_and_exceptions(doc: Any) -> None:
         doc,
         "Measure {{ ex.line.ref }} in {{ report.period }}",
         [
-            ("Figure", "{{ ex.against }}"),
+            ("Figure", "{{ ex.figure }}"),
             ("Status", "{% cellbg ex.line.status.colour %}{{r ex.line.status|status }}"),
-            ("Why", "{{ ex.reason }}"),
             ("Trend", "{{ ex.trend }} {{ ex.persistence }}"),
             ("Compared with", "{{ ex.line.comparator_text }}"),
             ("Actions", "{{ ex.action_text }}"),
@@ -383,11 +373,14 @@ def _summary_and_exceptions(doc: Any) -> None:
     )
     _p(doc, "{%p if ex.chart.labels %}")
     _p(doc, "{{ ex.chart|chart }}", "Chart Picture")
-    _caption(
-        doc,
+    below = doc.add_paragraph(
         "Measure {{ ex.line.ref }}: recent figures"
         "{% if ex.line.target %} against the target ({{ ex.line.target }}){% endif %}",
+        style="Caption",
     )
+    # Below its chart, a caption ends the figure: kept with what follows, the chart would drag
+    # the commentary with it and leave a third of the page empty.
+    below.paragraph_format.keep_with_next = False
     _p(doc, "{%p endif %}")
     _heading(doc, "Commentary{% if ex.line.owner %} ({{ ex.line.owner }}){% endif %}", 3)
     _prose(doc, "ex.commentary")
@@ -398,18 +391,16 @@ def _summary_and_exceptions(doc: Any) -> None:
     _table(
         doc,
         "Measures rated amber, {{ report.period }}",
-        ["Ref", "Measure rated amber", "Figure", "Target", "Trend", "Commentary"],
+        ["Ref", "Measure rated amber", "Figure (target)", "Trend", "Commentary"],
         [
             "{{ w.line.ref }}",
             "{{ w.line.title }}",
-            "{{ w.line.value }}",
-            "{{ w.line.target }}",
+            "{{ w.line.value }} ({{ w.line.target }})",
             "{{ w.line.trend }}",
             "{{ w.commentary.text }} {{ w.line.rule_note }}",
         ],
-        [1.1, 4.6, 1.7, 2.0, 2.2, 5.4],
+        [1.1, 5.0, 2.6, 2.2, 6.1],
         "w in report.watch",
-        numbers=(2, 3),
     )
     _p(doc, "{%p endif %}")
     _p(doc, "{%p if report.late %}")
@@ -440,6 +431,15 @@ def _pledges(doc: Any) -> None:
         1,
         new_page=True,
     )
+    _table(
+        doc,
+        "Measures by status, {{ report.period }}",
+        ["Status", "Measures"],
+        ["{% cellbg c.status.colour %}{{r c.status|status }}", "{{ c.count }}"],
+        [4.5, 2.5],
+        "c in report.counts",
+        numbers=(1,),
+    )
     _p(doc, "{%p for p in report.pledges %}")
     _heading(doc, "{{ p.number }} Pledge {{ p.id }}: {{ p.title }}", 2)
     _p(doc, "{%p if p.outcome %}")
@@ -455,29 +455,32 @@ def _pledges(doc: Any) -> None:
     _table(
         doc,
         "Pledge {{ p.id }} measures, {{ report.period }}",
-        ["Ref", "Measure", "Value", "Target", "Status", "Previous", "Trend"],
+        ["Ref", "Measure", "Value", "Target", "Status", "Trend (previous figure)"],
         [
             "{{ line.label }}",
             "{{ line.title }}{% if line.annual %} ({{ line.period_label }}){% endif %}",
             "{{ line.value }}",
             "{{ line.target }}",
             "{% cellbg line.status.colour %}{{r line.status|status }}",
-            "{{ line.previous }}{% if line.annual and line.previous %}"
-            " ({{ line.previous_label }}){% endif %}",
-            "{{ line.trend }}",
+            "{{ line.trend_from }}",
         ],
-        [1.6, 5.2, 1.8, 1.9, 2.3, 1.8, 2.4],
+        [1.6, 6.4, 1.8, 1.9, 2.3, 3.0],
         "line in p.lines",
-        numbers=(2, 3, 5),
+        numbers=(2, 3),
     )
+    _p(doc, "{%p if p.compared %}")
     _table(
         doc,
-        "Pledge {{ p.id }}: why each status, and comparators",
-        ["Ref", "Why this status", "Compared with"],
-        ["{{ line.ref }}", "{{ line.why }} {{ line.rule_note }}", "{{ line.comparator_text }}"],
-        [1.2, 9.3, 6.5],
-        "line in p.lines",
+        "Pledge {{ p.id }}: comparators",
+        ["Ref", "Compared with"],
+        ["{{ line.ref }}", "{{ line.comparator_text }}"],
+        [1.4, 15.6],
+        "line in p.compared",
     )
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p for line in p.lines if line.rule_note %}")
+    _p(doc, "Note on {{ line.ref }}: {{ line.rule_note }}")
+    _p(doc, "{%p endfor %}")
     _p(doc, "{%p endif %}")
     _prose(doc, "p.narrative")
     _p(doc, "{%p for line in p.notes %}")
@@ -487,33 +490,6 @@ def _pledges(doc: Any) -> None:
 
 
 def _commitments_and_actions(doc: Any) -> None:
-    _p(doc, "{%p if report.letters.commitments %}")
-    _heading(
-        doc,
-        "Appendix {{ report.letters.commitments }}: Commitments by directorate",
-        1,
-    )
-    _prose(doc, "report.commitments_intro")
-    _p(doc, "{%p for d in report.commitments %}")
-    _heading(doc, "{{ d.number }} {{ d.name }}", 2)
-    _p(doc, "{{ d.summary }}")
-    _table(
-        doc,
-        "Commitments of {{ d.name }}",
-        ["Pledge", "Commitment", "Lead", "Due", "Status", "Update"],
-        [
-            "{{ c.pledge }}",
-            "{{ c.commitment }}",
-            "{{ c.lead }}",
-            "{{ c.due }}",
-            "{{ c.flag or c.status }}",
-            "{{ c.update }}",
-        ],
-        [2.2, 4.2, 2.5, 2.3, 2.0, 3.8],
-        "c in d.commitments",
-    )
-    _p(doc, "{%p endfor %}")
-    _p(doc, "{%p endif %}")
     _p(doc, "{%p if report.letters.actions %}")
     _heading(doc, "Appendix {{ report.letters.actions }}: The action plan", 1)
     _prose(doc, "report.actions_intro")
@@ -533,6 +509,29 @@ def _commitments_and_actions(doc: Any) -> None:
         ],
         [1.0, 4.3, 1.7, 2.9, 2.4, 1.9, 2.8],
         "a in report.actions",
+    )
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p if report.letters.commitments %}")
+    _heading(
+        doc,
+        "Appendix {{ report.letters.commitments }}: Commitments by directorate",
+        1,
+    )
+    _prose(doc, "report.commitments_intro")
+    _table(
+        doc,
+        "Commitments by directorate",
+        ["Directorate", "Commitment", "Lead", "Due", "Status", "Update"],
+        [
+            "{{ row[0] }}",
+            "{{ row[1].commitment }}",
+            "{{ row[1].lead }}",
+            "{{ row[1].due }}",
+            "{{ row[1].flag or row[1].status }}",
+            "{{ row[1].update }}",
+        ],
+        [2.4, 4.4, 2.5, 2.2, 1.9, 3.6],
+        "row in report.commitment_rows",
     )
     _p(doc, "{%p endif %}")
 
@@ -580,15 +579,20 @@ def _voice_inspection_and_profile(doc: Any) -> None:
 
 def _closing(doc: Any) -> None:
     _heading(doc, f"{_n('implications')}. Implications", 1)
-    _p(doc, "{%p for i in report.meeting.implications %}")
-    _heading(doc, "{{ i.number }} {{ i.heading }}", 2)
-    _prose(doc, "i.text")
-    _p(
+    # One table, not a heading each: seven short paragraphs would take two pages.
+    _table(
         doc,
-        "Verified by: {{r i.verified_by|rich(i.verified_by.placeholder) }}"
-        "{% if i.contact %} ({{ i.contact }}){% endif %}",
+        "Implications and who verified them",
+        ["Implication", "Detail", "Verified by"],
+        [
+            "{{ i.number }} {{ i.heading }}",
+            '{{r i.text.text|replace("\\n", " ")|rich(i.text.placeholder) }}',
+            "{{r i.verified_by|rich(i.verified_by.placeholder) }}"
+            "{% if i.contact %} ({{ i.contact }}){% endif %}",
+        ],
+        [3.6, 8.8, 4.6],
+        "i in report.meeting.implications",
     )
-    _p(doc, "{%p endfor %}")
     _heading(doc, f"{_n('conclusion')}. Conclusion", 1)
     _prose(doc, "report.conclusion")
     _heading(doc, f"{_n('background')}. Background papers", 1)

@@ -71,4 +71,4 @@ def obs(
 
 
 def dataset(*observations: Observation) -> Dataset:
-    return Dataset(observations=list(observations), files=["q.xlsx"])
+    return Dataset.of(list(observations), files=["q.xlsx"])

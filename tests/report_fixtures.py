@@ -84,7 +84,7 @@ def report_dataset(*, sheets: bool = True) -> Dataset:
                     commentary=COMMENTARY.get(measure) if latest else None,
                 )
             )
-    data = Dataset(observations=observations, files=[FILE])
+    data = Dataset.of(observations, files=[FILE])
     if sheets:
         where = Location(FILE, "Updates", 2, "B")
         data.updates = [

@@ -65,5 +65,5 @@ def test_read_inputs_keeps_going_past_an_unreadable_file(tmp_path: Path) -> None
     definition = pledgekit.load_definition(SAMPLE / "pledge.yaml")
     inputs = api.read_inputs([broken, FILES[-1]], definition, keep_going=True)
     assert inputs.unreadable == [str(broken)]
-    assert inputs.dataset.observations
+    assert inputs.dataset.observations()
     assert inputs.dataset.findings[0].code == "unreadable-file"

@@ -601,3 +601,124 @@ def test_names_from_the_files_are_never_markup_or_formulas(tmp_path: Path) -> No
     notes = [c.value for c in openpyxl.load_workbook(out)["Notes"]["A"]]
     assert any("[bold]=cmd|x" in str(n) for n in notes)
     assert not any(str(n).startswith("=") for n in notes)
+
+
+# --- region, England from counts, cautions, symbols shown as published (issue #20) -------
+
+
+def _london_file(tmp_path: Path) -> Path:
+    """A borough coded Inner London, with London and Inner London regional rows."""
+    rows = [
+        f"{NATIONAL.format(y='2025')},{TOTAL},81770,100",
+        f"{NATIONAL.format(y='2025')},{THREE},8180,10",
+    ]
+    for code, name, count, percent in (
+        ("E12000007", "London", "1210", "11"),
+        ("E13000001", "Inner London", "700", "14"),
+    ):
+        geo = f"2025,Reporting year,Regional,E92000001,England,{code},{name},,,"
+        rows += [f"{geo},{TOTAL},{int(count) * 9},100", f"{geo},{THREE},{count},{percent}"]
+    for old, count in (("201", "12"), ("202", "8"), ("203", "3")):
+        geo = (
+            f"2025,Reporting year,Local authority,E92000001,England,E13000001,Inner London,"
+            f"{old},Borough {old} (synthetic),E09000{old}"
+        )
+        rows += [f"{geo},{TOTAL},100,100", f"{geo},{THREE},{count},{count}"]
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "cla.csv").write_text(HEADER + "\n" + "\n".join(rows) + "\n", "utf-8")
+    return pledge(tmp_path, area="E09000201", neighbours='["E09000202", "E09000203"]')
+
+
+@pytest.mark.parametrize(
+    ("setting", "region", "name"),
+    [(None, 11, "London"), ("London", 11, "London"), ("file", 14, "Inner London")],
+)
+def test_a_london_borough_is_compared_with_london_unless_asked(
+    tmp_path: Path, setting: str | None, region: float, name: str
+) -> None:
+    path = _london_file(tmp_path)
+    if setting is not None:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("benchmarks:\n", f"benchmarks:\n  region: {setting}\n"))
+    bench = api.benchmark(pledge=path)
+    [year] = bench.measures[0].years
+    assert year.region == region and year.region_name == name
+    assert ("London, as DfE's neighbour table" in bench.region_choice) == (name == "London")
+
+
+def test_england_from_counts_is_an_option_and_said(tmp_path: Path) -> None:
+    write_files(tmp_path)
+    path = pledge(tmp_path)
+    published = api.benchmark(pledge=path)
+    assert published.measures[0].years[0].england == 10
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("benchmarks:\n", "benchmarks:\n  national_from: counts\n"))
+    counted = api.benchmark(pledge=path)
+    year = counted.measures[0].years[0]
+    assert year.england == pytest.approx(100 * 8180 / 81770)
+    assert year.region == pytest.approx(100 * 600 / 5000)
+    result = CliRunner().invoke(app, ["benchmark", "--pledge", str(path), "-f", "md"])
+    assert "worked out from the published counts" in result.stdout
+    assert "rounded to the nearest 10" in result.stdout
+
+
+def test_few_neighbours_carry_a_caution_everywhere(tmp_path: Path) -> None:
+    write_files(tmp_path)
+    path = pledge(tmp_path, neighbours='["E06000902", "E06000904", "E06000906"]')
+    bench = api.benchmark(pledge=path)
+    [year] = bench.measures[0].years
+    assert year.neighbours_contributed == 2 and year.few_neighbours
+    result = CliRunner().invoke(app, ["benchmark", "--pledge", str(path), "-f", "md"])
+    assert "(2 of 3) caution: few" in result.stdout and "Caution:" in result.stdout
+    (tmp_path / "q.csv").write_text(
+        "Measure,Period,Value,Numerator,Denominator\n3.1,2025-26 Q2,18.0,36,200\n",
+        encoding="utf-8",
+    )
+    card, _ = api.load_scorecard([tmp_path / "q.csv"], pledge=path)
+    from pledgekit.report.comparators import comparator_views
+    from pledgekit.score.comparator_text import compared_text
+
+    [row] = card.rows
+    assert "(caution: 2 of 3 neighbours have a figure)" in compared_text(row)
+    assert "rank 4 of 7 councils, 2nd quartile" in compared_text(row)
+    views = {v.name: v for v in comparator_views(row)}
+    assert "caution: 2 of 3" in (views["Statistical neighbours"].position or "")
+    assert views["Rank among councils"].position == "2nd quartile"
+
+
+def test_symbols_are_shown_as_published_and_withheld_figures_are_not_judged(
+    tmp_path: Path,
+) -> None:
+    write_files(tmp_path)
+    near = '["E06000902"]'
+    for area, symbol in (("E06000909", "k"), ("E06000908", "low"), ("E06000910", "u")):
+        path = pledge(tmp_path, area=area, neighbours=near)
+        bench = api.benchmark(pledge=path)
+        [year] = bench.measures[0].years
+        assert bench.measures[0].show_reading(year.council) == symbol
+        if symbol == "u":
+            assert year.rank is None and year.vs_england is Significance.NOT_TESTED
+            assert year.not_tested == "not tested: the figure is withheld (u)"
+        else:
+            # A small value is ranked: best where lower is better (ties with the other one).
+            assert year.rank is not None and year.rank.position == 1
+    # 907: x with published counts still gets no judgement.
+    path = pledge(tmp_path, area="E06000906", neighbours=near)
+    [year] = api.benchmark(pledge=path).measures[0].years
+    assert year.vs_england is Significance.NOT_TESTED and "withheld (c)" in year.not_tested
+    result = CliRunner().invoke(app, ["benchmark", "--pledge", str(path), "-f", "md"])
+    assert "Not tested: the figure is withheld (c)" in result.stdout
+    assert "Significantly" not in result.stdout.split("Symbols")[0].split("|---|")[1]
+
+
+def test_a_region_the_files_lack_is_a_located_error(tmp_path: Path) -> None:
+    path = _london_file(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("benchmarks:\n", "benchmarks:\n  region: Inner Londn\n"))
+    _, found = load_published(load_definition(path), path)
+    [problem] = found
+    assert problem.code == "published-area-missing" and problem.location.line == 4
+    assert "did you mean 'Inner London'?" in problem.message
+    path.write_text(text.replace("benchmarks:\n", "benchmarks:\n  region: E13000001\n"))
+    [year] = api.benchmark(pledge=path).measures[0].years
+    assert year.region_name == "Inner London"

@@ -156,10 +156,10 @@ def test_filled_in_workbook_reads_back_and_validates_clean(here: Path) -> None:
     definition = load_definition(here / "pledge.yaml")
     data = read_workbooks([Path("collection.xlsx")], definition=definition)
     assert data.findings == []
-    assert [o.measure for o in data.observations] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3"]
+    assert [o.measure for o in data.observations()] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3"]
     # "Pledge target" is shown, never read as a per-period Target override.
-    assert all(o.target is None for o in data.observations)
-    assert data.observations[0].commentary.startswith("Backlog")  # type: ignore[union-attr]
+    assert all(o.target is None for o in data.observations())
+    assert data.observations()[0].commentary.startswith("Backlog")  # type: ignore[union-attr]
     code, report = validate_json("collection.xlsx")
     assert code == 0, report["findings"]
     assert {f["code"] for f in report["findings"]} <= {"not-available"}

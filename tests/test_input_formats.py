@@ -74,5 +74,5 @@ def test_a_format_registered_in_the_table_is_read_like_any_other(
     path = tmp_path / "q1.tsv"
     path.write_text("\n".join("\t".join(str(c) for c in row) for row in ROWS))
     data = read_workbook(path)
-    assert [(o.measure, o.period.label) for o in data.observations] == [("M1", "2025-26 Q1")]
-    assert data.observations[0].value.number == 12
+    assert [(o.measure, o.period.label) for o in data.observations()] == [("M1", "2025-26 Q1")]
+    assert data.observations()[0].value.number == 12

@@ -55,7 +55,7 @@ def test_200000_row_wide_merges_below_the_table_are_read_past(here: Path) -> Non
     refs = [f"A{row}:XFD{row}" for row in range(5, 200_005)]
     path = _with_merges(write_xlsx(here / "merges.xlsx", ROWS), refs)
     data = read_workbook(path)
-    assert [(o.measure, o.value.number) for o in data.observations] == [
+    assert [(o.measure, o.value.number) for o in data.observations()] == [
         ("1.1", 92.0),
         ("1.2", 8.0),
     ]
@@ -99,7 +99,7 @@ def test_an_ods_span_within_excel_but_beyond_the_cells_is_cut_to_them(here: Path
         for name, data in parts.items():
             archive.writestr(name, data)
     data = read_workbook(path)
-    assert [o.measure for o in data.observations] == ["1.1", "1.1"]
+    assert [o.measure for o in data.observations()] == ["1.1", "1.1"]
 
 
 def test_bounded_merges_cut_drop_and_refuse() -> None:

@@ -54,7 +54,7 @@ def test_item7_control_characters_are_cleaned_in_every_export(here: Path) -> Non
     # As Excel stores them: openpyxl refuses to write control characters at all.
     patch_sheet_xml(path, {"VT": "_x000B_", "BEL": "_x0007_", "ESC": "_x001B_"})
     data = read_workbook(here / "q.xlsx")
-    assert data.observations[0].commentary == "Improved\nsee the plan"
+    assert data.observations()[0].commentary == "Improved\nsee the plan"
     assert {f.code for f in data.findings} >= {"control-characters"}
     code, _, err = run("scorecard", "q.xlsx", "-f", "xlsx", "-o", "card.xlsx")
     assert code in (0, 1) and "Traceback" not in err
@@ -79,7 +79,7 @@ def test_item8_a_footnote_mark_on_an_id_is_read_off_and_reported(here: Path, mar
         here / "q.xlsx", [HEADER, [f"1.1{mark}", "2025-26 Q1", 92], ["1.2", "2025-26 Q1", 8]]
     )
     data = read_workbook(here / "q.xlsx")
-    assert [o.measure for o in data.observations] == ["1.1", "1.2"]
+    assert [o.measure for o in data.observations()] == ["1.1", "1.2"]
     (note,) = [f for f in data.findings if f.code == "footnote-mark"]
     assert note.location.a1 == "A2" and note.measure == "1.1"
     code, out, _ = run("validate", "q.xlsx", "-f", "json")
@@ -116,7 +116,7 @@ ROWS = "Measure,Period,Value,Commentary\n1.1,2025-26 Q1,92,Spend £1,200 – up\
 def test_item11_windows_1252_is_read_and_reported(here: Path) -> None:
     (here / "q.csv").write_bytes(ROWS.replace("£1,200", "£1200").encode("cp1252"))
     data = read_workbook(here / "q.csv")
-    assert data.observations[0].commentary == "Spend £1200 – up"
+    assert data.observations()[0].commentary == "Spend £1200 – up"
     assert [f.code for f in data.findings] == ["text-encoding"]
     assert "Windows-1252" in data.findings[0].message
 
@@ -127,7 +127,7 @@ def test_item11_utf16_with_a_bom_is_read(here: Path, bom: str) -> None:
     text = ROWS.replace("£1,200", "£1200").replace(",", "\t")
     (here / "q.csv").write_bytes(mark + text.encode(bom))
     data = read_workbook(here / "q.csv")
-    assert data.observations[0].commentary == "Spend £1200 – up"
+    assert data.observations()[0].commentary == "Spend £1200 – up"
     assert [f.code for f in data.findings] == ["text-encoding"]
 
 
@@ -147,7 +147,7 @@ def test_item11_mixed_encodings_are_reported_with_the_line(here: Path) -> None:
     read = read_workbook(here / "q.csv")
     (mixed,) = [f for f in read.findings if f.code == "mixed-encoding"]
     assert mixed.location.row == 3
-    assert [o.commentary for o in read.observations] == ["Spend £100", "Spend £200"]
+    assert [o.commentary for o in read.observations()] == ["Spend £100", "Spend £200"]
 
 
 def test_item11_a_stray_quote_is_reported_with_its_row(here: Path) -> None:
@@ -200,7 +200,7 @@ def test_item12_a_visible_sheet_is_preferred_to_a_very_hidden_indicators(here: P
     path = write_xlsx(here / "q.xlsx", stale, sheet="Indicators", sheets={"Q1 return": fresh})
     _hide(path, "Indicators", "veryHidden")
     data = read_workbook(path)
-    assert [o.value.number for o in data.observations] == [92]
+    assert [o.value.number for o in data.observations()] == [92]
     assert not [f for f in data.findings if f.code == "hidden-sheet"]
 
 
@@ -210,7 +210,7 @@ def test_item12_reading_a_hidden_sheet_is_a_warning(here: Path) -> None:
     )
     _hide(path, "Indicators", "hidden")
     data = read_workbook(path)
-    assert [o.value.number for o in data.observations] == [10]
+    assert [o.value.number for o in data.observations()] == [10]
     (hidden,) = [f for f in data.findings if f.code == "hidden-sheet"]
     assert hidden.location.sheet == "Indicators" and hidden.severity.value == "warning"
 

@@ -136,3 +136,18 @@ def test_equal_figures_in_two_files_are_no_conflict(
     card, _ = api.load_scorecard(["a.xlsx", "b.xlsx"])
     assert "conflicting-figures" not in {f.code for f in card.findings}
     assert next(r for r in card.rows if r.measure.id == "1.2").status is Status.GREEN
+
+
+def test_the_report_says_so_too_and_is_the_same_in_either_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    files = _conflicting(tmp_path)
+    papers = []
+    for n, order in enumerate((files, files[::-1])):
+        out = f"paper{n}.md"
+        result = CliRunner().invoke(app, ["report", *order, "--format", "md", "-o", out])
+        assert result.exit_code == 1, result.output  # validate fails on the same inputs
+        assert "neither figure is rated" in result.stderr
+        papers.append((tmp_path / out).read_text(encoding="utf-8"))
+    assert papers[0] == papers[1]

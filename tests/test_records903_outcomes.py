@@ -45,8 +45,19 @@ COHORT_EPISODES = [
 
 
 def test_the_twelve_month_cohort() -> None:
-    data = records({2025: {"Episodes": COHORT_EPISODES}})
-    assert sorted(twelve_month_cohort(data, 2025)) == ["A", "B", "D", "G", "H"]
+    # Each child alone: in the cohort or not, as the comments above say.
+    inside = {
+        child
+        for child in "ABCDEFGHIJ"
+        if len(
+            twelve_month_cohort(
+                records({2025: {"Episodes": [e for e in COHORT_EPISODES if e["CHILD"] == child]}}),
+                2025,
+            )
+        )
+    }
+    assert inside == {"A", "B", "D", "G", "H"}
+    assert len(twelve_month_cohort(records({2025: {"Episodes": COHORT_EPISODES}}), 2025)) == 5
 
 
 def test_health_assessment_counts_flags_of_the_cohort_only() -> None:

@@ -103,11 +103,19 @@ STABILITY = [
     *moves("E", "01/04/2020", ("01/06/2024", "L", "U4")),  # a legal change only: same place, yes
     # Placed for adoption (A4) in 2024, from a placement begun in 2022: together 2 years, yes.
     *moves("F", "01/04/2020", ("01/06/2022", "P", "U5"), ("01/01/2024", "P", "A4")),
+    # The same, the placement before adoption having two episodes (a legal change, L): yes.
+    *moves(
+        "J",
+        "01/04/2020",
+        ("01/06/2022", "P", "U5"),
+        ("01/01/2023", "L", "U5"),
+        ("01/01/2024", "P", "A4"),
+    ),
     *moves("G", "01/04/2020", ("01/01/2024", "T", "U5")),  # same carer, new placement: no
     episode("H", "01/04/2020"),  # 16 at 31 March: out
     episode("I", "01/04/2020", ls="V4"),  # short breaks only: out
 ]
-STABILITY_AGES = [header(c, "01/04/2012") for c in "ABCDEFGI"] + [header("H", "31/03/2009")]
+STABILITY_AGES = [header(c, "01/04/2012") for c in "ABCDEFGIJ"] + [header("H", "31/03/2009")]
 
 
 def stability_records() -> object:
@@ -119,18 +127,18 @@ def stability_records() -> object:
 
 def test_long_term_stability() -> None:
     data = stability_records()
-    # Under 16 and looked after since 1 October 2022 or before: A, C, D, E, F, G (6).
-    # In the same placement since 1 April 2023 or before: A, C, E, F (4).
+    # Under 16 and looked after since 1 October 2022 or before: A, C, D, E, F, G, J (7).
+    # In the same placement since 1 April 2023 or before: A, C, E, F, J (5).
     count = long_term_stability(data, 2025, OPTIONS)  # type: ignore[arg-type]
-    assert (count.numerator, count.denominator) == (4, 6)
+    assert (count.numerator, count.denominator) == (5, 7)
 
 
 def test_long_term_stability_with_the_same_carer() -> None:
     data = stability_records()
     # DfE's "same carer" wording: G's change of placement with the same carer (T) does not
-    # break the two years: 5 of 6.
+    # break the two years: 6 of 7.
     count = long_term_stability(data, 2025, CountingOptions(stability_same_carer=True))  # type: ignore[arg-type]
-    assert (count.numerator, count.denominator) == (5, 6)
+    assert (count.numerator, count.denominator) == (6, 7)
 
 
 def test_the_later_file_wins_and_earlier_files_give_only_history() -> None:
@@ -159,19 +167,15 @@ def test_the_later_file_wins_and_earlier_files_give_only_history() -> None:
         }
     )
     joined = combined_episodes(data, 2025, 1)
+    # Each joined row by the file year and row it came from, with its end as joined.
     rows = {
-        (
-            r["CHILD"],
-            f"{r['DECOM']:%Y-%m-%d}",
-            None if pd.isna(r["DEC"]) else f"{r['DEC']:%Y-%m-%d}",
-            r["_year"],
-        )
+        (r["_year"], r["_row"], None if pd.isna(r["DEC"]) else f"{r['DEC']:%Y-%m-%d}")
         for r in joined.to_dict("records")
     }
     assert rows == {
-        ("A", "2020-04-01", None, 2025),  # the 2024 file's move is gone
-        ("B", "2022-06-01", "2023-09-01", 2024),  # history up to where 2025's file begins
-        ("B", "2023-09-01", None, 2025),
-        ("C", "2018-06-01", "2019-06-01", 2024),  # earlier history kept
-        ("C", "2019-06-01", None, 2025),  # the same episode once, from 2025's file
+        (2025, 2, None),  # A: the 2024 file's move (its rows 2 and 3) is gone
+        (2024, 4, "2023-09-01"),  # B: history up to where 2025's file begins
+        (2025, 3, None),
+        (2024, 5, "2019-06-01"),  # C: earlier history kept
+        (2025, 4, None),  # C: the same episode once, from 2025's file (not the 2024 file's row 6)
     }

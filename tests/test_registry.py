@@ -13,14 +13,16 @@ from typer.testing import CliRunner
 
 from pledgekit.cli import app
 from pledgekit.model.errors import UsageError
+from pledgekit.render.benchmark.formats import FORMATS as BENCHMARK
 from pledgekit.render.findings.formats import FORMATS as FINDINGS
 from pledgekit.render.registry import OutputFormat, Registry
 from pledgekit.render.report.formats import FORMATS as REPORT
 from pledgekit.render.scorecard.formats import FORMATS as SCORECARD
+from pledgekit.render.ssda903.formats import FORMATS as SSDA903
 from pledgekit.render.workbook.formats import FORMATS as WORKBOOK
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
-REGISTRIES = [SCORECARD, FINDINGS, REPORT, WORKBOOK]
+REGISTRIES = [SCORECARD, FINDINGS, REPORT, WORKBOOK, BENCHMARK, SSDA903]
 
 
 @pytest.mark.parametrize("registry", REGISTRIES, ids=lambda r: r.kind)
@@ -87,7 +89,8 @@ def test_help_imports_no_renderer_nor_the_libraries_they_need() -> None:
         "import sys\n"
         "from typer.testing import CliRunner\n"
         "from pledgekit.cli import app\n"
-        "for args in (['--help'], ['scorecard', '--help'], ['report', '--help']):\n"
+        "commands = ('scorecard', 'validate', 'report', 'benchmark', 'ssda903')\n"
+        "for args in (['--help'], *([c, '--help'] for c in commands)):\n"
         "    assert CliRunner().invoke(app, args).exit_code == 0\n"
         f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))\n"
     )

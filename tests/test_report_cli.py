@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import shutil
 from pathlib import Path
 
@@ -71,7 +70,7 @@ def test_markdown_to_stdout_equals_the_library(here: Path) -> None:
     assert blocking == []
     assert result.stdout == render_markdown(report)
     assert "## 5. Exceptions: measures rated red" in result.stdout
-    assert re.search(r"^### [B-D]\.\d Housing$", result.stdout, flags=re.MULTILINE)
+    assert "| Housing | Council tax exemption |" in result.stdout  # one table of commitments
 
 
 @pytest.mark.parametrize(("name", "marker"), [("r.docx", b"PK"), ("r.html", b"<!DOCTYPE html>")])

@@ -86,7 +86,7 @@ def test_sample_docx_text_golden(sample_report: Report) -> None:
 def test_markdown_tables_survive_pipes_and_newlines(report: Report) -> None:
     text = render_markdown(report)
     tables = re.findall(r"(?:^\|.*\n)+", text, flags=re.MULTILINE)
-    assert len(tables) == 13
+    assert len(tables) == 11
     for table in tables:
         widths = {len(re.split(r"(?<!\\)\|", line)) for line in table.splitlines()}
         assert len(widths) == 1, table  # every row has as many cells as the header
@@ -275,7 +275,7 @@ def test_markdown_uses_real_headings_and_names_every_column(report: Report) -> N
     text = render_markdown(report)
     assert "**Commentary**" not in text and text.count("#### Commentary") == 3
     headers = re.findall(r"^(\|.*\|)\n\|[-:|]+\|$", text, flags=re.MULTILINE)
-    assert len(headers) == 13
+    assert len(headers) == 11
     for header in headers:
         cells = [c.strip() for c in header.strip("|").split("|")]
         assert all(cells), header

@@ -117,7 +117,7 @@ def test_formatting_far_away_is_not_data_and_is_read(base: Path) -> None:
         extra_cells('<row r="1048576"><c r="XFD1048576" s="0"/></row>'),
     )
     data = read_workbook(styled)
-    assert [o.measure for o in data.observations] == ["1.1", "1.2"]
+    assert [o.measure for o in data.observations()] == ["1.1", "1.2"]
 
 
 def test_a_declared_dimension_alone_is_harmless(base: Path) -> None:
@@ -126,7 +126,7 @@ def test_a_declared_dimension_alone_is_harmless(base: Path) -> None:
             return None
         return data.replace(b'<dimension ref="A1:C3"/>', b'<dimension ref="A1:XFD1048576"/>')
 
-    assert len(read_workbook(rebuild(base, base.with_name("dim.xlsx"), change)).observations) == 2
+    assert len(read_workbook(rebuild(base, base.with_name("dim.xlsx"), change)).observations()) == 2
 
 
 def _bomb(size: int) -> bytes:
@@ -161,7 +161,7 @@ def test_the_refusal_is_an_input_error_for_the_library(base: Path) -> None:
         base.with_name("far.xlsx"),
         extra_cells('<row r="900"><c r="XFD900"><v>1</v></c></row>'),
     )
-    assert len(read_workbook(far).observations) == 2  # 900 x 16,384 cells: within the limit
+    assert len(read_workbook(far).observations()) == 2  # 900 x 16,384 cells: within the limit
     far = rebuild(
         base,
         base.with_name("far2.xlsx"),
@@ -204,7 +204,7 @@ def test_an_ods_with_a_valued_cell_repeated_a_billion_times_is_refused(base: Pat
     with zipfile.ZipFile(fine, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    assert len(read_workbook(fine).observations) == 2
+    assert len(read_workbook(fine).observations()) == 2
 
 
 def _declare(path: Path, part: str, size: int) -> None:
@@ -282,7 +282,7 @@ def test_a_wide_ordinary_sheet_is_read(tmp_path: Path) -> None:
     header = [*ROWS[0], *(f"Note {n}" for n in range(30))]
     rows = [header, *([*row, *(["x"] * 30)] for row in ROWS[1:])]
     path = write_xlsx(tmp_path / "wide.xlsx", rows)
-    assert len(read_workbook(path).observations) == 2
+    assert len(read_workbook(path).observations()) == 2
 
 
 @pytest.mark.parametrize("cut", range(1, 8))

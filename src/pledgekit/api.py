@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from pledgekit.model.errors import InputError, UsageError
 from pledgekit.model.findings import Finding
+from pledgekit.model.location import Location
 from pledgekit.model.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
@@ -192,15 +193,44 @@ def _load_inputs(
     """As :func:`load_inputs`, keeping the personal data found in cells (see read_inputs) and
     the definition's findings."""
     from pledgekit.checks.selection import settings_findings
+    from pledgekit.read.ssda903.read_returns import is_903_input
 
     if not files:
         raise UsageError("give at least one workbook")
     paths = [Path(f) for f in files]
-    definition, pledge_path = load_pledge(pledge, paths)
+    # SSDA903 files and folders beside the workbooks: their figures join the workbooks' rows.
+    records = [p for p in paths if is_903_input(p)]
+    paths = [p for p in paths if p not in records]
+    definition, pledge_path = load_pledge(pledge, paths or records)
     published, warnings = _published_and_warnings(definition, pledge_path)
-    inputs = read_inputs(paths, definition, period=period, redact=redact)
+    if paths:
+        inputs = read_inputs(paths, definition, period=period, redact=redact)
+    else:
+        from pledgekit.model.observations import Dataset
+
+        inputs = Inputs(Dataset())
+    if records:
+        _add_903_figures(inputs.dataset, records, definition, pledge_path)
     found = [*settings_findings(pledge_path, definition), *warnings]
     return _Loaded(definition, pledge_path, paths, inputs, published, found)
+
+
+def _add_903_figures(
+    dataset: Dataset, records: Sequence[Path], definition: Definition, pledge_path: Path
+) -> None:
+    """Every year's figures computed from the 903 files, keyed to the pledge's measures and
+    disclosed, added to ``dataset`` as rows; a figure that, beside a workbook's quarter, would
+    subtract down to 1 to 5 children is hidden too."""
+    from pledgekit.privacy.records_disclosure import figure_observations, guard_differences
+
+    sheet = ssda903(records, all_years=True, pledge=pledge_path)
+    where = ", ".join(str(p) for p in records)
+    computed, findings = guard_differences(
+        figure_observations(sheet.figures, where), dataset.observations(), definition
+    )
+    from pledgekit.model.observations import Dataset
+
+    dataset.extend(Dataset.of(computed, findings=[*sheet.findings, *findings], files=sheet.files))
 
 
 def _benchmark_inputs(
@@ -304,13 +334,17 @@ def _load_guarded(
     redact: bool,
     as_at: bool = False,
 ) -> tuple[Scorecard, list[Finding], _Loaded]:
-    from pledgekit.privacy.guard import guard
+    from pledgekit.privacy.guard import guard, guard_definition
     from pledgekit.score.scoring import build_scorecard
 
     chosen = parse_period_option(period) if isinstance(period, str) else period
     loaded = _load_inputs(files, pledge=pledge, period=chosen, redact=redact)
     definition, inputs, published = loaded.definition, loaded.inputs, loaded.published
     dataset = inputs.dataset
+    # pledge.yaml's titles, promises and owners, and file and sheet names, reach outputs too.
+    definition, named = guard_definition(
+        definition, loaded.pledge_path, redact=redact, names=_names(dataset)
+    )
     card = build_scorecard(
         definition, dataset, period=chosen, threshold=threshold, published=published
     )
@@ -329,7 +363,17 @@ def _load_guarded(
                 published=published,
             )
     card, blocking = guard(card, redact=redact, where=card.files[0] if card.files else "")
-    return card, [*inputs.personal, *blocking], loaded
+    return card, [*inputs.personal, *named, *blocking], loaded
+
+
+def _names(dataset: Dataset) -> list[tuple[str, Location]]:
+    """The file and sheet names of a dataset, with where each is, for the personal-data guard."""
+    names = [(Path(file).name, Location(file)) for file in dataset.files]
+    sheets = {(f.location.file, f.location.sheet) for f in dataset.findings}
+    # The indicator table knows each sheet it read without building rows.
+    sheets |= {(source.file, source.sheet) for source in dataset.table.sources}
+    names += [(sheet, Location(file, sheet)) for file, sheet in sorted(sheets, key=str) if sheet]
+    return names
 
 
 #: How many earlier quarters the report rates again to count how long a measure has been red.
@@ -468,6 +512,11 @@ def validate(
         definition_findings += settings_findings(pledge_path, definition)
         definition_findings += load_published(definition, pledge_path)[1]
     inputs = read_inputs(workbooks, definition, keep_going=True)
+    if definition is not None:  # its titles, promises and owners are published too
+        from pledgekit.privacy.guard import guard_definition
+
+        names = _names(inputs.dataset)
+        definition_findings += guard_definition(definition, pledge_path, names=names)[1]
     if checked_903 is not None:
         inputs.dataset.findings.extend(checked_903.findings)
         inputs.unreadable += checked_903.unreadable

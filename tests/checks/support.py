@@ -79,7 +79,7 @@ def complete(*extra: Observation, skip: tuple[str, ...] = ()) -> Dataset:
         ob("2.3", 71.5, numerator=143, denominator=20000, row=7),
     ]
     kept = [o for o in rows if o.measure not in skip]
-    return Dataset(observations=[*kept, *extra], files=["q.xlsx"])
+    return Dataset.of([*kept, *extra], files=["q.xlsx"])
 
 
 def found(findings: list[Finding], code: str) -> list[tuple[str | None, str | None]]:

@@ -12,8 +12,8 @@ from .support import complete, found, ob
 
 
 def test_areas_blank_and_respelled(definition: Definition) -> None:
-    data = Dataset(
-        observations=[
+    data = Dataset.of(
+        [
             ob("1.1", 92, area="Northbridge", row=2),
             ob("1.2", 8, area="northbridge ", row=3),
             ob("2.1", 12, row=4),
@@ -25,8 +25,8 @@ def test_areas_blank_and_respelled(definition: Definition) -> None:
 
 
 def test_several_areas_need_the_home_area(definition: Definition, tmp_path: Path) -> None:
-    data = Dataset(
-        observations=[ob("1.1", 92, area="E1", row=2), ob("1.1", 80, area="E2", row=3)],
+    data = Dataset.of(
+        [ob("1.1", 92, area="E1", row=2), ob("1.1", 80, area="E2", row=3)],
         files=["q.xlsx"],
     )
     findings = run_checks(definition, data)
@@ -39,8 +39,8 @@ def test_several_areas_need_the_home_area(definition: Definition, tmp_path: Path
 
 def test_home_area_rows_are_checked_against_the_definition(definition: Definition) -> None:
     home = definition.model_copy(update={"area": "E1"})
-    data = Dataset(
-        observations=[
+    data = Dataset.of(
+        [
             *(
                 ob(
                     o.measure,
@@ -50,7 +50,7 @@ def test_home_area_rows_are_checked_against_the_definition(definition: Definitio
                     area="E1",
                     row=i + 2,
                 )
-                for i, o in enumerate(complete().observations)
+                for i, o in enumerate(complete().observations())
             ),
             ob("1.1", 50, area="E2", row=20),  # a neighbour's figure: no commentary asked of it
         ],

@@ -33,14 +33,16 @@ def test_duplicate_observation_points_at_the_second_row(definition: Definition) 
 
 
 def test_duplicates_across_files_name_the_other_file(definition: Definition) -> None:
-    data = complete(ob("2.1", 13, row=4, file="other.xlsx"))
+    # The same figure twice (different figures in two files are conflicting-figures, found
+    # when the files are read).
+    data = complete(ob("2.1", 12, row=4, file="other.xlsx"))
     [item] = [f for f in run_checks(definition, data) if f.code == "duplicate-observation"]
     assert item.location.file == "other.xlsx" and "q.xlsx Indicators!C5" in item.message
 
 
 def test_the_same_measure_for_different_areas_is_no_duplicate(definition: Definition) -> None:
-    data = Dataset(
-        observations=[ob("1.1", 90, area="A", row=2), ob("1.1", 91, area="B", row=3)],
+    data = Dataset.of(
+        [ob("1.1", 90, area="A", row=2), ob("1.1", 91, area="B", row=3)],
         files=["q.xlsx"],
     )
     assert "duplicate-observation" not in codes(run_checks(definition, data))
@@ -65,9 +67,9 @@ def test_a_symbol_is_a_figure_not_a_missing_one(definition: Definition) -> None:
 def test_target_missing_for_the_reporting_year(definition: Definition) -> None:
     later = [
         ob(o.measure, 1, period="2020-21 Q1", row=20 + i)
-        for i, o in enumerate(complete().observations)
+        for i, o in enumerate(complete().observations())
     ]
-    findings = run_checks(definition, Dataset(observations=later, files=["q.xlsx"]))
+    findings = run_checks(definition, Dataset.of(later, files=["q.xlsx"]))
     # 2.2 has a target for 2019-20 only; 1.3 and 2.3 are not rated so need none.
     assert found(findings, "target-missing") == [("C24", "2.2")]
 
@@ -80,4 +82,6 @@ def test_target_column_in_the_workbook_counts_as_a_target(definition: Definition
         value=reading(100),
         target=120.0,
     )
-    assert "target-missing" not in codes(run_checks(definition, Dataset([row], files=["q.xlsx"])))
+    assert "target-missing" not in codes(
+        run_checks(definition, Dataset.of([row], files=["q.xlsx"]))
+    )

@@ -78,7 +78,7 @@ def test_a_percentage_written_as_its_proportion_is_reported_once(definition: Def
     row = ob("1.1", 0.4, numerator=40, denominator=100, row=9, period="2019-20 Q1")
     data = complete(row)
     assert [f for f in run_checks(definition, data) if f.location.a1 == "C9"] == []
-    flagged = percent_scale_findings(data.observations, definition)
+    flagged = percent_scale_findings(data.table, definition)
     assert [(f.code, f.location.a1) for f in flagged] == [("percent-scale-unclear", "C9")]
     assert "numerator / denominator is 0.4" in flagged[0].message
 

@@ -26,13 +26,21 @@ from pledgekit.checks import (  # noqa: F401
     timing,
     units,
 )
-from pledgekit.checks.base import CHECK_CODES, CHECKS, Context, build_context, run_checks
+from pledgekit.checks.base import (
+    CHECK_CODES,
+    CHECKS,
+    CODES_OF,
+    Context,
+    build_context,
+    run_checks,
+)
 from pledgekit.checks.result import SCHEMA, CodeCount, ValidationReport
 from pledgekit.checks.selection import known_codes, parse_codes
 
 __all__ = [
     "CHECKS",
     "CHECK_CODES",
+    "CODES_OF",
     "SCHEMA",
     "CodeCount",
     "Context",

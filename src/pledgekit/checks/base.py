@@ -1,22 +1,25 @@
 """What every check sees (:class:`Context`) and the registry the check modules add themselves to.
 
-A check is a function ``(Context) -> Iterable[Finding]``; it looks at one thing and yields a finding
-per problem. Checks that need the pledge definition yield nothing when it could not be loaded, so a
-broken ``pledge.yaml`` still leaves the workbook-only checks running.
+A check is a function ``(Context) -> Iterable[Finding]`` registered with the codes it reports
+(``@check(codes=...)``); it states its rule once, as arrays over the dataset's columns, and builds
+an observation only for a row it reports. Checks that need the pledge definition yield nothing
+when it could not be loaded, so a broken ``pledge.yaml`` still leaves the workbook-only checks
+running.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from pledgekit.checks.rows import RowTest, TableRows, each_row, table_rows
 from pledgekit.config.pledge import Definition, Measure
+from pledgekit.model.codes import UNREADABLE_FILE
 from pledgekit.model.findings import Finding
-from pledgekit.model.indicator_table import area_key
+from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.location import Location
 from pledgekit.model.measure_kinds import Frequency, Unit
 from pledgekit.model.observations import Dataset, Observation
@@ -27,57 +30,42 @@ from pledgekit.model.periods import Period
 class Context:
     """The inputs of one validation run, with what several checks need worked out once.
 
-    ``home`` holds the home council's observations, or None when the workbooks carry several
-    areas and the definition does not say which is home (a finding says so). ``period`` is the
-    reporting period: the latest one that most measures report (see :func:`reporting_period`).
+    ``table`` is the dataset's indicator rows (columns); ``units`` gives each row's unit as an
+    index into :data:`UNITS` (-1 for a measure the definition does not know). ``home`` holds
+    the home council's observations, or None when the workbooks carry several areas and the
+    definition does not say which is home (a finding says so). ``period`` is the reporting
+    period: the latest one that most measures report (see :func:`reporting_period`).
     """
 
     definition: Definition | None
     dataset: Dataset
     measures: dict[str, Measure]
+    table: IndicatorTable
+    units: Any
     home: tuple[Observation, ...] | None
     period: Period | None
-    by_unit: dict[Unit, list[tuple[Observation, Measure]]] = field(default_factory=dict)
-    #: The dataset's rows as columns (None when it was given as a list of observations).
-    columns: list[TableRows] | None = None
 
     def measure(self, observation: Observation) -> Measure | None:
         """The definition's measure for an observation, or None (unknown, or no definition)."""
         return self.measures.get(observation.measure)
 
-    def of_units(
-        self, *units: Unit, where: RowTest | None = None
-    ) -> Iterator[tuple[Observation, Measure]]:
-        """Observations (every area) of known measures in these units, with their measure.
+    def of_units(self, *units: Unit) -> Any:
+        """A boolean array: the row's measure is known and in one of ``units``."""
+        return np.isin(self.units, [UNITS.index(u) for u in units])
 
-        ``where`` narrows a columnar dataset to the rows that can break the caller's rule (the
-        caller still tests each row it gets); over a list of observations it is not needed.
-        Grouped by unit once, so a check about percentages does not walk a national file's
-        other 100,000 rows.
-        """
-        if self.columns is None:
-            for unit in units or tuple(Unit):
-                yield from self.by_unit.get(unit, ())
-            return
-        for unit in units or tuple(Unit):
-            for rows in self.columns:
-                if not len(rows):
-                    continue
-                mask = rows.of_units((unit,))
-                if where is not None:
-                    mask &= where(rows)
-                for obs in rows.observations(mask):
-                    yield obs, self.measures[obs.measure]
+    def known(self) -> Any:
+        """A boolean array: the row's measure is in the definition."""
+        return self.units >= 0
 
-    def observations(self, where: RowTest | None = None) -> Iterator[Observation]:
-        """Every observation (every area, known measure or not), in reading order.
+    def where(self, mask: Any) -> list[Observation]:
+        """Observations of the rows ``mask`` picks, in reading order."""
+        return self.table.where(mask)
 
-        ``where`` narrows a columnar dataset as for :meth:`of_units`.
-        """
-        if self.columns is None:
-            yield from self.dataset.observations
-        else:
-            yield from each_row(self.columns, where or (lambda rows: np.ones(len(rows), bool)))
+    def flagged(self, masks: dict[str, Any]) -> Iterator[tuple[Observation, list[str]]]:
+        """Each row some mask picks, with the names of the masks that pick it (in order)."""
+        rows = np.flatnonzero(np.logical_or.reduce(list(masks.values()))).tolist()
+        for index, obs in zip(rows, self.table.observations(rows), strict=True):
+            yield obs, [name for name, mask in masks.items() if mask[index]]
 
     def known_home(self) -> Iterator[Observation]:
         """Home-area observations of measures the definition knows."""
@@ -86,51 +74,27 @@ class Context:
 
 Check = Callable[[Context], Iterable[Finding]]
 CHECKS: list[Check] = []
-#: Codes the checks report, in registration order. Unlike the whole catalogue (which grows with
-#: whatever else the process imported) this is fixed, so reports list the same checks every run.
-CHECK_CODES: list[str] = []
+#: The codes each check declares it reports, by the check's name.
+CODES_OF: dict[str, tuple[str, ...]] = {}
+#: Codes the checks report, in registration order, after ``unreadable-file`` (validate's own, for
+#: a file it could not read). Unlike the whole catalogue (which grows with whatever else the
+#: process imported) this is fixed, so reports list the same checks every run.
+CHECK_CODES: list[str] = [UNREADABLE_FILE]
+#: The units in the order :attr:`Context.units` numbers them.
+UNITS = tuple(Unit)
 
 
-def uses_codes(*codes: str) -> None:
-    """Record catalogued codes the checks report (their own, and readers' and the guard's)."""
-    for code in codes:
-        if code not in CHECK_CODES:
-            CHECK_CODES.append(code)
+def check(*, codes: Sequence[str]) -> Callable[[Check], Check]:
+    """Register a check with the catalogued codes it reports; the order of registration is the
+    order they run in."""
 
+    def register(func: Check) -> Check:
+        CHECKS.append(func)
+        CODES_OF[func.__name__] = tuple(codes)
+        CHECK_CODES.extend(code for code in codes if code not in CHECK_CODES)
+        return func
 
-def check(func: Check) -> Check:
-    """Register a check; the order of registration is the order they run in."""
-    CHECKS.append(func)
-    return func
-
-
-def _home_key(definition: Definition | None, areas: set[str]) -> str | None:
-    """The home area among ``areas`` (compared keys): the definition's ``area:``, or the only
-    area there is; None when there are several and none is named, or the named one is absent.
-    """
-    wanted = area_key(definition.area) if definition and definition.area else None
-    if wanted is None:
-        return next(iter(areas)) if len(areas) == 1 else None
-    return wanted if wanted in areas else None
-
-
-def home_observations(
-    definition: Definition | None, observations: list[Observation]
-) -> tuple[Observation, ...] | None:
-    """The home council's rows, chosen as :func:`~pledgekit.score.area_figures.split_areas` does.
-
-    Never raises.
-
-    Rows without an area belong to the home council. None when there are several areas and no
-    ``area:`` in the definition to pick one, or when the named area has no rows.
-    """
-    areas = {area_key(o.area) for o in observations if o.area is not None}
-    if not areas:
-        return tuple(observations)
-    wanted = _home_key(definition, areas)
-    if wanted is None:
-        return None
-    return tuple(o for o in observations if o.area is None or area_key(o.area) == wanted)
+    return register
 
 
 def reporting_period(definition: Definition | None, home: Iterable[Observation]) -> Period | None:
@@ -160,52 +124,20 @@ def reporting_period(definition: Definition | None, home: Iterable[Observation])
 
 
 def build_context(definition: Definition | None, dataset: Dataset) -> Context:
-    """Work out the home rows and reporting period once for every check.
+    """Work out the units, home rows and reporting period once for every check.
 
-    Over a columnar dataset only the home council's rows become observations here; the checks
-    that look at every row pick theirs from the columns.
+    Only the home council's rows become observations here; the checks that look at every row
+    pick theirs from the columns.
     """
     measures = {m.id: m for _, m in definition.measures()} if definition else {}
-    columns = table_rows(dataset.columnar(), measures)
-    by_unit: dict[Unit, list[tuple[Observation, Measure]]] = {}
-    if columns is None:
-        home = home_observations(definition, dataset.observations)
-        for obs in dataset.observations:
-            measure = measures.get(obs.measure)
-            if measure is not None:
-                by_unit.setdefault(measure.unit, []).append((obs, measure))
-    else:
-        home = _columnar_home(definition, columns)
-    known = [o for o in home or () if not measures or o.measure in measures]
-    period = reporting_period(definition, known)
-    return Context(definition, dataset, measures, home, period, by_unit, columns)
-
-
-def _columnar_home(
-    definition: Definition | None, columns: list[TableRows]
-) -> tuple[Observation, ...] | None:
-    """:func:`home_observations` over the columns: objects for the home rows only."""
-    present = [
-        {c: a for c in np.unique(t.table.area).tolist() if (a := t.table.areas[c]) is not None}
-        if t.table.area is not None and len(t)
-        else {}
-        for t in columns
-    ]
-    areas = {area_key(a) for found in present for a in found.values()}
-    if not areas:
-        return tuple(o for t in columns for o in t.table.observations())
-    wanted = _home_key(definition, areas)
-    if wanted is None:
-        return None
-    home: list[Observation] = []
-    for rows in columns:
-        table = rows.table
-        if table.area is None:
-            home.extend(table.observations())
-            continue
-        mine = np.array([a is None or area_key(a) == wanted for a in table.areas], dtype=bool)
-        home.extend(rows.observations(mine[table.area]))
-    return tuple(home)
+    table = dataset.table
+    known = [measures.get(m) for m in table.measures]
+    units = np.array([UNITS.index(m.unit) if m else -1 for m in known] or [-1], dtype=np.int8)
+    home_rows = table.home(definition.area if definition else None)
+    home = tuple(table.where(home_rows)) if home_rows is not None else None
+    rated = [o for o in home or () if not measures or o.measure in measures]
+    period = reporting_period(definition, rated)
+    return Context(definition, dataset, measures, table, units[table.measure], home, period)
 
 
 def main_location(context: Context, period: Period | None) -> Location:

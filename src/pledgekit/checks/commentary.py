@@ -8,8 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from pledgekit.checks.base import Context, check, main_location, uses_codes
-from pledgekit.checks.rows import TableRows
+from pledgekit.checks.base import Context, check, main_location
 from pledgekit.model.codes import MISSING_COMMENTARY_FOR_RED
 from pledgekit.model.errors import PledgekitError
 from pledgekit.model.findings import Finding, finding
@@ -17,12 +16,8 @@ from pledgekit.model.status import Status
 from pledgekit.privacy.detect import CODES as PERSONAL_DATA_CODES
 from pledgekit.privacy.detect import pii_findings, scan_text
 
-uses_codes(MISSING_COMMENTARY_FOR_RED)
 
-uses_codes(*PERSONAL_DATA_CODES.values())
-
-
-@check
+@check(codes=(MISSING_COMMENTARY_FOR_RED,))
 def commentary_for_reds(context: Context) -> Iterator[Finding]:
     """Rate the reporting period as the scorecard would, and ask for commentary on every red."""
     if context.definition is None or context.home is None or context.period is None:
@@ -51,24 +46,22 @@ def commentary_for_reds(context: Context) -> Iterator[Finding]:
         )
 
 
-def _commentary_to_scan(rows: TableRows) -> Any:
+def _commentary_to_scan(context: Context) -> Any:
     """Rows whose commentary holds something the scanner matches (each distinct text once)."""
-    table = rows.table
-    if table.commentary is None:
-        return np.zeros(len(rows), dtype=bool)
+    table = context.table
     flagged = np.array([bool(text and scan_text(text)) for text in table.texts], dtype=np.bool_)
-    return flagged[table.commentary] if len(flagged) else np.zeros(len(rows), dtype=bool)
+    return flagged[table.commentary] if len(flagged) else np.zeros(len(table), dtype=bool)
 
 
-@check
+@check(codes=tuple(PERSONAL_DATA_CODES.values()))
 def personal_data(context: Context) -> Iterator[Finding]:
     """Commentary and narrative are published: nothing in them may identify a child.
 
     The same guard blocks ``report`` and ``scorecard`` output; running it here lets CI catch a
     name or date of birth when the workbook is committed, not on the day the papers are due.
     """
-    for obs in context.observations(where=_commentary_to_scan):
-        if obs.commentary:
+    for obs in context.where(_commentary_to_scan(context)):
+        if obs.commentary:  # a match means there is text
             for found in pii_findings(
                 obs.commentary, obs.cell_location("commentary"), "commentary"
             ):

@@ -11,17 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from pledgekit.checks.base import Context, check, uses_codes
+from pledgekit.checks.base import Context, check
 from pledgekit.model.codes import SUPPRESSED_FIGURE_DERIVABLE
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.observations import Observation
 from pledgekit.model.periods import Period
 from pledgekit.privacy.suppression import derivable, group_equations
 
-uses_codes(SUPPRESSED_FIGURE_DERIVABLE)
 
-
-@check
+@check(codes=(SUPPRESSED_FIGURE_DERIVABLE,))
 def derivable_suppressed(context: Context) -> Iterator[Finding]:
     """Home figures suppressed in the source that the group sums of the shown ones recover."""
     if context.definition is None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from pledgekit.checks.base import Context, check, main_location, uses_codes
+from pledgekit.checks.base import Context, check, main_location
 from pledgekit.config.pledge import Measure
 from pledgekit.model.codes import (
     DUPLICATE_OBSERVATION,
@@ -15,14 +15,13 @@ from pledgekit.model.codes import (
     UNKNOWN_MEASURE,
 )
 from pledgekit.model.findings import Finding, finding
-from pledgekit.model.indicator_table import area_key, row_identities
+from pledgekit.model.indicator_table import area_key
 from pledgekit.model.location import Location
 from pledgekit.model.measure_kinds import Frequency
 from pledgekit.model.observations import Observation
 from pledgekit.model.periods import Period
 from pledgekit.model.values import ValueState
-
-uses_codes(UNKNOWN_MEASURE, DUPLICATE_OBSERVATION, MISSING_MEASURE, TARGET_MISSING)
+from pledgekit.read.conflicts import conflicts
 
 
 def _where(location: Location) -> str:
@@ -35,34 +34,25 @@ def _where(location: Location) -> str:
     return location.file
 
 
-@check
+@check(codes=(UNKNOWN_MEASURE,))
 def unknown_measures(context: Context) -> Iterator[Finding]:
     """One finding per file, sheet and unknown id (national files repeat an id for every area)."""
     if context.definition is None:
         return
     first: dict[tuple[str, str | None, str], Observation] = {}
     rows: dict[tuple[str, str | None, str], int] = {}
-    if context.columns is None:
-        for obs in context.dataset.observations:
-            if obs.measure in context.measures:
-                continue
-            key = (obs.location.file, obs.location.sheet, obs.measure)
-            first.setdefault(key, obs)
-            rows[key] = rows.get(key, 0) + 1
-    else:
-        for table in context.columns:
-            unknown = ~table.known()
-            if not unknown.any():
-                continue
-            codes = table.table.measure
-            _, at, many = np.unique(codes[unknown], return_index=True, return_counts=True)
-            places = np.flatnonzero(unknown)[at]
-            order = np.argsort(places)
-            built = table.table.observations(places[order].tolist())
-            for obs, n in zip(built, many[order].tolist(), strict=True):
-                key = (obs.location.file, obs.location.sheet, obs.measure)
-                first.setdefault(key, obs)
-                rows[key] = rows.get(key, 0) + n
+    table, unknown = context.table, ~context.known()
+    # One row built per unknown id and sheet: its first, counted with the rest.
+    pairs = table.measure.astype(np.int64) * (len(table.sources) + 1) + table.source
+    _, at, many = np.unique(pairs[unknown], return_index=True, return_counts=True)
+    places = np.flatnonzero(unknown)[at]
+    order = np.argsort(places)
+    for obs, n in zip(
+        table.observations(places[order].tolist()), many[order].tolist(), strict=True
+    ):
+        key = (obs.location.file, obs.location.sheet, obs.measure)
+        first.setdefault(key, obs)
+        rows[key] = rows.get(key, 0) + n
     known = list(context.measures)
     for key, obs in first.items():
         count = rows[key]
@@ -86,7 +76,7 @@ def _closest(measure_id: str, known: list[str]) -> str:
     return "one of the definition's measure ids"
 
 
-@check
+@check(codes=(DUPLICATE_OBSERVATION,))
 def duplicate_observations(context: Context) -> Iterator[Finding]:
     """A measure reported twice for one period and area: which figure is right is anyone's guess."""
     seen: dict[tuple[str, Period, str | None], Observation] = {}
@@ -111,23 +101,15 @@ def duplicate_observations(context: Context) -> Iterator[Finding]:
         )
 
 
-def _repeated_rows(context: Context) -> Iterator[Observation]:
-    """Every observation over a list; over columns, only the rows whose (measure, period, area)
-    comes more than once, first occurrences included, in reading order."""
-    if context.columns is None:
-        yield from context.dataset.observations
-        return
-    tables = [rows.table for rows in context.columns]
-    if not tables:
-        return
-    joined = np.concatenate(row_identities(tables))
-    _, inverse, counts = np.unique(joined, return_inverse=True, return_counts=True)
+def _repeated_rows(context: Context) -> list[Observation]:
+    """The rows whose (measure, period, area) comes more than once, first occurrences included,
+    in reading order; not those files give different figures for (reported when read, as
+    ``conflicting-figures``)."""
+    keys = context.table.identities()
+    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
     repeated = counts[inverse] > 1
-    start = 0
-    for rows in context.columns:
-        end = start + len(rows)
-        yield from rows.observations(repeated[start:end])
-        start = end
+    repeated[[index for group in conflicts(context.table) for index in group]] = False
+    return context.where(repeated)
 
 
 def _has_figure(obs: Observation) -> bool:
@@ -145,7 +127,7 @@ def _expected_period(measure: Measure, period: Period, available: set[Period]) -
     return max(years) if years else None
 
 
-@check
+@check(codes=(MISSING_MEASURE,))
 def missing_measures(context: Context) -> Iterator[Finding]:
     """Every measure of the definition should have a figure for the reporting period."""
     if context.definition is None or context.home is None or context.period is None:
@@ -188,7 +170,7 @@ def missing_measures(context: Context) -> Iterator[Finding]:
             )
 
 
-@check
+@check(codes=(TARGET_MISSING,))
 def missing_targets(context: Context) -> Iterator[Finding]:
     """A rated measure needs a target for the reporting period: pledge.yaml's or a Target cell."""
     if context.definition is None or context.home is None or context.period is None:

@@ -7,42 +7,21 @@ from typing import Any
 
 import numpy as np
 
-from pledgekit.checks.base import Context, check, uses_codes
-from pledgekit.checks.rows import TableRows
+from pledgekit.checks.base import Context, check
 from pledgekit.checks.units import shown
 from pledgekit.model.codes import (
     NUMERATOR_EXCEEDS_DENOMINATOR,
     VALUE_DISAGREES_WITH_RATIO,
     ZERO_DENOMINATOR,
+    ZERO_OF_ZERO,
 )
 from pledgekit.model.findings import Finding
 from pledgekit.model.measure_kinds import Unit
-from pledgekit.model.observations import Observation
 from pledgekit.model.values import format_number
-
-uses_codes(NUMERATOR_EXCEEDS_DENOMINATOR, ZERO_DENOMINATOR, VALUE_DISAGREES_WITH_RATIO)
-
 
 # Rates are "per 100", "per 1,000", "per 10,000 children" ...: any power of ten is a fair scale.
 _RATE_SCALES = tuple(10.0**k for k in range(7))
-
-
-def _pair(obs: Observation) -> tuple[float, float] | None:
-    num, den = obs.numerator.number, obs.denominator.number  # set only for numbers
-    if num is not None and den is not None:
-        return num, den
-    return None
-
-
 _SCALES = {Unit.PERCENT: (100.0,), Unit.RATIO: (1.0,), Unit.RATE: _RATE_SCALES}
-
-
-def _agrees(value: float, exact: float) -> bool:
-    """``value`` is ``exact`` as written, within rounding (checked cheaply before exactly)."""
-    gap = abs(value - exact)
-    if gap <= 1e-9:
-        return True
-    return gap <= 0.5 + 1e-9 and gap <= rounding_allowance(value)
 
 
 def rounding_allowance(number: float) -> float:
@@ -54,103 +33,117 @@ def rounding_allowance(number: float) -> float:
     return 0.5e-6 + 1e-9
 
 
-def _numerator_above(rows: TableRows) -> Any:
-    num, den = rows.number("numerator"), rows.number("denominator")
-    with np.errstate(invalid="ignore"):
-        return (num > den) & (den >= 0)
+def _nonzero(numbers: Any) -> Any:
+    return ~np.isnan(numbers) & (numbers != 0)
 
 
-def _disagrees(rows: TableRows) -> Any:
+def _disagrees(context: Context) -> Any:
     """Rows whose value no scale of their unit makes agree with numerator / denominator.
 
-    The same float arithmetic as :func:`_agrees`, over arrays; the rounding allowance is worked
-    out once per distinct value.
+    A value agrees when it is ``ratio x scale`` within the rounding of the value as written
+    (:func:`rounding_allowance`, worked out once per distinct value). A percentage written as
+    the proportion (0.36 for 36 of 100) is left to ingest's percent-scale rule, which reports
+    it (``percent-scale-unclear``, with this evidence).
     """
-    num, den, value = rows.number("numerator"), rows.number("denominator"), rows.number("value")
-    per_reading = np.array(
-        [rounding_allowance(r.number) if r.number is not None else np.nan for r in rows.readings]
+    table = context.table
+    num, den, value = (
+        table.numbers("numerator"),
+        table.numbers("denominator"),
+        table.numbers("value"),
     )
-    codes = rows.table.figures.get("value")
-    allowance = per_reading[codes] if codes is not None else np.full(len(rows), np.nan)
+    per_reading = np.array(
+        [rounding_allowance(r.number) if r.number is not None else np.nan for r in table.readings]
+    )
+    codes = table.figures.get("value")
+    allowance = per_reading[codes] if codes is not None else np.full(len(table), np.nan)
     usable = ~np.isnan(num) & ~np.isnan(den) & ~np.isnan(value) & (den != 0)
-    agrees = np.zeros(len(rows), dtype=bool)
+    agrees = np.zeros(len(table), dtype=bool)
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = num / den
+
+        def near(exact: Any) -> Any:
+            gap = np.abs(value - exact)
+            return (gap <= 1e-9) | ((gap <= 0.5 + 1e-9) & (gap <= allowance))
+
         for unit, scales in _SCALES.items():
-            ours = rows.of_units((unit,))
+            ours = context.of_units(unit)
             for scale in scales:
-                gap = np.abs(value - ratio * scale)
-                agrees |= ours & ((gap <= 1e-9) | ((gap <= 0.5 + 1e-9) & (gap <= allowance)))
-    return usable & ~agrees
+                agrees |= ours & near(ratio * scale)
+        proportion = context.of_units(Unit.PERCENT) & (np.abs(value - ratio) <= allowance)
+    return usable & ~agrees & ~proportion & context.of_units(*_SCALES)
 
 
-@check
+@check(codes=(NUMERATOR_EXCEEDS_DENOMINATOR,))
 def numerators_within_denominators(context: Context) -> Iterator[Finding]:
     """A percentage of a group cannot count more children than the group holds."""
-    for obs, _ in context.of_units(Unit.PERCENT, where=_numerator_above):
-        pair = _pair(obs)
-        if pair is None:
-            continue
-        num, den = pair
-        if num > den >= 0:
-            yield obs.finding(
-                NUMERATOR_EXCEEDS_DENOMINATOR,
-                f"measure {obs.measure} for {obs.period.label}: the numerator "
-                f"{format_number(num)} is larger than the denominator {format_number(den)}",
-                cell="numerator",
-                found=f"{format_number(num)} of {format_number(den)}",
-                expected="a numerator no larger than the denominator",
-            )
-
-
-@check
-def zero_denominators(context: Context) -> Iterator[Finding]:
-    """A rate over nobody is not a number; 0 of 0 is fine (nothing to report, nothing wrong)."""
-    for obs in context.observations(where=lambda rows: rows.number("denominator") == 0):
-        den = obs.denominator
-        if not den.is_number or den.number != 0:
-            continue
-        num = obs.numerator.number if obs.numerator.is_number else None
-        value = obs.value.number if obs.value.is_number else None
-        if (num is None or num == 0) and (value is None or value == 0):
-            continue
+    num, den = context.table.numbers("numerator"), context.table.numbers("denominator")
+    with np.errstate(invalid="ignore"):
+        above = (num > den) & (den >= 0)
+    for obs in context.where(context.of_units(Unit.PERCENT) & above):
+        n, d = (
+            format_number(obs.numerator.number or 0.0),
+            format_number(obs.denominator.number or 0.0),
+        )
         yield obs.finding(
-            ZERO_DENOMINATOR,
-            f"measure {obs.measure} for {obs.period.label} has a denominator of 0 under a "
-            "non-zero figure",
-            cell="denominator",
-            found="0",
-            expected="a denominator above 0",
+            NUMERATOR_EXCEEDS_DENOMINATOR,
+            f"measure {obs.measure} for {obs.period.label}: the numerator {n} is larger than "
+            f"the denominator {d}",
+            cell="numerator",
+            found=f"{n} of {d}",
+            expected="a numerator no larger than the denominator",
         )
 
 
-@check
+@check(codes=(ZERO_DENOMINATOR, ZERO_OF_ZERO))
+def zero_denominators(context: Context) -> Iterator[Finding]:
+    """A rate over nobody is not a number; 0 of 0 is no figure at all, not a zero."""
+    table = context.table
+    num, den, value = (
+        table.numbers("numerator"),
+        table.numbers("denominator"),
+        table.numbers("value"),
+    )
+    zero = den == 0
+    under = zero & (_nonzero(num) | _nonzero(value))
+    nobody = zero & (num == 0) & ~_nonzero(value)
+    for obs, names in context.flagged({"under": under, "nobody": nobody}):
+        if names == ["under"]:
+            yield obs.finding(
+                ZERO_DENOMINATOR,
+                f"measure {obs.measure} for {obs.period.label} has a denominator of 0 under a "
+                "non-zero figure",
+                cell="denominator",
+                found="0",
+                expected="a denominator above 0",
+            )
+        else:
+            yield obs.finding(
+                ZERO_OF_ZERO,
+                f"measure {obs.measure} for {obs.period.label} is 0 of 0: there is no figure "
+                "to rate, and it will show as no data; write z (not applicable) if there was "
+                "nobody to count",
+                cell="denominator",
+                found="0 of 0",
+                expected="a denominator above 0, or z (not applicable)",
+            )
+
+
+@check(codes=(VALUE_DISAGREES_WITH_RATIO,))
 def values_match_ratios(context: Context) -> Iterator[Finding]:
     """The value must be what the numerator and denominator give, within its rounding."""
-    for obs, measure in context.of_units(Unit.PERCENT, Unit.RATIO, Unit.RATE, where=_disagrees):
-        pair = _pair(obs)
-        value = obs.value.number
-        if pair is None or value is None or pair[1] == 0:
-            continue
-        ratio = pair[0] / pair[1]
-        scales = _SCALES[measure.unit]
-        if any(_agrees(value, ratio * scale) for scale in scales):
-            continue
-        if measure.unit is Unit.PERCENT and abs(value - ratio) <= rounding_allowance(value):
-            # A percentage written as the proportion (0.36 for 36 of 100): ingest's percent-scale
-            # rule reports it (percent-scale-unclear, with this evidence), so not again here.
-            continue
+    for obs in context.where(_disagrees(context)):
+        unit = context.measures[obs.measure].unit
+        num, den = obs.numerator.number or 0.0, obs.denominator.number or 1.0
+        ratio = num / den
         expected = {
-            Unit.PERCENT: f"{format_number(100 * ratio)} (100 x {format_number(pair[0])} / "
-            f"{format_number(pair[1])})",
-            Unit.RATIO: f"{format_number(ratio, 2)} ({format_number(pair[0])} / "
-            f"{format_number(pair[1])})",
-        }.get(measure.unit, f"{format_number(ratio, 4)} times a power of ten")
+            Unit.PERCENT: f"{format_number(100 * ratio)} (100 x {format_number(num)} / "
+            f"{format_number(den)})",
+            Unit.RATIO: f"{format_number(ratio, 2)} ({format_number(num)} / {format_number(den)})",
+        }.get(unit, f"{format_number(ratio, 4)} times a power of ten")
         yield obs.finding(
             VALUE_DISAGREES_WITH_RATIO,
             f"measure {obs.measure} for {obs.period.label}: the value {shown(obs.value)} does "
-            f"not match the numerator {format_number(pair[0])} and denominator "
-            f"{format_number(pair[1])}",
+            f"not match the numerator {format_number(num)} and denominator {format_number(den)}",
             found=shown(obs.value),
             expected=expected,
         )

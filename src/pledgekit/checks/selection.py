@@ -9,15 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from pledgekit.checks.base import uses_codes
 from pledgekit.config.pledge import Definition
-from pledgekit.model.codes import BAD_DEFINITION, CATALOGUE, UNREADABLE_FILE
+from pledgekit.model.codes import BAD_DEFINITION, CATALOGUE
 from pledgekit.model.errors import UsageError
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
-
-uses_codes(UNREADABLE_FILE)
-
 
 _YAML = (".yaml", ".yml")
 

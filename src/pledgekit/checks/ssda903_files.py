@@ -1,8 +1,10 @@
 """``validate`` on SSDA903 files: what stops a count, as located findings.
 
 The reader's findings (unknown tables, missing columns, dates and codes that do not read,
-collection years) and, for the latest year given, each measure that cannot be computed with
-what it lacks. DfE's 300 validation rules are the open validators' job.
+collection years), the structural problems of the records that stop a count (an episode ending
+before it starts, overlapping episodes, an episode open at a year's end missing from the next
+year's file, OC2 rows outside the 12-month cohort) and, for the latest year given, each measure
+that cannot be computed with what it lacks. DfE's 300 validation rules are the open validators' job.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ class RecordsCheck:
 def check_903_files(paths: Sequence[Path]) -> RecordsCheck:
     """Read the 903 files and folders in ``paths`` and list what stops a count."""
     from pledgekit.records.catalogue import compute
+    from pledgekit.records.structure import structural_findings
 
     read = read_903(paths)
     found = RecordsCheck(list(read.findings), read.files, read.unreadable)
+    found.findings += structural_findings(read.records)
     if read.records.years:
         latest = max(read.records.years)
         result = compute(read.records, [latest], CountingOptions())

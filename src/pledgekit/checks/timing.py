@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pledgekit.checks.base import Context, check, uses_codes
+from pledgekit.checks.base import Context, check
 from pledgekit.model.codes import PERIOD_IN_FUTURE
 from pledgekit.model.findings import Finding
 from pledgekit.model.periods import Period
-
-uses_codes(PERIOD_IN_FUTURE)
 
 
 def _after(period: Period, reporting: Period) -> bool:
@@ -19,7 +17,7 @@ def _after(period: Period, reporting: Period) -> bool:
     return period > reporting
 
 
-@check
+@check(codes=(PERIOD_IN_FUTURE,))
 def future_periods(context: Context) -> Iterator[Finding]:
     """Rows dated after the reporting period, judged against the data and never the clock.
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pledgekit.checks.base import Context, check, uses_codes
-from pledgekit.checks.rows import RowTest, TableRows
+import numpy as np
+
+from pledgekit.checks.base import Context, check
 
 # Cell-level problems (not-a-number, formula-without-value, ...) are found by ingest as it reads;
 # percent-scale-unclear (a fraction among percentages) is ingest's; a % sign where the measure is
@@ -28,19 +29,6 @@ from pledgekit.model.observations import Observation
 from pledgekit.model.values import Reading, ValueState, format_number
 from pledgekit.privacy.suppression import suppression_reason
 
-uses_codes(
-    PERCENT_OUT_OF_RANGE,
-    NEGATIVE_COUNT,
-    COUNT_NOT_WHOLE,
-    VALUE_OUT_OF_RANGE,
-    SUPPRESSED_AT_SOURCE,
-    NOT_AVAILABLE,
-    LOW_RELIABILITY,
-    WILL_BE_SUPPRESSED,
-)
-
-uses_codes(PERCENT_SIGN_NOT_PERCENTAGE)
-
 _UNIT_NOUN = {
     Unit.COUNT: "a count",
     Unit.RATE: "a rate",
@@ -60,138 +48,103 @@ def shown(reading: Reading) -> str:
     return reading.display()
 
 
-def _readings(obs: Observation) -> Iterator[tuple[str, Reading]]:
-    yield "value", obs.value
-    yield "numerator", obs.numerator
-    yield "denominator", obs.denominator
+_COUNTED = ("value", "numerator", "denominator")
 
 
-# Which rows of a columnar dataset could break each rule: the checks below still test every row
-# they get, so these only have to let through every row that might.
+def _fraction(numbers: Any) -> Any:
+    """A boolean array: the number has a fractional part (NaN, no number, has none)."""
+    with np.errstate(invalid="ignore"):
+        return ~np.isnan(numbers) & (numbers != np.floor(numbers))
 
 
-def _outside_0_100(rows: TableRows) -> Any:
-    return rows.flags("value", lambda r: r.number is not None and not 0 <= r.number <= 100)
+def _about_value(obs: Observation, code: str, message: str, expected: str) -> Finding:
+    """A finding at the row's value cell, quoting the value as written."""
+    return obs.finding(code, message, found=shown(obs.value), expected=expected)
 
 
-def _negative(slot: str) -> RowTest:
-    return lambda rows: rows.flags(slot, lambda r: r.number is not None and r.number < 0)
-
-
-def _any_negative(rows: TableRows) -> Any:
-    return _negative("value")(rows) | _negative("numerator")(rows) | _negative("denominator")(rows)
-
-
-def _fraction(reading: Reading) -> bool:
-    return reading.number is not None and not float(reading.number).is_integer()
-
-
-def _any_fraction(rows: TableRows) -> Any:
-    counted = rows.flags("numerator", _fraction) | rows.flags("denominator", _fraction)
-    return (rows.of_units((Unit.COUNT,)) & rows.flags("value", _fraction)) | (
-        rows.of_units((Unit.PERCENT,)) & counted
-    )
-
-
-def _marked_percent(rows: TableRows) -> Any:
-    return rows.flags("value", lambda r: r.percent)
-
-
-@check
+@check(codes=(PERCENT_OUT_OF_RANGE,))
 def percent_ranges(context: Context) -> Iterator[Finding]:
     """A percentage must lie between 0 and 100."""
-    for obs, _ in context.of_units(Unit.PERCENT, where=_outside_0_100):
-        number = obs.value.number  # set only for numbers
-        if number is not None and not 0 <= number <= 100:
-            yield obs.finding(
-                PERCENT_OUT_OF_RANGE,
-                f"measure {obs.measure} is a percentage but {obs.period.label} has "
-                f"{format_number(number)}",
-                found=shown(obs.value),
-                expected="a percentage from 0 to 100",
-            )
+    value = context.table.numbers("value")
+    with np.errstate(invalid="ignore"):
+        outside = (value < 0) | (value > 100)
+    for obs in context.where(context.of_units(Unit.PERCENT) & outside):
+        number = format_number(obs.value.number or 0.0)
+        message = f"measure {obs.measure} is a percentage but {obs.period.label} has {number}"
+        yield _about_value(obs, PERCENT_OUT_OF_RANGE, message, "a percentage from 0 to 100")
 
 
-@check
+@check(codes=(NEGATIVE_COUNT,))
 def negative_counts(context: Context) -> Iterator[Finding]:
     """Counts of children, and the numerators and denominators of rates, cannot be negative.
 
     A negative value in another unit is for :func:`value_ranges`, in that unit's terms.
     """
-    for obs in context.observations(where=_any_negative):
-        for name, reading in _readings(obs):
-            number = reading.number
-            if number is None or number >= 0:
-                continue
-            measure = context.measures.get(obs.measure)
-            if name == "value" and (measure is None or measure.unit is not Unit.COUNT):
-                continue
+    with np.errstate(invalid="ignore"):
+        negative = {name: context.table.numbers(name) < 0 for name in _COUNTED}
+    negative["value"] &= context.of_units(Unit.COUNT)
+    for obs, names in context.flagged(negative):
+        for name in names:
             yield finding(
                 NEGATIVE_COUNT,
                 f"the {name} of measure {obs.measure} for {obs.period.label} is negative",
                 obs.cell_location(name),
-                found=shown(reading),
+                found=shown(getattr(obs, name)),
                 expected="zero or more",
                 measure=obs.measure,
             )
 
 
-@check
+@check(codes=(COUNT_NOT_WHOLE,))
 def whole_counts(context: Context) -> Iterator[Finding]:
     """Children come whole: a count, or a percentage's numerator or denominator, has no fraction."""
-    for obs, measure in context.of_units(Unit.COUNT, Unit.PERCENT, where=_any_fraction):
-        names = ("value",) if measure.unit is Unit.COUNT else ("numerator", "denominator")
+    counts, percents = context.of_units(Unit.COUNT), context.of_units(Unit.PERCENT)
+    whole = {
+        name: _fraction(context.table.numbers(name)) & (counts if name == "value" else percents)
+        for name in _COUNTED
+    }
+    for obs, names in context.flagged(whole):
         for name in names:
-            reading = getattr(obs, name)
-            if reading.number is not None and not float(reading.number).is_integer():
-                yield finding(
-                    COUNT_NOT_WHOLE,
-                    f"the {name} of measure {obs.measure} for {obs.period.label} counts children "
-                    "but is not a whole number",
-                    obs.cell_location(name),
-                    found=shown(reading),
-                    expected="a whole number",
-                    measure=obs.measure,
-                )
+            yield finding(
+                COUNT_NOT_WHOLE,
+                f"the {name} of measure {obs.measure} for {obs.period.label} counts children "
+                "but is not a whole number",
+                obs.cell_location(name),
+                found=shown(getattr(obs, name)),
+                expected="a whole number",
+                measure=obs.measure,
+            )
 
 
-@check
+@check(codes=(VALUE_OUT_OF_RANGE,))
 def value_ranges(context: Context) -> Iterator[Finding]:
     """Days, rates, scores and ratios cannot be negative."""
-    negative = _negative("value")
-    for obs, measure in context.of_units(
-        Unit.DAYS, Unit.RATE, Unit.SCORE, Unit.RATIO, where=negative
-    ):
-        number = obs.value.number
-        if number is None or number >= 0:
-            continue
-        yield obs.finding(
-            VALUE_OUT_OF_RANGE,
-            f"measure {obs.measure} is {_UNIT_NOUN[measure.unit]} and cannot be negative "
-            f"({obs.period.label})",
-            found=shown(obs.value),
-            expected="zero or more",
-        )
+    with np.errstate(invalid="ignore"):
+        negative = context.table.numbers("value") < 0
+    units = context.of_units(Unit.DAYS, Unit.RATE, Unit.SCORE, Unit.RATIO)
+    for obs in context.where(units & negative):
+        noun = _UNIT_NOUN[context.measures[obs.measure].unit]
+        message = f"measure {obs.measure} is {noun} and cannot be negative ({obs.period.label})"
+        yield _about_value(obs, VALUE_OUT_OF_RANGE, message, "zero or more")
 
 
-@check
+@check(codes=(PERCENT_SIGN_NOT_PERCENTAGE,))
 def percent_signs(context: Context) -> Iterator[Finding]:
     """36% written in a measure that is not a percentage (ingest finds 0.36 in one that is)."""
-    others = [u for u in Unit if u is not Unit.PERCENT]
-    marked = _marked_percent
-    for obs, measure in context.of_units(*others, where=marked):
-        if not obs.value.percent:
-            continue
+    others = context.of_units(*(u for u in Unit if u is not Unit.PERCENT))
+    marked = context.table.flags("value", lambda r: r.percent)
+    for obs in context.where(others & marked):
+        unit = context.measures[obs.measure].unit
         yield obs.finding(
             PERCENT_SIGN_NOT_PERCENTAGE,
-            f"measure {obs.measure} is {_UNIT_NOUN[measure.unit]}, but the figure is written "
+            f"measure {obs.measure} is {_UNIT_NOUN[unit]}, but the figure is written "
             "as a percentage",
             found=shown(obs.value),
-            expected=f"{_UNIT_NOUN[measure.unit]}, without %",
+            expected=f"{_UNIT_NOUN[unit]}, without %",
         )
 
 
-@check
+@check(codes=(SUPPRESSED_AT_SOURCE, NOT_AVAILABLE, LOW_RELIABILITY))
 def symbols(context: Context) -> Iterator[Finding]:
     """Say (as information) which home figures are suppressed, unavailable or unreliable."""
     for obs in context.known_home():
@@ -224,7 +177,7 @@ def symbols(context: Context) -> Iterator[Finding]:
             )
 
 
-@check
+@check(codes=(WILL_BE_SUPPRESSED,))
 def small_numbers(context: Context) -> Iterator[Finding]:
     """Home figures that publishing will hide, so nobody is surprised by a 'c' in the report."""
     if context.definition is None:

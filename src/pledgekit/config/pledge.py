@@ -395,7 +395,7 @@ def check_definition(path: Path) -> tuple[Definition | None, list[Finding]]:
         return None, problems
     definition._positions = positions
     name = str(path)
-    findings = []
+    findings = list(problems)  # warnings met while reading (control characters removed)
     seen: dict[str, tuple[int, int]] = {}
     for p_index, pledge in enumerate(definition.pledges):
         for m_index, measure in enumerate(pledge.measures):

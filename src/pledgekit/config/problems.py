@@ -14,10 +14,11 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from pledgekit.config.yamlsource import Positions, YamlProblem, load_yaml, position_of
-from pledgekit.model.codes import BAD_YAML, UNKNOWN_KEY
+from pledgekit.model.codes import BAD_YAML, CONTROL_CHARACTERS, UNKNOWN_KEY
 from pledgekit.model.errors import DefinitionError
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
+from pledgekit.model.plain_text import describe_controls, has_controls, without_controls
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -164,13 +165,46 @@ def check_yaml_model(
             invalid_code, f"expected {expected}, found {found}", Location(name, line=1)
         )
         return None, positions, [problem]
+    data, cleaned = _without_controls(data, (), positions, name)
     try:
-        return model.model_validate(data), positions, []
+        return model.model_validate(data), positions, cleaned
     except ValidationError as exc:
         problems = findings_from_errors(
             name, positions, exc.errors(), data, root=model, invalid_code=invalid_code
         )
-        return None, positions, problems
+        return None, positions, [*cleaned, *problems]
+
+
+def _without_controls(
+    data: Any, key: tuple[str | int, ...], positions: Positions, name: str
+) -> tuple[Any, list[Finding]]:
+    """``data`` with control characters ("\\e", "\\x00", "\\a" in a quoted YAML string) removed
+    from every text, and a warning at each key where some were: no escape code may reach a
+    terminal, a document or a workbook from YAML."""
+    if isinstance(data, str):
+        if not has_controls(data):
+            return data, []
+        line, col = position_of(positions, key)
+        where = Location(name, line=line, col=col)
+        what = ".".join(map(str, key)) or "text"
+        message = f"{what}: {describe_controls(data)} removed"
+        return without_controls(data), [finding(CONTROL_CHARACTERS, message, where)]
+    found: list[Finding] = []
+    if isinstance(data, dict):
+        cleaned: dict[Any, Any] = {}
+        for k, v in data.items():
+            clean_key, more = _without_controls(k, (*key, str(k)), positions, name)
+            cleaned[clean_key], deeper = _without_controls(v, (*key, str(k)), positions, name)
+            found += more + deeper
+        return cleaned, found
+    if isinstance(data, list):
+        items = []
+        for index, item in enumerate(data):
+            clean, more = _without_controls(item, (*key, index), positions, name)
+            items.append(clean)
+            found += more
+        return items, found
+    return data, []
 
 
 def problems_error(path: Path | str, what: str, findings: list[Finding]) -> DefinitionError:

@@ -221,6 +221,16 @@ STRAY_QUOTE = _code(
     "quoted cell).",
     'q2.csv, row 7: a quote opens a field that runs over 12 lines (to line 19): "Fell because',
 )
+CSV_FIELD_COUNT = _code(
+    "csv-field-count",
+    Severity.ERROR,
+    "A row of a CSV file has more or fewer fields than its header row.",
+    "An unquoted comma in a commentary splits the text into fields the header has no column "
+    "for, so the text after it would be lost; a short row leaves columns empty. Quote the text "
+    "(Excel does when it saves as CSV), or add the missing fields.",
+    "q2.csv, row 7: 8 fields where the header (row 1) has 6: the text from field 7 "
+    "(' then recovered') has no column",
+)
 HIDDEN_SHEET = _code(
     "hidden-sheet",
     Severity.WARNING,
@@ -353,6 +363,15 @@ ZERO_DENOMINATOR = _code(
     "A denominator of zero under a numerator or value.",
     "A rate out of no children cannot be worked out.",
     "q2.xlsx, sheet 'Indicators' cell F9: denominator 0",
+)
+ZERO_OF_ZERO = _code(
+    "zero-of-zero",
+    Severity.WARNING,
+    "A numerator and denominator of 0: a figure over nobody.",
+    "0 of 0 is not a rate of zero but no figure at all, and the scorecard shows it as no data. "
+    "When there was nobody to count, write z (not applicable) in the value, numerator and "
+    "denominator so the paper says so; otherwise fill in the real figures.",
+    "q2.xlsx, sheet 'Indicators' cell E9: measure 1.2 for 2019-20 Q2 is 0 of 0",
 )
 VALUE_DISAGREES_WITH_RATIO = _code(
     "value-disagrees-with-ratio",
@@ -562,12 +581,61 @@ SSDA903_MISSING_TABLE = _code(
     "The figure is left out (never guessed); the message names the table or year it needs.",
     "2024-25: health-assessment cannot be computed without the OC2 table",
 )
+SSDA903_DISCLOSURE_BY_DIFFERENCE = _code(
+    "records-disclosure-by-difference",
+    Severity.WARNING,
+    "Two published figures would let a reader subtract down to 1-5 children.",
+    "A quarter beside the year (or year to date, or rolling year) holding it differ by 1 to 5: "
+    "the longer period's figure is suppressed too, as DfE's convention asks.",
+    "cla-started: 2024-25 (year to date) and 2024-25 Q4 differ by 1 to 5 children; the year to "
+    "date is shown as c",
+)
 SSDA903_DIFFERS_FROM_PUBLISHED = _code(
     "records-differs-from-published",
     Severity.INFO,
     "A figure computed from the 903 files differs from DfE's published figure.",
     "For a past year the two agree unless records were amended since DfE's snapshot.",
     "cla-number 2023-24: computed 412, published 409 (records amended since DfE's snapshot)",
+)
+
+# --- SSDA903 files (records903): structure that stops a count -------------------------------
+SSDA903_DEC_BEFORE_DECOM = _code(
+    "records-dec-before-decom",
+    Severity.ERROR,
+    "An SSDA903 episode ends (DEC) before it starts (DECOM).",
+    "The episode cannot be placed in time, so who was looked after when, and every measure "
+    "over episodes, may be wrong until the dates are corrected. " + _NO_VALUE,
+    "903/2024-25/episodes.csv, row 41, DEC: the episode ends before it starts (DECOM) in 1 row "
+    "(41)",
+)
+SSDA903_OVERLAPPING_EPISODES = _code(
+    "records-overlapping-episodes",
+    Severity.ERROR,
+    "A child's SSDA903 episodes overlap in one year's file.",
+    "A child is in one episode at a time: an episode that starts before the previous one ends "
+    "(or while it is still open) makes placement counts and stability wrong. " + _NO_VALUE,
+    "903/2024-25/episodes.csv, row 88, DECOM: the episode starts before the child's previous "
+    "episode ends in 2 rows (88, 130)",
+)
+SSDA903_EPISODE_MISSING_NEXT_YEAR = _code(
+    "records-episode-missing-next-year",
+    Severity.WARNING,
+    "An episode open at one year's end is not in the next year's SSDA903 file.",
+    "Each year's file holds every episode open during the year with its real start date, so an "
+    "episode still open on 31 March should appear again, with the same DECOM, the next year. "
+    "The later file wins (history was amended); measures over several years use it. " + _NO_VALUE,
+    "903/2023-24/episodes.csv, row 12, DECOM: an episode open at the end of 2023-24 is not in "
+    "2024-25's file in 3 rows (12, 57, 90)",
+)
+SSDA903_OC2_OUTSIDE_COHORT = _code(
+    "records-oc2-outside-cohort",
+    Severity.WARNING,
+    "OC2 rows for children who were not looked after for the whole year.",
+    "OC2 (health and offending outcomes) is returned for children looked after continuously for "
+    "12 months at 31 March; rows of other children (and of children whose only episodes are "
+    "short breaks) are ignored by the measures. " + _NO_VALUE,
+    "903/2024-25/oc2.csv, row 5, CHILD: the child was not looked after for the whole of 2024-25 "
+    "(the row is ignored) in 4 rows (5, 9, 17, 30)",
 )
 
 # --- Personal data ---------------------------------------------------------------------------

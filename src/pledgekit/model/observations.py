@@ -1,64 +1,31 @@
-"""What reading workbooks gives: observations (one per measure, period, area), optional sheets."""
+"""What reading workbooks gives: the indicator rows as one table, the optional sheets, findings.
+
+:class:`Observation` (one indicator row as an object) is defined in
+:mod:`pledgekit.model.observation` and named here too, as readers and checks know it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol, overload
+from typing import Any
 
-from pledgekit.model.findings import Finding, finding
+from pledgekit.model.findings import Finding
+from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.location import Location
+from pledgekit.model.observation import Observation
 from pledgekit.model.periods import Period
-from pledgekit.model.values import MISSING, Reading
+from pledgekit.model.table_making import combine, empty_table, table_of
 
-
-@dataclass(frozen=True, slots=True)
-class Observation:
-    """One row of the indicator table: a measure's figures for one period (and area).
-
-    ``location`` points at the value cell (or the row when there is no value column); ``cells``
-    maps each field read (``value``, ``numerator``, ...) to its A1 reference on the same sheet.
-    """
-
-    measure: str
-    period: Period
-    location: Location
-    value: Reading = MISSING
-    numerator: Reading = MISSING
-    denominator: Reading = MISSING
-    commentary: str | None = None
-    target: float | None = None
-    comparators: dict[str, float] = field(default_factory=dict)
-    area: str | None = None
-    cells: dict[str, str] = field(default_factory=dict)
-
-    def cell_location(self, name: str) -> Location:
-        """Location of one field's cell, falling back to the row's location."""
-        cell = self.cells.get(name)
-        if cell is None:
-            return self.location
-        column = "".join(ch for ch in cell if ch.isalpha())
-        return Location(self.location.file, self.location.sheet, int(cell[len(column) :]), column)
-
-    def finding(
-        self,
-        code: str,
-        message: str,
-        *,
-        cell: str = "value",
-        found: object = None,
-        expected: str | None = None,
-    ) -> Finding:
-        """A finding about this row, located at one of its cells and naming its measure."""
-        return finding(
-            code,
-            message,
-            self.cell_location(cell),
-            found=found,
-            expected=expected,
-            measure=self.measure,
-        )
+__all__ = [
+    "ActionItem",
+    "Commitment",
+    "Dataset",
+    "Observation",
+    "PledgeUpdate",
+    "ProfileItem",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,90 +84,42 @@ class ProfileItem:
     england: str | None = None
 
 
-class ObservationSource(Protocol):
-    """Rows that can be turned into observations on demand (a columnar indicator table)."""
-
-    def __len__(self) -> int: ...
-
-    def observations(self, which: Sequence[int] | None = None) -> list[Observation]: ...
-
-
-class _BuiltOnFirstUse:
-    """The ``observations`` field of :class:`Dataset`: built from its sources when first read.
-
-    A dataclass field with this as its default takes None (the default) to mean "build from the
-    sources", and a list to mean exactly that list.
-    """
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.slot = "_" + name
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> None: ...
-
-    @overload
-    def __get__(self, obj: Dataset, owner: type) -> list[Observation]: ...
-
-    def __get__(self, obj: Dataset | None, owner: type) -> list[Observation] | None:
-        if obj is None:
-            return None  # the field's default: build from the sources
-        built: list[Observation] | None = obj.__dict__.get(self.slot)
-        if built is None:
-            built = [o for source in obj.sources for o in source.observations()]
-            obj.__dict__[self.slot] = built
-            obj.sources = []
-        return built
-
-    def __set__(self, obj: Dataset, value: list[Observation] | None) -> None:
-        obj.__dict__[self.slot] = value
-
-
 @dataclass
 class Dataset:
     """Everything read from one or more workbooks, with the problems met on the way.
 
-    Readers hand over their indicator rows as columnar ``sources``; ``observations`` is built
-    from them the first time it is read, and is an ordinary list from then on. Code that can work
-    on columns (the scorecard's area split, the row checks) reads :meth:`columnar` and builds
-    objects only for the rows it shows or reports.
+    The indicator rows of every file are one columnar :class:`IndicatorTable` (``table``);
+    :meth:`observations` builds the per-row view of all of them, for small data and tests.
+    Python users with observations in hand make a dataset with :meth:`of`.
     """
 
-    observations: _BuiltOnFirstUse = _BuiltOnFirstUse()
+    table: IndicatorTable = field(default_factory=empty_table)
     commitments: list[Commitment] = field(default_factory=list)
     updates: list[PledgeUpdate] = field(default_factory=list)
     profile: list[ProfileItem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
-    sources: list[ObservationSource] = field(default_factory=list, repr=False)
 
-    def columnar(self) -> list[ObservationSource] | None:
-        """The columnar sources when the observations have not been built (or given); else None."""
-        if self.__dict__.get("_observations") is None:
-            return self.sources
-        return None
+    @classmethod
+    def of(cls, observations: Sequence[Observation], **parts: Any) -> Dataset:
+        """A dataset holding ``observations`` (and any other field by name)."""
+        return cls(table_of(observations), **parts)
 
     def __len__(self) -> int:
-        """The number of observations, without building them."""
-        sources = self.columnar()
-        if sources is not None:
-            return sum(len(source) for source in sources)
-        return len(self.observations)
+        """The number of indicator rows."""
+        return len(self.table)
+
+    def observations(self) -> list[Observation]:
+        """Every indicator row as an observation, in reading order."""
+        return self.table.observations()
 
     def extend(self, other: Dataset) -> None:
         """Add another dataset's contents to this one."""
-        mine, theirs = self.columnar(), other.columnar()
-        if mine is not None and theirs is not None:
-            mine.extend(theirs)
-        else:
-            self.observations.extend(other.observations)
+        self.table = combine([self.table, other.table])
         self.commitments.extend(other.commitments)
         self.actions.extend(other.actions)
         self.updates.extend(other.updates)
         self.profile.extend(other.profile)
         self.findings.extend(other.findings)
         self.files.extend(other.files)
-
-    def periods(self) -> list[Period]:
-        """Distinct periods with observations, oldest first."""
-        return sorted({o.period for o in self.observations})

@@ -2,7 +2,8 @@
 
 Canonical labels are ``2019-20 Q1`` for a quarter and ``2019-20`` for a year. Parsing accepts the
 spellings councils use (``Q1 2019/20``, ``Q1 19/20``, ``2019/20 Q1``, ``Quarter 1 2019-20``) and a
-date, which is placed in the quarter that contains it.
+date, which is placed in the quarter that contains it. A two-digit year is read in the window
+1969-2068 (``99/00`` is 1999-00).
 """
 
 from __future__ import annotations
@@ -108,9 +109,16 @@ def period_of_date(day: date) -> Period:
     return Period(day.year - 1, 4)
 
 
+#: Two-digit years from 69 up are in the 1900s ("Q4 99/00" is 1999-00, not 2099-00), as
+#: strptime's %y reads them; below 69, the 2000s.
+_PIVOT = 69
+
+
 def _full_year(text: str) -> int:
     value = int(text)
-    return value + 2000 if len(text) == 2 else value
+    if len(text) != 2:
+        return value
+    return value + (1900 if value >= _PIVOT else 2000)
 
 
 def parse_period(raw: object) -> Period:

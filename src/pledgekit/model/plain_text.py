@@ -2,14 +2,16 @@
 
 A vertical tab is Word's manual line break and becomes a line break; the other C0 controls (and
 the two non-characters U+FFFE and U+FFFF) mean nothing to a reader and are not allowed in XML, so
-an xlsx, docx or JUnit file holding one would be broken. Tab, line feed and carriage return stay.
+an xlsx, docx or JUnit file holding one would be broken; the C1 controls (U+0080-U+009F) are
+escape codes to a terminal. Tab, line feed and carriage return stay.
 """
 
 from __future__ import annotations
 
 import re
 
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# C1 controls (U+0080-U+009F) too: U+009B is a terminal's CSI, as ESC [ is.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _BREAKS = {"\x0b": "\n", "\x0c": "\n"}
 
 

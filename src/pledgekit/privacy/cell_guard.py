@@ -19,12 +19,10 @@ from typing import Any
 from pledgekit.model.findings import Finding
 from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.location import Location
-from pledgekit.model.observations import ActionItem, Dataset, Observation
-from pledgekit.model.values import Reading
+from pledgekit.model.observations import ActionItem, Dataset
 from pledgekit.privacy.detect import PiiMatch, pii_findings, scan_text
 
 _REDACTED = "[redacted]"
-_FIGURES = ("value", "numerator", "denominator")
 
 
 class _Masker:
@@ -74,13 +72,8 @@ def guard_cells(dataset: Dataset, *, redact: bool = False) -> list[Finding]:
     masked form ("J**** ***** (**)"), so the text left in findings never repeats it.
     """
     masker = _Masker(redact)
-    sources = dataset.columnar()
-    if sources is not None:  # columns as read: mask each distinct value, build no observation
-        sources[:] = [_table(masker, s) if isinstance(s, IndicatorTable) else s for s in sources]
-        if any(not isinstance(s, IndicatorTable) for s in sources):
-            dataset.observations = [_observation(masker, o) for o in dataset.observations]
-    else:
-        dataset.observations = [_observation(masker, obs) for obs in dataset.observations]
+    # Each distinct value is masked once, in the columns: no row becomes an observation here.
+    dataset.table = _table(masker, dataset.table)
     dataset.findings = [_finding(masker, item) for item in dataset.findings]
     dataset.profile = [
         replace(
@@ -132,11 +125,11 @@ def _table(masker: _Masker, table: IndicatorTable) -> IndicatorTable:
     """
     import numpy as np
 
-    letters = dict(table.letters)
-
     def first(codes: Any, code: int, field: str) -> Location:
         index = int(np.flatnonzero(codes == code)[0])
-        return Location(table.file, table.sheet, int(table.rows[index]), letters.get(field))
+        source = table.sources[int(table.source[index])]
+        letter = dict(source.letters).get(field)
+        return Location(source.file, source.sheet, int(table.rows[index]), letter)
 
     changes: dict[str, Any] = {}
     # Values of rows that did not become observations (no period, say) reach no output here;
@@ -150,16 +143,13 @@ def _table(masker: _Masker, table: IndicatorTable) -> IndicatorTable:
     ]
     if measures != list(table.measures):
         changes["measures"] = measures
-    if table.area is not None:
-        in_area = set(np.unique(table.area).tolist())
-        areas = [
-            masker.check(a, partial(first, table.area, code, "area"), "area")
-            if code in in_area
-            else a
-            for code, a in enumerate(table.areas)
-        ]
-        if areas != list(table.areas):
-            changes["areas"] = areas
+    in_area = set(np.unique(table.area).tolist())
+    areas = [
+        masker.check(a, partial(first, table.area, code, "area"), "area") if code in in_area else a
+        for code, a in enumerate(table.areas)
+    ]
+    if areas != list(table.areas):
+        changes["areas"] = areas
     readings = list(table.readings)
     for code, reading in enumerate(readings):
         if not reading.raw or reading.is_number or not masker.matches(reading.raw):
@@ -172,24 +162,6 @@ def _table(masker: _Masker, table: IndicatorTable) -> IndicatorTable:
     if readings != list(table.readings):
         changes["readings"] = readings
     return replace(table, **changes) if changes else table
-
-
-def _observation(masker: _Masker, obs: Observation) -> Observation:
-    changes: dict[str, object] = {}
-    measure = masker.check(obs.measure, lambda: obs.cell_location("measure"), "measure id")
-    if measure != obs.measure:
-        changes["measure"] = measure
-    if obs.area is not None:
-        area = masker.check(obs.area, lambda: obs.cell_location("area"), "area")
-        if area != obs.area:
-            changes["area"] = area
-    for name in _FIGURES:
-        reading: Reading = getattr(obs, name)
-        if reading.raw and not reading.is_number:
-            raw = masker.check(reading.raw, partial(obs.cell_location, name), name)
-            if raw != reading.raw:
-                changes[name] = replace(reading, raw=raw)
-    return replace(obs, **changes) if changes else obs  # type: ignore[arg-type]
 
 
 def _finding(masker: _Masker, item: Finding) -> Finding:

@@ -92,10 +92,49 @@ _CALLED_RE = re.compile(r"(?i)\b(?:called|named|known\s+as)\s+$")
 def scan_text(text: str) -> list[PiiMatch]:
     """Every piece of personal data in ``text``, in order of position, none overlapping.
 
-    Where two candidates overlap the earlier (then the longer) one is kept.
+    Where two candidates overlap the earlier (then the longer) one is kept. The text is scanned
+    as :func:`normalise` writes it (Unicode spaces and dashes as plain ones, invisible
+    characters gone), and each match is given back as it stands in ``text``.
     """
     if not text:
         return []
+    plain, where = normalise(text)
+    if where is None:
+        return _scan(text)
+    found = []
+    for m in _scan(plain):
+        start = where[m.start]
+        end = where[m.end - 1] + 1 if m.end > m.start else start
+        found.append(PiiMatch(m.kind, start, end, text[start:end]))
+    return found
+
+
+# Spaces people (and Word) type between digit groups, and dashes and hyphens of every kind.
+_SPACES = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\t"
+)
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DOTS = "\u00b7\u2024\u2027\u22c5\uff0e"
+# Characters that show nothing: dropped, so "943\u200b476 5919" is still ten digits.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_TABLE = str.maketrans(
+    {**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_DOTS, ".")}
+)
+_ODD = re.compile(f"[{_SPACES}{_DASHES}{_DOTS}{_INVISIBLE}]")
+
+
+def normalise(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with odd spaces, dashes and dots made plain and invisible characters removed,
+    and for each character kept its index in ``text`` (None when nothing changed)."""
+    if _ODD.search(text) is None:
+        return text, None
+    kept = [i for i, c in enumerate(text) if c not in _INVISIBLE]
+    plain = "".join(text[i] for i in kept).translate(_TABLE)
+    return plain, kept
+
+
+def _scan(text: str) -> list[PiiMatch]:
     candidates: list[PiiMatch] = []
     if "@" in text:
         candidates.extend(_simple(text, pp.EMAIL_RE, PiiKind.EMAIL))
@@ -262,6 +301,16 @@ def _age_then_name(text: str) -> Iterator[PiiMatch]:
             yield _make(text, PiiKind.NAME_WITH_AGE, m.start(), end)
 
 
+# "the m6 1st junction": in lower case, an ordinal is not the inward half of a postcode.
+_ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)$")
+
+
+def _postcodes(text: str) -> Iterator[PiiMatch]:
+    for m in _simple(text, pp.POSTCODE_RE, PiiKind.POSTCODE):
+        if not _ORDINAL_END.search(m.text):
+            yield m
+
+
 _Scanner = Callable[[str], Iterator[PiiMatch]]
 # Scanners behind a cheap regex that a text must match for them to be worth running.
 _SCANNERS: tuple[tuple[re.Pattern[str], tuple[_Scanner, ...]], ...] = (
@@ -269,7 +318,7 @@ _SCANNERS: tuple[tuple[re.Pattern[str], tuple[_Scanner, ...]], ...] = (
     (re.compile(r"(?i)old\b"), (_age_then_name,)),
     (re.compile(r"(?i)b(?:irth|orn)|d\.?\s?o\.?\s?b"), (_dates_of_birth,)),
     (
-        re.compile(r"\d(?:[ -]?\d){5}"),  # NHS, UPN, NI and phone numbers all have 6+ digits
+        re.compile(r"\d(?:[ .-]?\d){5}"),  # NHS, UPN, NI and phone numbers all have 6+ digits
         (
             _upns,
             _nhs_numbers,
@@ -277,5 +326,8 @@ _SCANNERS: tuple[tuple[re.Pattern[str], tuple[_Scanner, ...]], ...] = (
             lambda text: _simple(text, pp.PHONE_RE, PiiKind.PHONE),
         ),
     ),
-    (re.compile(r"[A-Z]\d"), (lambda text: _simple(text, pp.POSTCODE_RE, PiiKind.POSTCODE),)),
+    (
+        re.compile(r"(?i)[A-Z]\d"),
+        (_postcodes,),
+    ),
 )

@@ -103,7 +103,8 @@ def child_birth_year(date: str, this_year: int | None = None) -> bool:
 UPN_RE = re.compile(r"(?<![A-Za-z0-9])[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z](?![A-Za-z0-9])", re.I)
 # A UPN-shaped token with a wrong check letter still counts when it is introduced as a UPN.
 UPN_CUE_RE = re.compile(r"\b(?:UPN|unique\s+pupil\s+number)s?\b\W{0,3}$", re.I)
-NHS_RE = re.compile(r"(?<!\d)(?<!\d[.,])\d{3}(?P<sep>[ -]?)\d{3}(?P=sep)\d{4}(?![\d%])")
+# Digit groups split by spaces, hyphens or dots (after detect.normalise: any Unicode space or dash).
+NHS_RE = re.compile(r"(?<!\d)(?<!\d[.,])\d{3}(?P<sep>[ .-]?)\d{3}(?P=sep)\d{4}(?![\d%])")
 NI_RE = re.compile(
     r"(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
     r" ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])",
@@ -113,7 +114,7 @@ EMAIL_RE = re.compile(
     r"(?<![\w.+'-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
     r"\.[A-Za-z]{2,}(?![\w-])"
 )
-_S = r"[ -]?"
+_S = r"[ .-]?"
 # The ten digits after the trunk 0 (or +44), in the groupings people write them in.
 _NSN = (
     rf"(?:[23]\d{_S}\d{{4}}{_S}\d{{4}}|[1237]\d{{2}}{_S}\d{{3}}{_S}\d{{4}}|[17]\d{{3}}{_S}\d{{6}}"
@@ -127,7 +128,8 @@ PHONE_RE = re.compile(rf"(?<![\w+/.])(?:(?:\+44\s?(?:\(0\)\s?)?|0){_NSN}|{_BRACK
 POSTCODE_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:GIR ?0AA|(?:[A-PR-UWYZ]\d\d?|[A-PR-UWYZ][A-HK-Y]\d\d?"
     r"|[A-PR-UWYZ]\d[A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y]\d[ABEHMNPRV-Y]) ?\d[ABD-HJLNP-UW-Z]{2})"
-    r"(?![A-Za-z0-9])"
+    r"(?![A-Za-z0-9])",
+    re.IGNORECASE,  # "sw1a 1aa" is as much a postcode as "SW1A 1AA"
 )
 
 # --- Names next to ages --------------------------------------------------------------------------

@@ -24,7 +24,9 @@ from pledgekit.model.observations import Observation
 from pledgekit.model.periods import Period
 from pledgekit.model.records_sheet import SheetFigure, year_period
 from pledgekit.model.values import MISSING, Reading, ValueState
+from pledgekit.privacy.period_differencing import differencing_findings
 from pledgekit.privacy.suppression import SUPPRESSED, suppress_all
+from pledgekit.privacy.suppression import hide as hide_observation
 from pledgekit.records.frames import Count, CountingOptions, Records903, Unavailable
 
 #: DfE hides council counts from 1 to 5: everything below 6.
@@ -120,7 +122,8 @@ def disclosed_figures(
                     note=reasons.get((w.measure, period)),
                 )
             )
-    return figures
+    order = {m.id: i for i, (_, m) in enumerate(definition.measures())}
+    return sorted(figures, key=lambda f: (f.year, order.get(f.measure, len(order))))
 
 
 def sheet_figures(
@@ -154,16 +157,19 @@ def sheet_figures(
                 wanted[rule.reference] = [
                     Wanted(rule.reference, rule.reference, rule.title, rule.rule)
                 ]
-    counts: list[Count] = []
-    findings: list[Finding] = []
-    for year in years:
+    # One run for every year, so the records layer shares what the years have in common; the
+    # rate again year by year, as the population differs from year to year.
+    rated = [r for r in wanted if r == "cla-rate"]
+    result = compute(records, years, options, [r for r in wanted if r not in rated])
+    counts: list[Count] = list(result.counts)
+    unavailable = list(result.unavailable)
+    for year in years if rated else ():
         people = (population or {}).get(year, (population or {}).get(None))
-        result = compute(
-            records, [year], replace(options, population_under_18=people), list(wanted)
-        )
-        counts += result.counts
-        names = {ref: [w.measure for w in ws] for ref, ws in wanted.items()}
-        findings += missing_findings(result.unavailable, names)
+        rate = compute(records, [year], replace(options, population_under_18=people), rated)
+        counts += rate.counts
+        unavailable += rate.unavailable
+    names = {ref: [w.measure for w in ws] for ref, ws in wanted.items()}
+    findings = missing_findings(unavailable, names)
     titles = {ref: ws[0].title for ref, ws in wanted.items()}
     chosen = definition if definition is not None else reference_definition(counts, titles)
     return disclosed_figures(counts, wanted, chosen), findings
@@ -197,3 +203,35 @@ def missing_findings(
         )
         for u in unavailable
     ]
+
+
+def figure_observations(figures: Sequence[SheetFigure], where: str) -> list[Observation]:
+    """Disclosed figures as indicator observations (what a workbook row would give), located at
+    ``where`` (the 903 files, by name)."""
+    return [
+        Observation(
+            measure=f.measure,
+            period=Period(f.year - 1),
+            location=Location(where, field=f.reference),
+            value=f.value,
+            numerator=MISSING if f.denominator is MISSING else f.numerator,
+            denominator=f.denominator,
+        )
+        for f in figures
+    ]
+
+
+def guard_differences(
+    computed: list[Observation],
+    others: Sequence[Observation],
+    definition: Definition,
+    threshold: int = DFE_THRESHOLD,
+) -> tuple[list[Observation], list[Finding]]:
+    """``computed`` with every figure hidden whose difference from a figure of a period inside
+    it (in ``computed`` or ``others``, a workbook's quarters) is 1 to ``threshold - 1``, and the
+    findings (see :mod:`pledgekit.privacy.period_differencing`)."""
+    units = {m.id: m.unit for _, m in definition.measures()}
+    hide, findings = differencing_findings([*others, *computed], units, threshold)
+    mine = {(o.measure, o.period) for o in computed}
+    kept = [hide_observation(o) if (o.measure, o.period) in hide else o for o in computed]
+    return kept, [f for f in findings if any(key[0] == f.measure for key in hide & mine)]

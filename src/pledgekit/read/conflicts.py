@@ -2,20 +2,21 @@
 
 Quarterly returns are often re-sent: q2.xlsx and q2-revised.xlsx both hold 2019-20 Q2. When they
 agree nothing is lost; when they disagree, which one is right cannot be told, and taking the one
-given last would make the scorecard depend on the order of the file names typed. So the rows are
-replaced by one whose figures are not numbers (it is not rated, and shows as "?"), kept from the
-file whose name sorts first (for its commentary and place), and every row involved is reported.
+given last would make the scorecard depend on the order of the file names typed. So every row
+involved is reported when the files are read (:func:`conflict_findings`), the rows stay as read
+for the checks, and what is rated (:func:`without_conflicts`) keeps one row, from the file whose
+name sorts first (for its commentary and place), with figures that are not numbers: not rated,
+shown as "?".
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from typing import Any
 
 from pledgekit.model.codes import CONFLICTING_FIGURES
 from pledgekit.model.findings import Finding
-from pledgekit.model.indicator_table import IndicatorTable, row_identities
+from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.observations import Observation
 from pledgekit.model.values import Reading, ValueState
 
@@ -27,67 +28,59 @@ def _figures(obs: Observation) -> tuple[object, ...]:
     return tuple((r.state, r.number) for r in (obs.value, obs.numerator, obs.denominator))
 
 
-def resolve_conflicts(
-    tables: Sequence[IndicatorTable],
-) -> tuple[list[IndicatorTable], list[Finding]]:
-    """The tables with conflicting rows resolved as the module says, and a finding per row.
+def conflicts(table: IndicatorTable) -> list[list[int]]:
+    """Row indices of each (measure, period, area) that files give different figures for, the
+    row of the file whose name sorts first (then sheet, then row) first in each group.
 
     Only rows whose (measure, period, area) appears in more than one file are looked at, so a
-    single national file costs nothing here. The result is the same in any order of ``tables``.
+    single national file costs nothing here. The result is the same in any order of the files.
     """
     import numpy as np
 
-    files = {t.file for t in tables if len(t)}
-    if len(files) < 2:
-        return list(tables), []
-    keys = row_identities(tables)
-    file_of = {file: n for n, file in enumerate(sorted(files))}
-    joined = np.concatenate(keys)
-    owner = np.concatenate([np.full(len(t), file_of.get(t.file, 0)) for t in tables])
-    pairs = np.unique(np.stack([joined, owner]), axis=1)
+    names = sorted({source.file for source in table.sources})
+    if len(names) < 2:
+        return []
+    file_of = np.array([names.index(s.file) for s in table.sources], dtype=np.int64)
+    keys = table.identities()
+    pairs = np.unique(np.stack([keys, file_of[table.source]]), axis=1)
     shared, counts = np.unique(pairs[0], return_counts=True)
-    shared = shared[counts > 1]
-    if not len(shared):
-        return list(tables), []
-    groups: dict[int, list[tuple[int, int, Observation]]] = defaultdict(list)
-    for n, (table, key) in enumerate(zip(tables, keys, strict=True)):
-        rows = np.flatnonzero(np.isin(key, shared)).tolist()
-        for index, obs in zip(rows, table.observations(rows), strict=True):
-            groups[int(key[index])].append((n, index, obs))
-    drop: dict[int, list[int]] = defaultdict(list)
-    unsure: dict[int, list[int]] = defaultdict(list)
-    found: list[Finding] = []
+    rows = np.flatnonzero(np.isin(keys, shared[counts > 1])).tolist()
+    groups: dict[int, list[tuple[int, Observation]]] = defaultdict(list)
+    for index, obs in zip(rows, table.observations(rows), strict=True):
+        groups[int(keys[index])].append((index, obs))
+    found = []
     for members in groups.values():
-        if len({_figures(obs) for *_, obs in members}) < 2:
-            continue
-        members.sort(key=lambda m: (m[2].location.file, m[2].location.sheet or "", m[1]))
-        (n, index, _), *others = members
-        unsure[n].append(index)
-        for m, other, _ in others:
-            drop[m].append(other)
-        found.extend(_report(members))
-    resolved = [
-        _revised(table, drop.get(n, []), unsure.get(n, [])) if n in drop or n in unsure else table
-        for n, table in enumerate(tables)
-    ]
-    return resolved, found
+        if len({_figures(obs) for _, obs in members}) > 1:
+            members.sort(key=lambda m: (m[1].location.file, m[1].location.sheet or "", m[0]))
+            found.append([index for index, _ in members])
+    return found
 
 
-def _revised(table: IndicatorTable, drop: list[int], unsure: list[int]) -> IndicatorTable:
+def conflict_findings(table: IndicatorTable) -> list[Finding]:
+    """A ``conflicting-figures`` finding for every row of every conflict."""
+    return [item for group in conflicts(table) for item in _report(table.observations(group))]
+
+
+def without_conflicts(table: IndicatorTable) -> IndicatorTable:
+    """The table as rated: each conflict one row (the first of its group) whose figures are not
+    numbers."""
     import numpy as np
 
+    groups = conflicts(table)
+    if not groups:
+        return table
     keep: Any = np.ones(len(table), dtype=bool)
-    keep[drop] = False
-    # Indices of the unsure rows among the rows kept.
-    return table.revised(keep, np.cumsum(keep)[unsure] - 1, CONFLICT)
+    for group in groups:
+        keep[group[1:]] = False
+    return table.with_figures([group[0] for group in groups], CONFLICT).take(keep)
 
 
-def _report(members: list[tuple[int, int, Observation]]) -> list[Finding]:
+def _report(members: list[Observation]) -> list[Finding]:
     """One finding per row of a conflict, naming the other figures and where they are."""
     found = []
-    for _, _, obs in members:
+    for obs in members:
         others = ", ".join(
-            f"{_shown(o)} in {o.cell_location('value')}" for *_, o in members if o is not obs
+            f"{_shown(o)} in {o.cell_location('value')}" for o in members if o is not obs
         )
         area = f" for {obs.area}" if obs.area else ""
         found.append(

@@ -14,12 +14,13 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from pledgekit.model.codes import MIXED_ENCODING, STRAY_QUOTE, TEXT_ENCODING
+from pledgekit.model.codes import CSV_FIELD_COUNT, MIXED_ENCODING, STRAY_QUOTE, TEXT_ENCODING
 from pledgekit.model.errors import InputError
 from pledgekit.model.findings import Finding, finding
-from pledgekit.model.location import Location
+from pledgekit.model.location import Location, column_letter
 from pledgekit.read.books import Book, Rows, Sheet
 
 _DELIMITERS = (",", ";", "\t", "|")
@@ -76,7 +77,10 @@ def _read_csv(path: Path, notes: list[Finding]) -> Rows:
         raise InputError(
             f"{name}, line {reader.line_num}: not a readable CSV file: {hint}"
         ) from exc
-    notes.extend(_stray_quotes(path, text, rows, starts, ends, delimiter))
+    quotes = _stray_quotes(path, text, rows, starts, ends, delimiter)
+    notes.extend(quotes)
+    flagged = {f.location.row for f in quotes}
+    notes.extend(f for f in _field_counts(path, rows) if f.location.row not in flagged)
     width = max((len(row) for row in rows), default=0)
     for padded in rows:
         if len(padded) < width:
@@ -209,6 +213,56 @@ def _stray_quotes(
                     f"this row has {len(row)} fields where the others have {width}: a quote in "
                     "the wrong place?",
                     Location(str(path), path.stem, row=index + 1),
+                    found=f"{len(row)} fields",
+                    expected=f"{width} fields",
+                )
+            )
+    return found
+
+
+def _field_counts(path: Path, rows: Rows) -> list[Finding]:
+    """Rows with more or fewer fields than the header (the first row with two or more cells).
+
+    A row with more fields would lose the text past the header's last column (an unquoted
+    comma in a commentary); each is reported with where the extra text starts, so nothing is
+    dropped without a word. Blank rows and one-cell rows (notes under the table) are left alone.
+    """
+    header = next(
+        (i for i, row in enumerate(rows) if sum(bool(str(c).strip()) for c in row) > 1), None
+    )
+    if header is None:
+        return []
+    width = len(rows[header])
+    while width > 1 and not str(rows[header][width - 1]).strip():
+        width -= 1  # trailing empty header cells are not columns
+    found = []
+    for index in range(header + 1, len(rows)):
+        row = rows[index]
+        filled = [i for i, c in enumerate(row) if str(c).strip()]
+        if len(filled) < 2:
+            continue
+        where = Location(str(path), path.stem, row=index + 1)
+        extra = [i for i in filled if i >= width]
+        if extra:
+            start = extra[0]
+            text = str(row[start])
+            found.append(
+                finding(
+                    CSV_FIELD_COUNT,
+                    f"{len(row)} fields where the header (row {header + 1}) has {width}: the text "
+                    f"from field {start + 1} has no column (an unquoted comma in a text?)",
+                    replace(where, column=column_letter(start)),
+                    found=text if len(text) <= 40 else text[:37] + "...",
+                    expected=f"{width} fields, with commas inside a text quoted",
+                )
+            )
+        elif len(row) < width:
+            found.append(
+                finding(
+                    CSV_FIELD_COUNT,
+                    f"{len(row)} fields where the header (row {header + 1}) has {width}: the last "
+                    f"{width - len(row)} column(s) are read as empty",
+                    where,
                     found=f"{len(row)} fields",
                     expected=f"{width} fields",
                 )

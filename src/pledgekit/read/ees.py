@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 
 from pledgekit.model.errors import InputError
@@ -164,6 +165,36 @@ def _header(path: Path, first: list[str] | None) -> list[str]:
     return header
 
 
+_Pick = tuple[Callable[[list[str]], object], set[object]]
+
+
+def _picks(selections: list[Mapping[str, str]], at: dict[str, int]) -> list[_Pick] | None:
+    """For each set of filter columns, a getter of a row's values and the values wanted; None
+    when a selection has no filter (every row is wanted). Selections naming a column the file
+    lacks pick nothing."""
+    groups: dict[tuple[int, ...], set[object]] = {}
+    for selection in selections:
+        if not all(c in at for c in selection):
+            continue
+        if not selection:
+            return None
+        ordered = sorted(selection.items(), key=lambda item: at[item[0]])
+        index = tuple(at[c] for c, _ in ordered)
+        values = tuple(v.strip() for _, v in ordered)
+        groups.setdefault(index, set()).add(values if len(values) > 1 else values[0])
+    return [(itemgetter(*index), values) for index, values in groups.items()]
+
+
+def _picked(got: object, values: set[object]) -> bool:
+    """True when a row's filter values (one text or a tuple) are wanted, spaces aside."""
+    if got in values:
+        return True
+    if isinstance(got, str):
+        return got.strip() in values
+    assert isinstance(got, tuple)
+    return tuple(map(str.strip, got)) in values
+
+
 def read_ees(path: Path, selections: Iterable[Mapping[str, str]] | None = None) -> EesFile:
     """Read an EES tidy CSV, keeping the rows any of ``selections`` picks (all rows with None).
 
@@ -179,16 +210,16 @@ def read_ees(path: Path, selections: Iterable[Mapping[str, str]] | None = None) 
         width = len(header)
         at = {name: header.index(name) for name in header}
         duplicated = sorted({h for h in header if header.count(h) > 1})
-        wanted = None
-        if selections is not None:
-            wanted = [
-                [(at[c], v.strip()) for c, v in s.items()]
-                for s in selections
-                if all(c in at for c in s)
-            ]
+        chosen = list(selections) if selections is not None else None
+        picks = None if chosen is None else _picks(chosen, at)
         fixed = set(TIME_COLUMNS) | set(GEOGRAPHY_COLUMNS)
+        # The values messages need: the filter columns a selection names (every column that
+        # is not an area column when all rows are kept), raw here and trimmed once at the end.
+        named = {c for s in chosen for c in s} if chosen is not None else None
         tracked: dict[int, dict[str, None]] = {
-            i: {} for i, h in enumerate(header) if h not in fixed and at[h] == i
+            i: {}
+            for i, h in enumerate(header)
+            if h not in fixed and at[h] == i and (named is None or h in named)
         }
         kept: list[list[str]] = []
         numbers: list[int] = []
@@ -204,12 +235,10 @@ def read_ees(path: Path, selections: Iterable[Mapping[str, str]] | None = None) 
                 )
             for index in list(tracked):
                 seen = tracked[index]
-                seen.setdefault(row[index].strip())
+                seen.setdefault(row[index])
                 if len(seen) > DISTINCT_CAP:
                     del tracked[index]
-            if wanted is None or any(
-                all(row[i].strip() == v for i, v in choice) for choice in wanted
-            ):
+            if picks is None or any(_picked(get(row), values) for get, values in picks):
                 kept.append(row)
                 numbers.append(reader.line_num)
     except csv.Error as exc:
@@ -217,5 +246,7 @@ def read_ees(path: Path, selections: Iterable[Mapping[str, str]] | None = None) 
     # Transposed in one go: much faster than a list per column built row by row.
     transposed = list(zip(*kept, strict=True)) if kept else [() for _ in header]
     columns = {name: list(transposed[at[name]]) for name in at}
-    values = {header[i]: list(seen) for i, seen in tracked.items()}
+    values = {
+        header[i]: list(dict.fromkeys(v.strip() for v in seen)) for i, seen in tracked.items()
+    }
     return EesFile(str(path), header, columns, numbers, values, duplicated, total)

@@ -20,7 +20,7 @@ from pledgekit.model.codes import (
     PERIOD_FROM_TITLE,
 )
 from pledgekit.model.errors import InputError
-from pledgekit.model.indicator_table import FIGURE_SLOTS, IndicatorTable
+from pledgekit.model.indicator_table import FIGURE_SLOTS, IndicatorTable, Source
 from pledgekit.model.location import Location, column_letter
 from pledgekit.model.periods import Period, PeriodError, parse_period
 from pledgekit.model.plain_text import has_controls
@@ -319,26 +319,32 @@ class _Table:
         self._report_notes()
 
         rows = np.flatnonzero(kept)
-        areas: list[str | None] = []
-        a_codes = None
+        none = np.zeros(len(rows), dtype=np.int32)
+        areas: list[str | None] = [None]
+        a_codes = none
         if a_col is not None:
             codes, raws = self.column(a_col)
             areas = [None if _is_blank(raw) else id_text(raw) for raw in raws]
             areas = self._plain_texts(codes, areas, a_col, "area")
             a_codes = codes[rows]
-        texts: list[str | None] = []
-        c_codes = None
+        texts: list[str | None] = [None]
+        c_codes = none
         if c_col is not None:
             codes, raws = self.column(c_col)
             texts = [None if raw == "" else cell_text(raw) for raw in raws]
             texts = self._plain_texts(codes, texts, c_col, "commentary")
             c_codes = codes[rows]
         return IndicatorTable(
-            file=ctx.file,
-            sheet=self.sheet.name,
-            anchor=column_letter(cols.get("value", m_col)),
-            letters=tuple((name, column_letter(col)) for name, col in cols.items()),
             rows=(rows + start + 1).astype(np.int32),
+            source=none,
+            sources=[
+                Source(
+                    file=ctx.file,
+                    sheet=self.sheet.name,
+                    anchor=column_letter(cols.get("value", m_col)),
+                    letters=tuple((name, column_letter(col)) for name, col in cols.items()),
+                )
+            ],
             measure=m_codes[rows],
             measures=[m or "" for m in resolved],
             period=p_codes[rows],

@@ -1,16 +1,16 @@
 """Percentages that may have been written as fractions: 0.36 where a measure's figures are near 40.
 
 Every rule compares a value with figures of its own measure (its own area's other periods, other
-areas', its numerator and denominator, its target). Over a columnar dataset the figures are read
-from the columns, only those of the suspects' measures and areas (a few thousand rows of a
-million), and observations are built only for the suspect values. numpy is imported where it
+areas', its numerator and denominator, its target). The figures are read
+from the table's columns, only those of the suspects' measures and areas (a few thousand rows of
+a million), and observations are built only for the suspect values. numpy is imported where it
 is first used, after a workbook is read: not loaded under calamine's parse, where a read peaks.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import partial
 from statistics import median
 from typing import Any
@@ -20,7 +20,7 @@ from pledgekit.model.codes import PERCENT_SCALE_UNCLEAR
 from pledgekit.model.findings import Finding
 from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.measure_kinds import Unit
-from pledgekit.model.observations import Dataset, Observation
+from pledgekit.model.observation import Observation
 from pledgekit.model.values import Reading, format_number
 
 #: (measure, area, value) of the observations whose value is a number, for the (measure, area)
@@ -31,74 +31,7 @@ Figures = Callable[
 ]
 
 
-def dataset_percent_findings(dataset: Dataset, definition: Definition | None) -> list[Finding]:
-    """:func:`percent_scale_findings` over a dataset, columnar when it can be."""
-    import numpy as np
-
-    sources = dataset.columnar()
-    if sources is None or not all(isinstance(s, IndicatorTable) for s in sources):
-        return percent_scale_findings(dataset.observations, definition)
-    tables = [s for s in sources if isinstance(s, IndicatorTable)]
-    suspects = [
-        obs
-        for table in tables
-        for obs in table.observations(np.flatnonzero(table.flags("value", _suspect)).tolist())
-    ]
-    if not suspects:
-        return []
-    marked: set[str] = set()
-    for table in tables:
-        marked |= table.measures_where(table.flags("value", lambda r: r.percent))
-    return _findings(suspects, partial(_table_figures, tables), marked, definition)
-
-
-def _table_figures(
-    tables: Sequence[IndicatorTable],
-    pairs: Collection[tuple[str, str | None]],
-    wanted: Collection[str],
-) -> Iterator[tuple[str, str | None, float]]:
-    import numpy as np
-
-    for table in tables:
-        codes = table.figures.get("value")
-        if codes is None:
-            continue
-        numbers = [r.number for r in table.readings]
-        numeric = table.flags("value", lambda r: r.number is not None)
-        rows = np.flatnonzero(numeric & _rows_of(table, pairs, wanted)).tolist()
-        measures, areas = table.measures, table.areas
-        area_codes = table.area[rows].tolist() if table.area is not None else [None] * len(rows)
-        for m, a, v in zip(
-            table.measure[rows].tolist(), area_codes, codes[rows].tolist(), strict=True
-        ):
-            yield measures[m], (areas[a] if a is not None else None), numbers[v]
-
-
-def _rows_of(
-    table: IndicatorTable, pairs: Collection[tuple[str, str | None]], wanted: Collection[str]
-) -> Any:
-    """A boolean array: the row's (measure, area) is one of ``pairs`` or its measure is
-    ``wanted``; judged once per distinct pair of codes, so only the rows that count are read."""
-    import numpy as np
-
-    names = table.areas if table.area is not None else [None]
-    width = max(len(names), 1)
-    area = table.area if table.area is not None else np.zeros(len(table), dtype=np.int32)
-    groups, inverse = np.unique(table.measure.astype(np.int64) * width + area, return_inverse=True)
-    keep = [
-        (table.measures[m], names[a]) in pairs or table.measures[m] in wanted
-        for m, a in (divmod(group, width) for group in groups.tolist())
-    ]
-    return np.array(keep, dtype=bool)[inverse]
-
-
-def _suspect(reading: Reading) -> bool:
-    return not reading.percent and 0 < (reading.number or 0) <= 1
-
-
-def percent_scale_findings(
-    observations: Sequence[Observation], definition: Definition | None
-) -> list[Finding]:
+def percent_scale_findings(table: IndicatorTable, definition: Definition | None) -> list[Finding]:
     """Warn about percentages that may be fractions: 0.36 where the measure's figures are near 40.
 
     A measure counts as a percentage when the definition says so, or (without one) when any of
@@ -108,21 +41,50 @@ def percent_scale_findings(
     median of the same area's other periods, else of other areas; or, when all of those are
     fractions too (or there are none), the target.
     """
-    suspects = [obs for obs in observations if _suspect(obs.value)]
-    if not suspects:
+    suspect = table.flags("value", _suspect)
+    if not suspect.any():
         return []
-    marked = {obs.measure for obs in observations if obs.value.percent}
+    marked = table.measures_where(table.flags("value", lambda r: r.percent))
+    return _findings(table.where(suspect), partial(_table_figures, table), marked, definition)
 
-    def figures(
-        pairs: Collection[tuple[str, str | None]], wanted: Collection[str]
-    ) -> Iterator[tuple[str, str | None, float]]:
-        for obs in observations:
-            if obs.value.number is not None and (
-                (obs.measure, obs.area) in pairs or obs.measure in wanted
-            ):
-                yield obs.measure, obs.area, obs.value.number
 
-    return _findings(suspects, figures, marked, definition)
+def _table_figures(
+    table: IndicatorTable,
+    pairs: Collection[tuple[str, str | None]],
+    wanted: Collection[str],
+) -> Iterator[tuple[str, str | None, float]]:
+    import numpy as np
+
+    numbers = table.numbers("value")
+    rows = np.flatnonzero(~np.isnan(numbers) & _rows_of(table, pairs, wanted)).tolist()
+    measures, areas = table.measures, table.areas
+    for m, a, v in zip(
+        table.measure[rows].tolist(), table.area[rows].tolist(), numbers[rows].tolist(), strict=True
+    ):
+        yield measures[m], areas[a], v
+
+
+def _rows_of(
+    table: IndicatorTable, pairs: Collection[tuple[str, str | None]], wanted: Collection[str]
+) -> Any:
+    """A boolean array: the row's (measure, area) is one of ``pairs`` or its measure is
+    ``wanted``; judged once per distinct pair of codes, so only the rows that count are read."""
+    import numpy as np
+
+    names = table.areas
+    width = max(len(names), 1)
+    groups, inverse = np.unique(
+        table.measure.astype(np.int64) * width + table.area, return_inverse=True
+    )
+    keep = [
+        (table.measures[m], names[a]) in pairs or table.measures[m] in wanted
+        for m, a in (divmod(group, width) for group in groups.tolist())
+    ]
+    return np.array(keep, dtype=bool)[inverse]
+
+
+def _suspect(reading: Reading) -> bool:
+    return not reading.percent and 0 < (reading.number or 0) <= 1
 
 
 def _findings(

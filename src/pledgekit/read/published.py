@@ -518,6 +518,27 @@ class _Loader:
             refs.append(NeighbourRef(area.code, area.name, None, area.old_code))
         return refs, "pledge.yaml"
 
+    def check_region(self, region: str | None, data: PublishedData) -> None:
+        """A finding when ``region:`` names a region no file has a Regional row for."""
+        if region is None or region.casefold() in {"file", "london"}:
+            return
+        names = {
+            text
+            for series in data.series.values()
+            for figures in series.years.values()
+            for f in figures
+            if f.area.level == REGIONAL
+            for text in (f.area.code, f.area.name)
+        }
+        if region.casefold() not in {n.casefold() for n in names}:
+            self.add(
+                PUBLISHED_AREA_MISSING,
+                f"region {region!r} has no 'Regional' rows in the published files"
+                + _hint(region, sorted(names)),
+                ("benchmarks", "region"),
+                found=region,
+            )
+
     def every_council(self, table: NeighbourTable | None) -> dict[str, list[NeighbourRef]]:
         """Each council's neighbours from the model table (by new code), for ``--areas``."""
         if table is None:
@@ -563,6 +584,7 @@ def load_published(
         data.home = loader.home(home_required)
         data.neighbours, data.neighbours_source = loader.neighbours(data.home, table)
         data.areas = {a.code: a for a in loader.areas.values()}
+        loader.check_region(settings.region, data)
         if not home_required:
             data.neighbours_of = loader.every_council(table)
     return data, loader.findings

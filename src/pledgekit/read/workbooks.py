@@ -31,6 +31,7 @@ from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.location import Location
 from pledgekit.model.observations import Commitment, Dataset, PledgeUpdate, ProfileItem
 from pledgekit.model.periods import Period, PeriodError, parse_period
+from pledgekit.model.table_making import combine
 from pledgekit.model.values import format_number
 from pledgekit.read.action_sheet import date_cell, read_actions
 from pledgekit.read.books import Sheet
@@ -44,10 +45,10 @@ from pledgekit.read.columns import (
     find_header,
     title_period,
 )
-from pledgekit.read.conflicts import resolve_conflicts
+from pledgekit.read.conflicts import conflict_findings
 from pledgekit.read.indicators import IndicatorReader
 from pledgekit.read.input_formats import open_book
-from pledgekit.read.percent_scale import dataset_percent_findings
+from pledgekit.read.percent_scale import percent_scale_findings
 from pledgekit.read.sheet_context import Context, clean_text, has_columns, report_duplicates
 
 _OPTIONAL_SHEETS = {
@@ -108,10 +109,9 @@ def read_workbooks(
             continue
         dataset.extend(data)
         tables.extend([table] if table is not None else [])
-    resolved, conflicts = resolve_conflicts(tables)
-    dataset.sources.extend(resolved)
-    dataset.findings.extend(conflicts)
-    dataset.findings.extend(dataset_percent_findings(dataset, definition))
+    dataset.table = combine(tables)
+    dataset.findings.extend(conflict_findings(dataset.table))
+    dataset.findings.extend(percent_scale_findings(dataset.table, definition))
     return dataset
 
 

@@ -145,17 +145,29 @@ def compute(
     unknown = [] if only is None else [r for r in only if r not in BY_REFERENCE]
     result = ComputeResult()
     for year in years:
-        result.unavailable.extend(
-            Unavailable(reference, year, "not a measure computed from 903 files")
-            for reference in unknown
-        )
-        for measure in wanted:
-            reason = why_unavailable(measure, records, year)
-            if reason is None:
-                try:
-                    result.counts.append(measure.compute(records, year, options))
-                    continue
-                except MeasureUnavailable as missing:
-                    reason = str(missing)
-            result.unavailable.append(Unavailable(measure.reference, year, reason))
+        _compute_year(records, year, options, wanted, unknown, result)
     return result
+
+
+def _compute_year(
+    records: Records903,
+    year: int,
+    options: CountingOptions,
+    wanted: Iterable[MeasureRule],
+    unknown: list[str],
+    result: ComputeResult,
+) -> None:
+    """The measures of one year into ``result``: a count, or why it cannot be had."""
+    result.unavailable.extend(
+        Unavailable(reference, year, "not a measure computed from 903 files")
+        for reference in unknown
+    )
+    for measure in wanted:
+        reason = why_unavailable(measure, records, year)
+        if reason is None:
+            try:
+                result.counts.append(measure.compute(records, year, options))
+                continue
+            except MeasureUnavailable as missing:
+                reason = str(missing)
+        result.unavailable.append(Unavailable(measure.reference, year, reason))

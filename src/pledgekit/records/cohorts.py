@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pledgekit.records.collection_year import age_at_end, within, year_end, year_start
+from pledgekit.records.collection_year import within, year_end, year_start
 from pledgekit.records.frames import Records903
 from pledgekit.records.history import SHORT_BREAKS, table, year_episodes
+from pledgekit.records.memo import memoised
 
 
 def open_at(episodes: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
@@ -21,6 +22,7 @@ def open_at(episodes: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
     return (episodes["DECOM"] <= day) & (episodes["DEC"].isna() | (episodes["DEC"] > day))
 
 
+@memoised
 def episodes_at_end(records: Records903, year: int) -> pd.DataFrame:
     """The episode each child looked after at 31 March is in (V3/V4 left out), one per child."""
     episodes = year_episodes(records, year)
@@ -29,12 +31,14 @@ def episodes_at_end(records: Records903, year: int) -> pd.DataFrame:
     return result
 
 
+@memoised
 def looked_after_at_end(records: Records903, year: int) -> pd.Index:
     """Children looked after at 31 March: a non-V3/V4 episode open at the year's end."""
     result: pd.Index = pd.Index(episodes_at_end(records, year)["CHILD"].unique())
     return result
 
 
+@memoised
 def looked_after_during(records: Records903, year: int) -> pd.Index:
     """Children looked after at any time in the year (a non-V3/V4 episode overlapping it)."""
     episodes = year_episodes(records, year)
@@ -45,6 +49,7 @@ def looked_after_during(records: Records903, year: int) -> pd.Index:
     return result
 
 
+@memoised
 def twelve_month_cohort(records: Records903, year: int) -> pd.Index:
     """Children looked after continuously for the whole year to 31 March (the OC2 cohort).
 
@@ -70,10 +75,3 @@ def twelve_month_cohort(records: Records903, year: int) -> pd.Index:
         pd.Index(everything.loc[broken, "CHILD"])
     )
     return result
-
-
-def ages_at_end(records: Records903, year: int, children: pd.Index) -> pd.Series:
-    """Each child's age at 31 March from the year's Header (NaN where unknown), by CHILD."""
-    header = table(records, year, "Header").drop_duplicates("CHILD")
-    dob = header.set_index("CHILD")["DOB"].reindex(children)
-    return age_at_end(dob, year)

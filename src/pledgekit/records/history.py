@@ -17,28 +17,107 @@ be missing from the next one. The rule here, for the figures of year Y:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from pledgekit.model.ssda903_tables import FILE_COLUMN
 from pledgekit.records.collection_year import year_label, year_start
 from pledgekit.records.frames import Records903
+from pledgekit.records.memo import memoised
 
 SHORT_BREAKS = ("V3", "V4")
-EPISODE_COLUMNS = ("CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC")
 
 
 class MeasureUnavailable(Exception):
     """A measure cannot be computed for a year: the reason says what is missing (no value)."""
 
 
+# The tables the measures read, and the columns they read of each. CHILD ids are coded as
+# integers, the same code for the same child in every table and year, and the code columns as
+# categories shared by every year, so joins, sorts, counts and code tests run on numbers (a run's
+# figures never show an id or a code, so nothing is lost).
+MEASURED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "Episodes": ("CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC", "_file", "_row"),
+    "Header": ("CHILD", "DOB"),
+    "OC2": (
+        "CHILD",
+        "DOB",
+        "SDQ_SCORE",
+        "CONVICTED",
+        "HEALTH_CHECK",
+        "IMMUNISATIONS",
+        "TEETH_CHECK",
+        "HEALTH_ASSESSMENT",
+        "_file",
+        "_row",
+    ),
+    "OC3": ("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"),
+    "Missing": ("CHILD", "MISSING", "MIS_START", "MIS_END"),
+}
+CATEGORY_COLUMNS = ("RNE", "LS", "PLACE", "REC")
+
+
+def _shared_codes(columns: list[pd.Series]) -> list[pd.Series]:
+    """The columns as categories over the union of their values (one dtype for all)."""
+    values = pd.concat(columns, ignore_index=True)
+    dtype = pd.CategoricalDtype(values.drop_duplicates())
+    return [column.astype(dtype) for column in columns]
+
+
+@memoised
+def coded_tables(records: Records903) -> dict[tuple[int, str], pd.DataFrame]:
+    """Every measured table of every year, by (year, name), with CHILD as an integer code."""
+    frames = {
+        (year, name): given.tables[name].loc[:, list(columns)]
+        for year, given in records.years.items()
+        for name, columns in MEASURED_COLUMNS.items()
+        if name in given.tables
+    }
+    if not frames:
+        return {}
+    codes, _ = pd.factorize(pd.concat([f["CHILD"] for f in frames.values()], ignore_index=True))
+    coded: dict[tuple[int, str], pd.DataFrame] = {}
+    at = 0
+    for key, frame in frames.items():
+        coded[key] = frame.assign(CHILD=codes[at : at + len(frame)])
+        at += len(frame)
+    episodes = [key for key in coded if key[1] == "Episodes"]
+    for column in CATEGORY_COLUMNS if episodes else ():
+        shared = _shared_codes([coded[key][column] for key in episodes])
+        for key, values in zip(episodes, shared, strict=True):
+            coded[key] = coded[key].assign(**{column: values})
+    for key in episodes:
+        coded[key] = _by_child_and_start(coded[key])
+    return coded
+
+
+def _by_child_and_start(episodes: pd.DataFrame) -> pd.DataFrame:
+    """Episodes sorted by child, then start (an unknown start last), keeping their order."""
+    starts = episodes["DECOM"].to_numpy().astype("datetime64[ns]").view("int64")
+    starts = np.where(episodes["DECOM"].isna().to_numpy(), np.iinfo(np.int64).max, starts)
+    order = np.lexsort((starts, episodes["CHILD"].to_numpy()))
+    result: pd.DataFrame = episodes.iloc[order]
+    return result
+
+
+def has_table(records: Records903, year: int, name: str) -> bool:
+    """Whether year ``year``'s table ``name`` is given."""
+    given = records.years.get(year)
+    return given is not None and name in given.tables
+
+
 def table(records: Records903, year: int, name: str) -> pd.DataFrame:
-    """Year ``year``'s table ``name``; :class:`MeasureUnavailable` when it is not given."""
-    tables = records.years.get(year)
-    if tables is None:
+    """Year ``year``'s table ``name`` (CHILD coded for the measured tables).
+
+    :class:`MeasureUnavailable` when the year or the table is not given.
+    """
+    if year not in records.years:
         raise MeasureUnavailable(f"no 903 files for {year_label(year)}")
-    frame = tables.tables.get(name)
-    if frame is None:
+    if not has_table(records, year, name):
         raise MeasureUnavailable(f"the {name} table of {year_label(year)} is not given")
-    return frame
+    if name in MEASURED_COLUMNS:
+        return coded_tables(records)[(year, name)]
+    return records.years[year].tables[name]
 
 
 def without_short_breaks(episodes: pd.DataFrame) -> pd.DataFrame:
@@ -47,25 +126,28 @@ def without_short_breaks(episodes: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
+@memoised
 def year_episodes(records: Records903, year: int) -> pd.DataFrame:
-    """Year ``year``'s own episodes, V3/V4 left out, sorted by child and start."""
-    frame = without_short_breaks(table(records, year, "Episodes"))
-    result: pd.DataFrame = frame.sort_values(["CHILD", "DECOM"], kind="stable")
-    return result
+    """Year ``year``'s own episodes, V3/V4 left out, sorted by child and start.
+
+    Without the ``_file`` column (the measures never locate a row, and copying it is costly).
+    """
+    return without_short_breaks(table(records, year, "Episodes").drop(columns=FILE_COLUMN))
 
 
+@memoised
 def combined_episodes(records: Records903, year: int, back: int) -> pd.DataFrame:
     """Episodes of year ``year`` with ``back`` earlier years' files as history (see module).
 
-    Returns the columns of :data:`EPISODE_COLUMNS` plus ``_year`` (the file each row came from),
-    V3/V4 left out, sorted by child and start. :class:`MeasureUnavailable` when one of the
-    years (or its Episodes table) is not given.
+    Returns the measured Episodes columns (:data:`MEASURED_COLUMNS`) but ``_file``, plus
+    ``_year`` (the file each row came from), V3/V4 left out, sorted by child and start.
+    :class:`MeasureUnavailable` when one of the years (or its Episodes table) is not given.
     """
-    later = table(records, year, "Episodes").loc[:, list(EPISODE_COLUMNS)].assign(_year=year)
+    later = table(records, year, "Episodes").drop(columns=FILE_COLUMN).assign(_year=year)
     parts = [later]
     covered = later.groupby("CHILD", sort=False)["DECOM"].min()
     for earlier_year in range(year - 1, year - back - 1, -1):
-        earlier = table(records, earlier_year, "Episodes").loc[:, list(EPISODE_COLUMNS)]
+        earlier = table(records, earlier_year, "Episodes").drop(columns=FILE_COLUMN)
         # The later files cover every child from their 1 April, and further back from the
         # child's earliest DECOM in them.
         cover_start = year_start(earlier_year + 1)
@@ -79,8 +161,9 @@ def combined_episodes(records: Records903, year: int, back: int) -> pd.DataFrame
         parts.append(kept)
         starts = kept.groupby("CHILD", sort=False)["DECOM"].min()
         covered = pd.concat([covered, starts]).groupby(level=0).min()
-    combined = pd.concat(parts, ignore_index=True)
-    result: pd.DataFrame = without_short_breaks(combined).sort_values(
-        ["CHILD", "DECOM"], kind="stable"
-    )
+    # Each part is sorted by child and start, and an earlier file's episodes start before the
+    # later files' for the same child: oldest first, a stable sort by child orders them all.
+    combined = without_short_breaks(pd.concat(parts[::-1], ignore_index=True))
+    order = np.argsort(combined["CHILD"].to_numpy(), kind="stable")
+    result: pd.DataFrame = combined.iloc[order]
     return result

@@ -10,23 +10,24 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pledgekit.read.ssda903.known_codes import SDQ_RANGE
 from pledgekit.records.cohorts import twelve_month_cohort
 from pledgekit.records.collection_year import age_at_end
 from pledgekit.records.figures import mean_score, percentage
 from pledgekit.records.frames import Count, CountingOptions, Records903
-from pledgekit.records.history import table
+from pledgekit.records.history import has_table, table
+from pledgekit.records.memo import memoised
 
-SDQ_RANGE = (0.0, 40.0)
 
-
+@memoised
 def cohort_outcomes(records: Records903, year: int) -> pd.DataFrame:
     """One row per child of the 12-month cohort: the OC2 columns (NaN without a row) and AGE."""
     cohort = twelve_month_cohort(records, year)
     oc2 = table(records, year, "OC2").drop_duplicates("CHILD").set_index("CHILD").reindex(cohort)
     dob = oc2["DOB"]
-    header = records.years[year].tables.get("Header")
-    if header is not None:
-        known = header.drop_duplicates("CHILD").set_index("CHILD")["DOB"].reindex(cohort)
+    if has_table(records, year, "Header"):
+        header = table(records, year, "Header").drop_duplicates("CHILD")
+        known = header.set_index("CHILD")["DOB"].reindex(cohort)
         dob = known.fillna(dob)
     result: pd.DataFrame = oc2.assign(AGE=age_at_end(dob, year))
     return result

@@ -19,6 +19,7 @@ from pledgekit.records.collection_year import age_at_end, year_end, year_start
 from pledgekit.records.figures import percentage
 from pledgekit.records.frames import Count, CountingOptions, Records903
 from pledgekit.records.history import combined_episodes, table
+from pledgekit.records.memo import memoised
 
 MOVES = ("S", "P", "B", "T", "U")
 SAME_CARER_MOVES = ("T", "U")
@@ -72,7 +73,8 @@ def with_periods(episodes: pd.DataFrame, options: CountingOptions) -> pd.DataFra
     decom = episodes["DECOM"]
     placement_start = decom.groupby(placement).transform("first")
     firsts = ~placement.duplicated()
-    before = placement_start.where(firsts).shift().where(firsts & continues)
+    # At a placement's first episode, the episode before (same period) is in the placement before.
+    before = placement_start.shift().where(firsts & continues)
     result: pd.DataFrame = episodes.assign(
         PERIOD_START=decom.groupby(period).transform("first"),
         PLACEMENT_START=placement_start,
@@ -81,6 +83,7 @@ def with_periods(episodes: pd.DataFrame, options: CountingOptions) -> pd.DataFra
     return result
 
 
+@memoised
 def current_with_history(
     records: Records903, year: int, back: int, options: CountingOptions
 ) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -21,18 +21,20 @@ A paper for period P shows what the Council knew when P's workbook came in, and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
+
+import numpy as np
 
 from pledgekit.model.codes import SECTION_NOT_OF_PERIOD
 from pledgekit.model.findings import Finding, finding
+from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.location import Location
 from pledgekit.model.observations import (
     ActionItem,
     Commitment,
     Dataset,
-    Observation,
     PledgeUpdate,
     ProfileItem,
 )
@@ -73,11 +75,12 @@ class Known:
         return tuple(f.message for f in self.findings)
 
 
-def workbook_periods(observations: Sequence[Observation]) -> dict[str, Period]:
-    """Each workbook's date: the latest quarter (else period) among its figures."""
+def workbook_periods(pairs: Iterable[tuple[str, Period]]) -> dict[str, Period]:
+    """Each workbook's date: the latest quarter (else period) among its figures' (file, period)
+    ``pairs``."""
     found: dict[str, set[Period]] = {}
-    for o in observations:
-        found.setdefault(o.location.file, set()).add(o.period)
+    for file, period in pairs:
+        found.setdefault(file, set()).add(period)
     dates = {}
     for name, periods in found.items():
         quarters = [p for p in periods if not p.is_annual]
@@ -85,21 +88,34 @@ def workbook_periods(observations: Sequence[Observation]) -> dict[str, Period]:
     return dates
 
 
-def _quarterly_returns(observations: Sequence[Observation]) -> set[str]:
+def _quarterly_returns(pairs: Iterable[tuple[str, Period]]) -> set[str]:
     """Workbooks that hold one quarter only: all their rows arrived in that quarter."""
     quarters: dict[str, set[Period]] = {}
-    for o in observations:
-        quarters.setdefault(o.location.file, set())
-        if not o.period.is_annual:
-            quarters[o.location.file].add(o.period)
+    for file, period in pairs:
+        quarters.setdefault(file, set())
+        if not period.is_annual:
+            quarters[file].add(period)
     return {name for name, found in quarters.items() if len(found) == 1}
 
 
-def arrived(o: Observation, dated: dict[str, Period], returns: set[str]) -> Period:
-    """When ``o`` became known: its workbook's quarter for a quarterly return, else its period."""
-    if o.location.file in returns:
-        return max(dated[o.location.file], o.period)
-    return o.period
+def arrived(file: str, period: Period, dated: dict[str, Period], returns: set[str]) -> Period:
+    """When a figure of ``period`` in ``file`` became known: its workbook's quarter for a
+    quarterly return, else its period."""
+    if file in returns:
+        return max(dated[file], period)
+    return period
+
+
+def _file_periods(table: IndicatorTable) -> tuple[list[tuple[str, Period]], Any]:
+    """The distinct (file, period) of the table's rows, and each row's index among them."""
+    width = len(table.periods) + 1
+    codes, inverse = np.unique(
+        table.source.astype(np.int64) * width + table.period, return_inverse=True
+    )
+    pairs = [
+        (table.sources[code // width].file, table.periods[code % width]) for code in codes.tolist()
+    ]
+    return pairs, inverse
 
 
 def _choose(
@@ -119,10 +135,13 @@ def _choose(
 
 def known_at(dataset: Dataset, period: Period) -> Known:
     """What was known at ``period`` in ``dataset`` (see the module's rule)."""
-    observations = dataset.observations
-    dated = workbook_periods(observations)
-    returns = _quarterly_returns(observations)
-    kept = [o for o in observations if o.period <= period and arrived(o, dated, returns) <= period]
+    pairs, row_pair = _file_periods(dataset.table)
+    dated = workbook_periods(pairs)
+    returns = _quarterly_returns(pairs)
+    known = np.array(
+        [p <= period and arrived(f, p, dated, returns) <= period for f, p in pairs], dtype=bool
+    )
+    kept = known[row_pair] if len(pairs) else np.ones(len(dataset.table), dtype=bool)
     order = {name: i for i, name in enumerate(dataset.files)}
     sheets: dict[str, list[object]] = {}
     sources: dict[str, str] = {}
@@ -150,8 +169,8 @@ def known_at(dataset: Dataset, period: Period) -> Known:
         if problem is not None:
             findings.append(problem)
     files = [f for f in dataset.files if f not in dated or dated[f] <= period]
-    known = Dataset(
-        observations=kept,
+    known_then = Dataset(
+        dataset.table.take(kept),
         commitments=sheets["commitments"],  # type: ignore[arg-type]
         updates=sheets["updates"],  # type: ignore[arg-type]
         profile=sheets["profile"],  # type: ignore[arg-type]
@@ -161,10 +180,10 @@ def known_at(dataset: Dataset, period: Period) -> Known:
     )
     return Known(
         period,
-        known,
+        known_then,
         sources,
         tuple(findings),
-        trimmed=len(kept) != len(observations),
+        trimmed=not kept.all(),
         latest=max(dated.values(), default=period),
     )
 

@@ -17,6 +17,7 @@ from pledgekit.model.prose import PLACEHOLDER, Prose
 from pledgekit.model.status import Status
 from pledgekit.model.values import ValueState
 from pledgekit.report.as_at import known_at
+from pledgekit.report.cross_checks import prose_gaps
 from pledgekit.report.exceptions import exception_item, watch_item
 from pledgekit.report.gaps import placeholder_gaps
 from pledgekit.report.measure_lines import measure_line
@@ -291,7 +292,7 @@ def build_report(
         ),
     )
     mismatch = meeting_period_gaps(meeting, card.period, known.latest or card.period)
-    return _with_gaps(report, [*known.gaps, *mismatch])
+    return _with_gaps(report, [*known.gaps, *mismatch, *prose_gaps(report)])
 
 
 def _with_gaps(report: Report, found: Sequence[str] = ()) -> Report:

@@ -7,6 +7,7 @@ should bring it back on target.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pledgekit.model.measure_kinds import TargetValue, Unit
@@ -57,6 +58,8 @@ class ExceptionItem:
     against: str
     reason: str
     trend: str
+    #: The figure once, with why it is red (``52.3% (23 of 44): misses a target of ...``).
+    figure: str
     persistence: str
     history: str
     commentary: Prose
@@ -83,6 +86,10 @@ class WatchItem:
 
 
 def _numbers(row: Row) -> str:
+    """`` (23 of 44)`` for a percentage; nothing for a ratio or rate, where "421 of 22" would
+    read as a fraction."""
+    if row.measure.unit is not Unit.PERCENT:
+        return ""
     num, den = row.numerator, row.denominator
     if num.is_number and den.is_number and num.number is not None and den.number is not None:
         return f" ({format_number(num.number)} of {format_number(den.number)})"
@@ -92,6 +99,23 @@ def _numbers(row: Row) -> str:
 def against(row: Row) -> str:
     """``52.3% (23 of 44) against a target of ≥ 80.0%``."""
     return f"{row.display}{_numbers(row)} against a target of {row.target_display}"
+
+
+_PP = re.compile(r"(\d) pp\b")
+
+
+def in_words(text: str) -> str:
+    """Tables say ``pp`` (explained in the key); sentences say percentage points."""
+    return _PP.sub(r"\1 percentage points", text)
+
+
+def figure_and_why(row: Row, reason: str) -> str:
+    """The figure once, with why it has its status: ``52.3% (23 of 44): misses a target of
+    80.0% or more by 27.7 percentage points, beyond the tolerance of 5.0 percentage points.``"""
+    head = f"{row.display}{_numbers(row)}"
+    if reason.startswith(f"{row.display} "):
+        return in_words(f"{head}: {reason[len(row.display) + 1 :]}")
+    return in_words(f"{against(row)}. {reason}")
 
 
 def _moved(direction: Direction) -> str:
@@ -240,6 +264,7 @@ def exception_item(
         line=line,
         against=against(row),
         reason=line.why,
+        figure=figure_and_why(row, line.why),
         trend=_trend_sentence(row),
         persistence=persistence,
         history="; ".join(f"{label}: {text}" for label, _, text in points),

@@ -62,6 +62,14 @@ class MeasureLine:
         return "; ".join(c.text for c in self.comparators) or "No comparator"
 
     @property
+    def trend_from(self) -> str:
+        """The trend with the figure it is judged from: ``↑ Improved (from 89.0%)``."""
+        if not self.previous:
+            return self.trend
+        year = f" in {self.previous_label}" if self.annual else ""
+        return f"{self.trend} (from {self.previous}{year})"
+
+    @property
     def label(self) -> str:
         """``1.4`` or, with a national reference, ``1.1 (NI 58)``."""
         return f"{self.ref} ({self.reference})" if self.reference else self.ref

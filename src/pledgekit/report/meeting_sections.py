@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pledgekit.config.meeting import Meeting
 from pledgekit.model.errors import DefinitionError
 from pledgekit.model.input_files import check_regular
+from pledgekit.model.plain_text import without_controls
 from pledgekit.model.prose import Prose
 from pledgekit.report.meeting_view import Appendix
 from pledgekit.report.paragraphs import Para, generated
@@ -170,6 +171,8 @@ def _included(meeting: Meeting, index: int, file: str) -> Prose | None:
             f"{where}: appendix file {file!r} is {len(text):,} characters; the most a report "
             f"includes is {MAX_APPENDIX_CHARS:,} (list it with 'where:' instead)"
         )
+    # NUL, ESC and BEL mean nothing in a report and break a Word document or a terminal.
+    text = without_controls(text)
     return Prose(text, f"appendix {file}", where, markdown=_INCLUDED[suffix])
 
 

@@ -17,7 +17,7 @@ from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.meeting_sections import InspectionView, VoiceView
 from pledgekit.report.meeting_view import Appendix, MeetingView
 from pledgekit.report.paragraphs import Para
-from pledgekit.report.plans import ActionLine, Directorate, LateLine
+from pledgekit.report.plans import ActionLine, CommitmentLine, Directorate, LateLine
 from pledgekit.report.symbols import SymbolKey
 
 
@@ -45,6 +45,11 @@ class PledgeSection:
     lines: tuple[MeasureLine, ...]
     narrative: Prose
     notes: tuple[MeasureLine, ...] = ()
+
+    @property
+    def compared(self) -> tuple[MeasureLine, ...]:
+        """The measures that have a comparator, for the pledge's comparators table."""
+        return tuple(line for line in self.lines if line.comparators)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +135,11 @@ class Report:
             if a.letter in set(self.letters.values()) - {""} or a.text is not None
         ]
         return tuple(found)
+
+    @property
+    def commitment_rows(self) -> tuple[tuple[str, CommitmentLine], ...]:
+        """Every commitment with its directorate's name, for one table of them all."""
+        return tuple((d.name.text, c) for d in self.commitments for c in d.commitments)
 
     @property
     def draft(self) -> bool:

@@ -88,53 +88,94 @@ def _overview(card: Scorecard) -> str:
     text = f"This report covers {months(period)}, {which}. " + rated_sentence(
         {colour: s[status] for colour, status in _COLOURS}, span
     )
-    others = [
-        (s[Status.NO_DATA], "no figure yet", "no figure yet"),
-        (s[Status.SUPPRESSED], "suppressed to protect small numbers", ""),
-        (s[Status.NOT_RATED], "shown for context without a target", ""),
-    ]
+    return text + unrated_sentence(
+        s[Status.NO_DATA], s[Status.SUPPRESSED], s[Status.NOT_RATED], span
+    )
+
+
+def unrated_sentence(no_data: int, suppressed: int, context: int, span: str) -> str:
+    """`` A further 3 measures are not rated ...`` (with its leading space), or ""."""
     parts = []
-    for n, words, _ in others:
+    for n, one, many in (
+        (no_data, "has no figure yet", "have no figure yet"),
+        (
+            suppressed,
+            "is suppressed to protect small numbers",
+            "are suppressed to protect small numbers",
+        ),
+        (
+            context,
+            "is shown for context without a target",
+            "are shown for context without a target",
+        ),
+    ):
         if n:
-            if words.startswith("no figure"):
-                verb = "has" if n == 1 else "have"
-            else:
-                verb = "is" if n == 1 else "are"
-            parts.append(f"{n} {verb} {words}")
-    unrated = sum(n for n, _, _ in others)
-    if unrated:
-        text += (
-            f" A further {plural(unrated, 'measure')} {'is' if unrated == 1 else 'are'} not "
-            f"rated this {span}: {listing(parts)}."
-        )
-    return text
+            parts.append(f"{n} {one if n == 1 else many}")
+    unrated = no_data + suppressed + context
+    if not unrated:
+        return ""
+    if len(parts) == 1:
+        how = parts[0].split(" ", 1)[1]
+        many = "A further measure" if unrated == 1 else f"A further {unrated} measures"
+        return f" {many} {how} this {span}."
+    return (
+        f" A further {plural(unrated, 'measure')} {'is' if unrated == 1 else 'are'} not "
+        f"rated this {span}: {listing(parts)}."
+    )
 
 
 def _reds(card: Scorecard, lines: dict[str, MeasureLine], streaks: dict[str, int]) -> str:
     reds = [lines[r.measure.id] for r in card.rows_with(Status.RED)]
     span = "year" if card.period.is_annual else "quarter"
+    return reds_paragraph(
+        [(f"{line.short} ({line.ref})", line.ref) for line in reds],
+        {line.ref: streaks.get(line.ref, 1) for line in reds},
+        [line.ref for line in reds if line.commentary is None],
+        span,
+    )
+
+
+def reds_paragraph(
+    reds: Sequence[tuple[str, str]], streaks: dict[str, int], missing: Sequence[str], span: str
+) -> str:
+    """The reds named, how long they have been red (one sentence), and which lack commentary.
+
+    ``reds`` are (name, ref) pairs; ``streaks`` how many periods running each has been red.
+    A paragraph explained in full ends "... in section" for the caller to number.
+    """
     if not reds:
         return f"No measure is rated red this {span}."
-    named = [f"{line.short} ({line.ref})" for line in reds]
+    named = [name for name, _ in reds]
     text = (
         f"The red measure is {named[0]}."
         if len(reds) == 1
         else f"The {len(reds)} red measures are {listing(named)}."
     )
-    by_length: dict[int, list[str]] = {}
-    for line in reds:
-        by_length.setdefault(streaks.get(line.ref, 1), []).append(f"{line.short} ({line.ref})")
-    for count in sorted(by_length, reverse=True):
-        words = streak_words(count)
-        if words:
-            named_here = by_length[count]
-            verb = "has" if len(named_here) == 1 else "have"
-            text += f" {capital(listing(named_here))} {verb} been {words}."
-    missing = [line.ref for line in reds if line.commentary is None]
+    text += streak_sentence({name: streaks.get(ref, 1) for name, ref in reds}, span)
     if not missing:
         which = "The red measure is" if len(reds) == 1 else "Each red measure is"
         return text + f" {which} explained in section"
     return text + " " + commentary_sentence(len(reds), missing)
+
+
+def streak_sentence(streaks: dict[str, int], span: str) -> str:
+    """One sentence for every red that has been red before, longest first: `` A and B have
+    been red for the sixth quarter running, C for the fourth and D for the second.``"""
+    by_length: dict[int, list[str]] = {}
+    for name, count in streaks.items():
+        if count > 1:
+            by_length.setdefault(count, []).append(name)
+    if not by_length:
+        return ""
+    ordered = sorted(by_length, reverse=True)
+    first = by_length[ordered[0]]
+    words = streak_words(ordered[0], span)
+    head = f"{capital(listing(first))} {'has' if len(first) == 1 else 'have'} been {words}"
+    rest = [
+        f"{listing(by_length[n])} for the {streak_words(n, span).split(' ')[3]}"
+        for n in ordered[1:]
+    ]
+    return f" {listing([head, *rest])}."
 
 
 def commentary_sentence(reds: int, missing: Sequence[str]) -> str:

@@ -10,11 +10,12 @@ import numpy as np
 
 from pledgekit.config.pledge import Definition, Measure
 from pledgekit.model.errors import InputError
-from pledgekit.model.indicator_table import IndicatorTable, area_key
+from pledgekit.model.indicator_table import area_key
 from pledgekit.model.measure_kinds import Polarity
 from pledgekit.model.observations import Dataset, Observation
 from pledgekit.model.periods import Period
 from pledgekit.model.published_figures import NeighbourAverage
+from pledgekit.read.conflicts import without_conflicts
 from pledgekit.score.ranking import neighbour_average, rank_of
 
 ENGLAND = {"england", "e92000001"}
@@ -64,90 +65,32 @@ class AreaFigures:
 def split_dataset(
     definition: Definition, dataset: Dataset
 ) -> tuple[list[Observation], AreaFigures]:
-    """:func:`split_areas` over a dataset, building observations for the home council's rows only.
+    """The home council's rows as observations, and other areas' figures as comparators.
 
-    A national file holds 150 councils: the other 149 are needed only as numbers per measure and
-    period, which the columns give without an object per row.
+    Figures two files give differently are not rated (:func:`without_conflicts`). The home
+    council is chosen by :meth:`IndicatorTable.home` (``area:`` in the definition, or
+    the only area there is); :class:`InputError` when it cannot be told. A national file holds
+    150 councils: the other 149 are needed only as numbers per measure and period, which the
+    columns give without an object per row.
     """
-    sources = dataset.columnar()
-    if sources is None or not all(isinstance(s, IndicatorTable) for s in sources):
-        return split_areas(definition, dataset.observations)
-    tables = [s for s in sources if isinstance(s, IndicatorTable)]
-    areas = {a for t in tables if t.area is not None for a in _areas_present(t)}
-    if not areas:
-        return [o for t in tables for o in t.observations()], AreaFigures()
-    home_key = _home_key(definition, areas)
-    home: list[Observation] = []
+    table = without_conflicts(dataset.table)
+    is_home = table.home(definition.area)
+    if is_home is None:
+        raise InputError(table.home_problem(definition.area))
     values: dict[tuple[str, Period], dict[str, float]] = defaultdict(dict)
-    for table in tables:
-        keys = [home_key if a is None else area_key(a) for a in table.areas]
-        if table.area is None:
-            home.extend(table.observations())
-            continue
-        is_home = np.array([k == home_key for k in keys], dtype=bool)[table.area]
-        home.extend(table.observations(np.flatnonzero(is_home).tolist()))
-        number = table.flags("value", lambda r: r.is_number and r.number is not None)
-        others = np.flatnonzero(~is_home & number)
-        readings, measures, periods = table.readings, table.measures, table.periods
-        for m, p, a, v in zip(
-            table.measure[others].tolist(),
-            table.period[others].tolist(),
-            table.area[others].tolist(),
-            table.figures["value"][others].tolist(),
-            strict=True,
-        ):
-            values[(measures[m], periods[p])][keys[a]] = readings[v].number
-    return home, AreaFigures(
-        dict(values),
-        {area_key(n) for n in definition.neighbours},
-        definition.benchmarks.neighbour_average,
-    )
-
-
-def _areas_present(table: IndicatorTable) -> set[str]:
-    assert table.area is not None
-    return {a for c in np.unique(table.area).tolist() if (a := table.areas[c]) is not None}
-
-
-def _home_key(definition: Definition, areas: set[str]) -> str:
-    """The home council's area key; raises when it cannot be told or has no rows."""
-    home_key = area_key(definition.area) if definition.area else None
-    if home_key is None:
-        if len(areas) > 1:
-            shown = ", ".join(sorted(areas)[:5]) + (" ..." if len(areas) > 5 else "")
-            raise InputError(
-                f"the workbook has figures for {len(areas)} areas ({shown}); set 'area:' in "
-                "pledge.yaml to the code or name of this council"
-            )
-        home_key = area_key(next(iter(areas)))
-    if home_key not in {area_key(a) for a in areas}:
-        raise InputError(
-            f"no rows for area {definition.area!r} (from pledge.yaml) in the workbook's area column"
-        )
-    return home_key
-
-
-def split_areas(
-    definition: Definition, observations: list[Observation]
-) -> tuple[list[Observation], AreaFigures]:
-    """Separate the home council's observations from other areas' figures.
-
-    Without an area column every observation is the home council's. With one, ``area:`` in the
-    definition names the home council; a workbook with a single area needs no setting.
-    """
-    areas = {o.area for o in observations if o.area is not None}
-    if not areas:
-        return observations, AreaFigures()
-    home_key = _home_key(definition, areas)
-    home: list[Observation] = []
-    values: dict[tuple[str, Period], dict[str, float]] = defaultdict(dict)
-    for obs in observations:
-        key = area_key(obs.area) if obs.area is not None else home_key
-        if key == home_key:
-            home.append(obs)
-        elif obs.value.is_number and obs.value.number is not None:
-            values[(obs.measure, obs.period)][key] = obs.value.number
-    return home, AreaFigures(
+    numbers = table.numbers("value")
+    others = np.flatnonzero(~is_home & ~np.isnan(numbers))
+    keys = [area_key(a) if a is not None else "" for a in table.areas]
+    measures, periods = table.measures, table.periods
+    for m, p, a, v in zip(
+        table.measure[others].tolist(),
+        table.period[others].tolist(),
+        table.area[others].tolist(),
+        numbers[others].tolist(),
+        strict=True,
+    ):
+        values[(measures[m], periods[p])][keys[a]] = v
+    return table.where(is_home), AreaFigures(
         dict(values),
         {area_key(n) for n in definition.neighbours},
         definition.benchmarks.neighbour_average,

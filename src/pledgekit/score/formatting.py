@@ -12,7 +12,7 @@ _DECIMALS = {
     Unit.RATE: 1,
     Unit.DAYS: 0,
     Unit.SCORE: 1,
-    Unit.RATIO: 2,
+    Unit.RATIO: 1,  # "19.1 children per social worker": one decimal unless the measure says more
 }
 _SUFFIX = {Unit.PERCENT: "%", Unit.DAYS: " days"}
 

@@ -70,7 +70,7 @@ class Shape:
 
 
 #: Full text width of the Word document and of the web page on a wide screen.
-WIDE = Shape("wide", WIDTH_IN, 1.95, 2, False)
+WIDE = Shape("wide", WIDTH_IN, 1.45, 2, False)
 #: A phone, or a desktop zoomed to 400%: narrow, so its text stays large when it fills 320 px.
 NARROW = Shape("narrow", 3.4, 2.0, 1, True)
 
