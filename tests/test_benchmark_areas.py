@@ -91,10 +91,11 @@ def test_the_web_page_has_a_funnel_per_measure_and_year(tmp_path: Path) -> None:
     code, page, _ = _run("--pledge", str(path), "-f", "html")
     assert code == 0
     svgs = re.findall(r"<svg [^>]*>", page)
-    assert len(svgs) == 2
+    # Wide and narrow, for each of two years; the page shows one of each pair by width.
+    assert len(svgs) == 4 and sum("chart-narrow" in svg for svg in svgs) == 2
     for svg in svgs:
         assert 'role="img"' in svg and "aria-labelledby" in svg and "width=" not in svg
-    assert page.count('<title id="funnel-') == 2 and page.count('<desc id="funnel-') == 2
+    assert page.count('<title id="funnel-') == 4 and page.count('<desc id="funnel-') == 4
     assert "Home (synthetic): 20.0% of 100, outside the 99.8% limits." in page
     assert "rounded to whole numbers" in page
 
