@@ -94,7 +94,8 @@ def describe(data: FunnelData, year: Year) -> str:
 
 
 def funnel_svg(bench: Benchmarks, mb: MeasureBenchmark, yb: YearBenchmark) -> str:
-    """An inline ``<svg role="img">`` labelled by its title and description; '' without data."""
+    """Two inline ``<svg role="img">`` elements, wide and narrow (the page shows one by screen
+    width), each labelled by its title and description; '' without data."""
     data = funnel_data(bench, mb, yb)
     if data is None:
         return ""
@@ -103,10 +104,17 @@ def funnel_svg(bench: Benchmarks, mb: MeasureBenchmark, yb: YearBenchmark) -> st
         "-",
         f"{bench.area.code if bench.area else ''}-{mb.measure.id}-{yb.year.code}",
     ).strip("-")
-    base = f"funnel-{slug}"
-    opening = f'class="chart funnel" role="img" aria-labelledby="{base}-title {base}-desc"'
-    head = (
-        f'<title id="{base}-title">{escape(data.title)}</title>'
-        f'<desc id="{base}-desc">{escape(describe(data, yb.year))}</desc>'
-    )
-    return svg_element(layout(data, text_width), opening, head)
+    found = []
+    for narrow in (False, True):
+        base = f"funnel-{slug}" + ("-narrow" if narrow else "")
+        shape = "narrow" if narrow else "wide"
+        opening = (
+            f'class="chart chart-{shape} funnel" role="img" '
+            f'aria-labelledby="{base}-title {base}-desc"'
+        )
+        head = (
+            f'<title id="{base}-title">{escape(data.title)}</title>'
+            f'<desc id="{base}-desc">{escape(describe(data, yb.year))}</desc>'
+        )
+        found.append(svg_element(layout(data, text_width, narrow=narrow), opening, head))
+    return "".join(found)

@@ -24,7 +24,14 @@ caption { text-align: left; font-weight: bold; padding: 0.3rem 0; }
 th, td { border: 1px solid #8C8C8C; padding: 0.25rem 0.5rem; text-align: left; }
 th { background: #E7ECF5; }
 figure { margin: 1rem 0; }
-svg.chart { width: 100%; height: auto; }
+svg.chart { display: block; width: 100%; height: auto; }
+/* Each funnel comes wide and narrow: the narrow one on a phone or at high zoom, so its text
+   stays large; display: none also hides the other from screen readers. */
+svg.chart-narrow { display: none; max-width: 28em; }
+@media (max-width: 40em) {
+  svg.chart-wide { display: none; }
+  svg.chart-narrow { display: block; }
+}
 figcaption { font-size: 0.9rem; }
 .notes { font-size: 0.9rem; }
 """
@@ -100,7 +107,7 @@ def _set_page(found: BenchmarkSet) -> str:
         return _page("Benchmarks from published statistics", ["<p>No council.</p>"])
     for index, mb in enumerate(first.measures):
         body.append(f"<h2>{escape(heading(mb))}</h2>")
-        for y_index, yb in enumerate(mb.years):
+        for yb in mb.years:
             body.append(f"<h3>{escape(yb.year.label)}</h3>")
             rows = []
             for bench in found.councils:
@@ -128,6 +135,5 @@ def _set_page(found: BenchmarkSet) -> str:
                     f"<figure>{svg}<figcaption>Funnel chart, {escape(yb.year.label)}"
                     "</figcaption></figure>"
                 )
-            del y_index
     body.append(_notes(marked or first))
     return _page("Benchmarks from published statistics: every council", body)
