@@ -183,3 +183,19 @@ def test_the_every_council_page_has_a_table_and_funnel_per_measure_and_year(
     # Every council with a row is in each year's table, the marked one among them.
     assert page.count("<td>Home (synthetic)</td>") == 2
     assert page.count("<td>Worse (synthetic)</td>") == 2
+
+
+def test_a_red_measure_with_published_figures_has_a_funnel_in_the_report(tmp_path: Path) -> None:
+    from pledgekit.render.report.markup import render_html
+
+    write_files(tmp_path)
+    path = pledge(tmp_path)
+    (tmp_path / "q.csv").write_text(
+        "Measure,Period,Value,Numerator,Denominator\n3.1,2025-26 Q2,18.0,36,200\n",
+        encoding="utf-8",
+    )
+    report, _, _ = api.load_report([tmp_path / "q.csv"], pledge=path)
+    page = render_html(report)
+    assert page.count('class="chart chart-wide funnel"') == 1
+    assert "every council's published figure for 2025 against its denominator" in page
+    assert "Home (synthetic): 20.0% of 100, outside the 99.8% limits." in page
