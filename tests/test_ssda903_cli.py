@@ -321,3 +321,22 @@ def test_validate_lists_what_stops_a_count(tmp_path: Path) -> None:
         ],
     )
     assert clean.exit_code == 0, clean.output
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_only_on_a_terminal(returns: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pledgekit.cli.ssda903_command import _progress
+
+    with _progress([returns]) as tick:
+        assert tick is None  # standard error is not a terminal under the test runner
+    screen = _Terminal()
+    monkeypatch.setattr("sys.stderr", screen)
+    with _progress([returns]) as tick:
+        assert tick is not None
+        for _ in range(3):
+            tick("a file")
+    assert "reading SSDA903 files" in screen.getvalue()
