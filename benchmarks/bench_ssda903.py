@@ -1,7 +1,7 @@
 """Benchmark: DfE's measures from SSDA903 files, against pandas.read_csv reading the same files.
 
-Synthetic returns (tests/ssda903_files.py: random children, no real child) of five collection
-years: 87,000 children give about 370,000 episode rows, 100 councils' worth. Three contenders
+Synthetic returns (tests/ssda903_synth.py: random children, no real child) of five collection
+years, about 370,000 episode rows: 100 councils' worth. Three contenders
 run interleaved in fresh processes (imports done before the clock starts), medians kept:
 
 - ``read_csv``: ``pandas.read_csv`` reading every CSV file, nothing else (the floor);
@@ -12,7 +12,7 @@ run interleaved in fresh processes (imports done before the clock starts), media
 The aims: ``ssda903`` within 3x ``read_csv`` with peak memory under 1 GB, and linear in
 children (10x the children at most 11x the time).
 
-    python benchmarks/bench_ssda903.py            # 8,700 and 87,000 children, 3 rounds
+    python benchmarks/bench_ssda903.py            # 17,600 and 176,000 children, 3 rounds
     python benchmarks/bench_ssda903.py --quick    # 1,000 and 10,000 children, once
 """
 
@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE.parent))
 from harness import Contender, arguments, interleave, markdown, memory, ratio, seconds  # noqa: E402
 
 YEARS = (2021, 2022, 2023, 2024, 2025)
-FULL = (8_700, 87_000)
+FULL = (17_600, 176_000)
 QUICK = (1_000, 10_000)
 
 SETUP = (
@@ -47,11 +47,11 @@ BODIES = {
 def ensure_returns(children: int) -> tuple[Path, int]:
     """The five years' returns for ``children`` children (made once, kept in benchmarks/data),
     and their number of episode rows."""
-    from tests.ssda903_files import write_returns
+    from tests.ssda903_synth import synthesize
 
-    folder = HERE / "data" / f"ssda903-{children}"
+    folder = HERE / "data" / f"ssda903-synth-{children}"
     if not (folder / "2024-25" / "episodes.csv").exists():
-        write_returns(folder, children=children, years=YEARS, seed=children)
+        synthesize(children=children, years=YEARS, seed=children).write(folder)
     rows = sum(sum(1 for _ in p.open()) - 1 for p in folder.rglob("episodes.csv"))
     return folder, rows
 

@@ -117,7 +117,7 @@ def figures(data: Records903) -> dict[str, Count]:
     return {count.reference: count for count in result.counts}
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(children(), st.integers(0, 2300), st.sampled_from(["V3", "V4"]))
 def test_a_short_breaks_only_child_changes_nothing(
     kids: dict[str, dict[str, object]], start: int, status: str
@@ -142,7 +142,7 @@ def test_a_short_breaks_only_child_changes_nothing(
             assert after[reference] == count, reference
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(children(), st.data())
 def test_a_child_counts_once_however_many_episodes(
     kids: dict[str, dict[str, object]], data: st.DataObject
@@ -169,7 +169,7 @@ def test_a_child_counts_once_however_many_episodes(
     assert after == before
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(children())
 def test_numerators_never_exceed_denominators_or_cohorts(
     kids: dict[str, dict[str, object]],

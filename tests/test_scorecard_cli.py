@@ -67,10 +67,7 @@ def test_table_lists_every_measure_with_status_words(folder: Path) -> None:
     (hidden,) = [line for line in out.splitlines() if "│ 2.1 " in line or "| 2.1 " in line]
     assert " c " in hidden and "Red" in hidden
     assert "\x1b[" not in out  # no colour codes off a terminal
-    assert (
-        "2025-26 Q2: 6 measures: 2 green, 0 amber, 2 red, 1 no data, 1 not rated."
-        in out
-    )
+    assert "2025-26 Q2: 6 measures: 2 green, 0 amber, 2 red, 1 no data, 1 not rated." in out
 
 
 def test_json_equals_the_python_api(folder: Path) -> None:

@@ -18,7 +18,7 @@ from pledgekit.model.codes import SSDA903_DIFFERS_FROM_PUBLISHED
 from pledgekit.model.ssda903_tables import TABLES
 from pledgekit.records.frames import CARE_LEAVER_AGE_RULES
 
-from .ssda903_files import write_returns
+from .ssda903_synth import synthesize
 
 runner = CliRunner()
 
@@ -62,7 +62,7 @@ pledges:
 @pytest.fixture(scope="module")
 def returns(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("903")
-    write_returns(folder, children=600, years=(2023, 2024, 2025), seed=17)
+    synthesize(children=600, years=range(2023, 2026), seed=17).write(folder)
     return folder
 
 
@@ -289,3 +289,54 @@ def test_an_unreadable_file_exits_2_and_writes_nothing(returns: Path, tmp_path: 
     assert not out.exists()
     nothing = runner.invoke(app, ["ssda903", str(tmp_path / "bad.xml")])
     assert nothing.exit_code == 2 and "no SSDA903 table could be read" in nothing.output
+
+
+def test_validate_lists_what_stops_a_count(tmp_path: Path) -> None:
+    folder = tmp_path / "903"
+    folder.mkdir()
+    rows = [",".join(TABLES["Episodes"])]
+    rows.append("A1,01/06/2024,S,C2,N1,U1,PR1,01/05/2024,E13,,,,1")  # DEC before DECOM
+    rows.append("A2,someday,S,C2,N1,U1,PR1,,,,,,1")
+    (folder / "episodes.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "notes.csv").write_text("CHILD,DECOM,Comment\nA1,01/06/2024,x\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(folder), "-f", "json"])
+    assert result.exit_code == 1, result.output
+    found = {
+        (f["code"], Path(f["location"]["file"]).name) for f in json.loads(result.stdout)["findings"]
+    }
+    assert ("records-bad-date", "episodes.csv") in found
+    assert ("records-unknown-table", "notes.csv") in found
+    assert ("records-dec-before-decom", "episodes.csv") in found
+    missing = [
+        f for f in json.loads(result.stdout)["findings"] if f["code"] == "records-missing-table"
+    ]
+    assert any("OC2" in f["message"] for f in missing)
+    clean = runner.invoke(
+        app,
+        [
+            "validate",
+            str(folder),
+            "--ignore",
+            "records-bad-date,records-unknown-table,records-dec-before-decom,records-missing-table",
+        ],
+    )
+    assert clean.exit_code == 0, clean.output
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_only_on_a_terminal(returns: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pledgekit.cli.ssda903_command import _progress
+
+    with _progress([returns]) as tick:
+        assert tick is None  # standard error is not a terminal under the test runner
+    screen = _Terminal()
+    monkeypatch.setattr("sys.stderr", screen)
+    with _progress([returns]) as tick:
+        assert tick is not None
+        for _ in range(3):
+            tick("a file")
+    assert "reading SSDA903 files" in screen.getvalue()

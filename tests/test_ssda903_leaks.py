@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from pledgekit.cli import app
 from pledgekit.model.ssda903_tables import TABLES
 
-from .ssda903_files import Planted, write_returns
+from .ssda903_synth import Synthetic903, synthesize
 
 runner = CliRunner()
 
@@ -34,10 +34,11 @@ ODD = {"date": "31/02/2011", "postcode": "QQ9 9QQ", "upn": "B987654321098", "chi
 
 
 @pytest.fixture(scope="module")
-def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Planted]:
+def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Synthetic903]:
     root = tmp_path_factory.mktemp("leaks")
     folder = root / "903"
-    values = write_returns(folder, children=300, years=(2024, 2025), seed=5)
+    values = synthesize(children=300, years=range(2024, 2026), seed=5)
+    values.write(folder)
     episodes = folder / "2024-25" / "episodes.csv"
     bad = f"{ODD['child']},{ODD['date']},S,{ODD['upn']},N1,{ODD['postcode']},PR1,,,,{ODD['postcode']},ZZ1 1ZZ,1"
     episodes.write_text(episodes.read_text(encoding="utf-8") + bad + "\n", encoding="utf-8")
@@ -59,18 +60,18 @@ def _searchable(path: Path) -> str:
     return data.decode("utf-8", "replace")
 
 
-def _leaks(text: str, values: Planted) -> list[str]:
+def _leaks(text: str, values: Synthetic903) -> list[str]:
     """Every planted value found in ``text`` (dates also as yyyy-mm-dd)."""
     found = []
     wanted = [*values.upns, *values.postcodes, ODD["upn"], ODD["postcode"], ODD["date"]]
     for value in wanted:
         if value in text:
             found.append(value)
-    for born in [*values.births, ODD["date"]]:
+    for born in [*values.dobs, ODD["date"]]:
         day, month, year = born.split("/")
         if born in text or f"{year}-{month}-{day}" in text:
             found.append(born)
-    for child in [*values.children, ODD["child"]]:
+    for child in [*values.child_ids, ODD["child"]]:
         if re.search(rf"(?<![\d.]){child}(?![\d.])", text):
             found.append(child)
     return found
@@ -127,7 +128,9 @@ def _runs(root: Path, out: Path) -> list[tuple[list[str], Path | None]]:
     return runs
 
 
-def test_no_child_level_value_in_any_output(planted: tuple[Path, Planted], tmp_path: Path) -> None:
+def test_no_child_level_value_in_any_output(
+    planted: tuple[Path, Synthetic903], tmp_path: Path
+) -> None:
     root, values = planted
     ran = 0
     for args, target in _runs(root, tmp_path):
@@ -146,17 +149,19 @@ def test_no_child_level_value_in_any_output(planted: tuple[Path, Planted], tmp_p
         assert code in check.stdout
 
 
-def test_the_search_finds_what_was_planted(planted: tuple[Path, Planted]) -> None:
+def test_the_search_finds_what_was_planted(planted: tuple[Path, Synthetic903]) -> None:
     """The leak check itself can fail: the raw files hold every kind of planted value."""
     root, values = planted
     raw = (root / "903" / "2024-25" / "episodes.csv").read_text(encoding="utf-8")
     raw += (root / "903" / "2024-25" / "header.csv").read_text(encoding="utf-8")
     found = _leaks(raw, values)
     assert ODD["upn"] in found and ODD["postcode"] in found and ODD["child"] in found
-    assert any(u in found for u in values.upns) and any(b in found for b in values.births)
+    assert any(u in found for u in values.upns) and any(b in found for b in values.dobs)
 
 
-def test_the_903_files_are_never_written(planted: tuple[Path, Planted], tmp_path: Path) -> None:
+def test_the_903_files_are_never_written(
+    planted: tuple[Path, Synthetic903], tmp_path: Path
+) -> None:
     root, _ = planted
     before = {p: p.stat().st_mtime_ns for p in (root / "903").rglob("*")}
     out = tmp_path / "x.csv"

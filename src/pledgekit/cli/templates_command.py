@@ -51,6 +51,8 @@ def export_templates(folder: Path, *, force: bool = False) -> list[Path]:
     from pledgekit.model.errors import OutputError
     from pledgekit.render.resources import template_files
 
+    if folder.is_symlink():  # as -o refuses a link: the files would land where it points
+        raise OutputError(f"{folder} is a symbolic link; name the folder itself, not a link to it")
     sources = template_files()
     targets = [folder / source.name for source in sources]
     existing = [t for t in targets if t.exists() or t.is_symlink()]

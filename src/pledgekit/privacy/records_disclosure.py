@@ -122,7 +122,8 @@ def disclosed_figures(
                     note=reasons.get((w.measure, period)),
                 )
             )
-    return figures
+    order = {m.id: i for i, (_, m) in enumerate(definition.measures())}
+    return sorted(figures, key=lambda f: (f.year, order.get(f.measure, len(order))))
 
 
 def sheet_figures(
@@ -156,16 +157,19 @@ def sheet_figures(
                 wanted[rule.reference] = [
                     Wanted(rule.reference, rule.reference, rule.title, rule.rule)
                 ]
-    counts: list[Count] = []
-    findings: list[Finding] = []
-    for year in years:
+    # One run for every year, so the records layer shares what the years have in common; the
+    # rate again year by year, as the population differs from year to year.
+    rated = [r for r in wanted if r == "cla-rate"]
+    result = compute(records, years, options, [r for r in wanted if r not in rated])
+    counts: list[Count] = list(result.counts)
+    unavailable = list(result.unavailable)
+    for year in years if rated else ():
         people = (population or {}).get(year, (population or {}).get(None))
-        result = compute(
-            records, [year], replace(options, population_under_18=people), list(wanted)
-        )
-        counts += result.counts
-        names = {ref: [w.measure for w in ws] for ref, ws in wanted.items()}
-        findings += missing_findings(result.unavailable, names)
+        rate = compute(records, [year], replace(options, population_under_18=people), rated)
+        counts += rate.counts
+        unavailable += rate.unavailable
+    names = {ref: [w.measure for w in ws] for ref, ws in wanted.items()}
+    findings = missing_findings(unavailable, names)
     titles = {ref: ws[0].title for ref, ws in wanted.items()}
     chosen = definition if definition is not None else reference_definition(counts, titles)
     return disclosed_figures(counts, wanted, chosen), findings

@@ -191,21 +191,31 @@ def inflate(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
             raise _overrun(path, info) from None
 
 
-def whole_tags(archive: zipfile.ZipFile, part: str) -> Iterator[bytes | None]:
-    """The part's bytes in pieces cut only just before a ``<``, so that no tag is ever cut in
-    two (``<`` cannot occur inside a tag of well-formed XML); ``None`` for a stretch of more
-    than two chunks without one, which no byte test can judge."""
-    pending = b""
+#: A stretch of the part's bytes, ``data[start:end]``, holding whole tags only.
+Region = tuple[bytes, int, int]
+
+
+def whole_tags(archive: zipfile.ZipFile, part: str) -> Iterator[Region | None]:
+    """The part's bytes as regions that begin and end just before a ``<`` (or at the part's
+    ends), so that no tag is ever cut in two: ``<`` cannot occur inside a tag of well-formed
+    XML. ``None`` for a stretch of more than two chunks without one, which no byte test can
+    judge. Each chunk is looked at where it lies (``pos``/``endpos`` of a search), not copied;
+    only the few bytes around each chunk boundary are."""
+    carry = b""
     for chunk in inflate(archive, part):
-        pending += chunk
-        cut = pending.rfind(b"<")
-        if cut > 0:
-            yield pending[:cut]
-            pending = pending[cut:]
-        elif len(pending) > 2 * _CHUNK:
-            yield None
-            return
-    yield pending
+        first = chunk.find(b"<")
+        if first < 0:
+            carry += chunk
+            if len(carry) > 2 * _CHUNK:
+                yield None
+                return
+            continue
+        last = chunk.rfind(b"<")
+        seam = carry + chunk[:first]
+        yield seam, 0, len(seam)
+        yield chunk, first, last
+        carry = chunk[last:]
+    yield carry, 0, len(carry)
 
 
 class Extent(NamedTuple):
@@ -265,18 +275,20 @@ def _plain_bound(archive: zipfile.ZipFile, part: str) -> bool:
     plainly small (``[A-O]?`` and up to six digits) must be letters and up to seven digits:
     from those the rectangle is bounded. Anything else (a cell placed by position, a reference
     in single quotes, with spaces, entities or lower case, a prefixed cell) is for the parser.
-    The pieces are cut before a ``<`` (:func:`whole_tags`), so no chunk boundary hides a tag.
+    The regions begin and end before a ``<`` (:func:`whole_tags`): no chunk boundary hides a tag.
     """
     rows, columns, late = 0, 1, False
-    for piece in whole_tags(archive, part):
+    for region in whole_tags(archive, part):
+        if region is None:
+            return False
+        data, start, end = region
         if (
-            piece is None
-            or b"<!" in piece  # a DTD (entities), a comment or CDATA: the parser judges
-            or _ODD_CELL.search(piece)
-            or _PREFIXED_CELL.search(piece)
+            data.find(b"<!", start, end) >= 0  # a DTD (entities), a comment or CDATA
+            or _ODD_CELL.search(data, start, end)
+            or _PREFIXED_CELL.search(data, start, end)
         ):
             return False
-        for value in _NOTABLE.findall(piece):
+        for value in _NOTABLE.findall(data, start, end):
             found = _PLAIN_REF.fullmatch(value)
             if found is None:
                 return False

@@ -167,11 +167,11 @@ class XlsxFile:
         return self._cells[sheet]
 
     def _scan(self, part: str) -> _SheetCells:
-        # Pieces cut before a `<` (whole_tags): no mark is cut in two; None is a piece too
-        # long to judge, so the sheet is parsed.
+        # Regions that begin and end before a `<` (whole_tags): no mark is cut in two; None is
+        # a stretch too long to judge, so the sheet is parsed.
         formulas = any(
-            piece is None or any(mark in piece for mark in _FORMULA_MARKS)
-            for piece in whole_tags(self._zip, part)
+            region is None or any(region[0].find(mark, *region[1:]) >= 0 for mark in _FORMULA_MARKS)
+            for region in whole_tags(self._zip, part)
         )
         found = _SheetCells()
         if not self._percent_styles and not formulas:

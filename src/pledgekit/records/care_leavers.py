@@ -17,7 +17,6 @@ from pledgekit.records.collection_year import age_at_end, age_at_start
 from pledgekit.records.figures import percentage
 from pledgekit.records.frames import Count, CountingOptions, Records903
 from pledgekit.records.history import has_table, table
-from pledgekit.records.memo import memoised
 
 LEFT_OUT_CONTACT = ("DIED", "RHOM")
 IN_EET = ("F1", "F2", "F3", "F4", "F5", "P1", "P2", "P3", "P4", "P5")
@@ -25,23 +24,25 @@ ACCOMMODATION_UNKNOWN_TYPES = ("G", "H", "R")  # gone abroad, deported, residenc
 TRANSFERRED = "E3"
 
 
-@memoised
-def transferred_out(records: Records903, year: int) -> pd.Index:
-    """Young people whose latest episode in the files of ``year`` and before ended with E3.
+def transferred_out(records: Records903, year: int, young: pd.Series) -> pd.Series:
+    """Which of the ``young`` people (CHILD codes) had their latest episode end with E3.
 
     The latest episode is the one with the latest start (DECOM) over every year's Episodes
-    table given up to ``year``; a later year's file wins a tie.
+    table given up to ``year``; a later year's file wins a tie. Only the young people asked
+    about are looked at, so the scan is small.
     """
-    parts = [
-        table(records, given, "Episodes").loc[:, ["CHILD", "DECOM", "REC"]].assign(_year=given)
-        for given in records.years
-        if given <= year and has_table(records, given, "Episodes")
-    ]
+    parts = []
+    for given in sorted(records.years):
+        if given <= year and has_table(records, given, "Episodes"):
+            episodes = table(records, given, "Episodes")
+            mine = episodes[episodes["CHILD"].isin(young)]
+            parts.append(mine.loc[:, ["CHILD", "DECOM", "REC"]].assign(_year=given))
     if not parts:
-        return pd.Index([])
+        nobody: pd.Series = pd.Series(False, index=young.index)
+        return nobody
     episodes = pd.concat(parts, ignore_index=True).sort_values(["CHILD", "DECOM", "_year"])
     last = episodes.drop_duplicates("CHILD", keep="last")
-    result: pd.Index = pd.Index(last.loc[last["REC"] == TRANSFERRED, "CHILD"])
+    result: pd.Series = young.isin(last.loc[last["REC"] == TRANSFERRED, "CHILD"])
     return result
 
 
@@ -56,7 +57,7 @@ def leavers(
         age = age_at_end(oc3["DOB"], year)
     kept = oc3[age.between(*ages) & ~oc3["IN_TOUCH"].isin(LEFT_OUT_CONTACT)]
     if not options.include_transferred_e3:
-        kept = kept[~kept["CHILD"].isin(transferred_out(records, year))]
+        kept = kept[~transferred_out(records, year, kept["CHILD"])]
     result: pd.DataFrame = kept
     return result
 

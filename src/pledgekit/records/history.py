@@ -17,8 +17,10 @@ be missing from the next one. The rule here, for the figures of year Y:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from pledgekit.model.ssda903_tables import FILE_COLUMN
 from pledgekit.records.collection_year import year_label, year_start
 from pledgekit.records.frames import Records903
 from pledgekit.records.memo import memoised
@@ -84,7 +86,18 @@ def coded_tables(records: Records903) -> dict[tuple[int, str], pd.DataFrame]:
         shared = _shared_codes([coded[key][column] for key in episodes])
         for key, values in zip(episodes, shared, strict=True):
             coded[key] = coded[key].assign(**{column: values})
+    for key in episodes:
+        coded[key] = _by_child_and_start(coded[key])
     return coded
+
+
+def _by_child_and_start(episodes: pd.DataFrame) -> pd.DataFrame:
+    """Episodes sorted by child, then start (an unknown start last), keeping their order."""
+    starts = episodes["DECOM"].to_numpy().astype("datetime64[ns]").view("int64")
+    starts = np.where(episodes["DECOM"].isna().to_numpy(), np.iinfo(np.int64).max, starts)
+    order = np.lexsort((starts, episodes["CHILD"].to_numpy()))
+    result: pd.DataFrame = episodes.iloc[order]
+    return result
 
 
 def has_table(records: Records903, year: int, name: str) -> bool:
@@ -115,25 +128,26 @@ def without_short_breaks(episodes: pd.DataFrame) -> pd.DataFrame:
 
 @memoised
 def year_episodes(records: Records903, year: int) -> pd.DataFrame:
-    """Year ``year``'s own episodes, V3/V4 left out, sorted by child and start."""
-    frame = without_short_breaks(table(records, year, "Episodes"))
-    result: pd.DataFrame = frame.sort_values(["CHILD", "DECOM"], kind="stable")
-    return result
+    """Year ``year``'s own episodes, V3/V4 left out, sorted by child and start.
+
+    Without the ``_file`` column (the measures never locate a row, and copying it is costly).
+    """
+    return without_short_breaks(table(records, year, "Episodes").drop(columns=FILE_COLUMN))
 
 
 @memoised
 def combined_episodes(records: Records903, year: int, back: int) -> pd.DataFrame:
     """Episodes of year ``year`` with ``back`` earlier years' files as history (see module).
 
-    Returns the measured Episodes columns (:data:`MEASURED_COLUMNS`) plus ``_year`` (the file
-    each row came from), V3/V4 left out, sorted by child and start. :class:`MeasureUnavailable`
-    when one of the years (or its Episodes table) is not given.
+    Returns the measured Episodes columns (:data:`MEASURED_COLUMNS`) but ``_file``, plus
+    ``_year`` (the file each row came from), V3/V4 left out, sorted by child and start.
+    :class:`MeasureUnavailable` when one of the years (or its Episodes table) is not given.
     """
-    later = table(records, year, "Episodes").assign(_year=year)
+    later = table(records, year, "Episodes").drop(columns=FILE_COLUMN).assign(_year=year)
     parts = [later]
     covered = later.groupby("CHILD", sort=False)["DECOM"].min()
     for earlier_year in range(year - 1, year - back - 1, -1):
-        earlier = table(records, earlier_year, "Episodes")
+        earlier = table(records, earlier_year, "Episodes").drop(columns=FILE_COLUMN)
         # The later files cover every child from their 1 April, and further back from the
         # child's earliest DECOM in them.
         cover_start = year_start(earlier_year + 1)
@@ -147,8 +161,9 @@ def combined_episodes(records: Records903, year: int, back: int) -> pd.DataFrame
         parts.append(kept)
         starts = kept.groupby("CHILD", sort=False)["DECOM"].min()
         covered = pd.concat([covered, starts]).groupby(level=0).min()
-    combined = pd.concat(parts, ignore_index=True)
-    result: pd.DataFrame = without_short_breaks(combined).sort_values(
-        ["CHILD", "DECOM"], kind="stable"
-    )
+    # Each part is sorted by child and start, and an earlier file's episodes start before the
+    # later files' for the same child: oldest first, a stable sort by child orders them all.
+    combined = without_short_breaks(pd.concat(parts[::-1], ignore_index=True))
+    order = np.argsort(combined["CHILD"].to_numpy(), kind="stable")
+    result: pd.DataFrame = combined.iloc[order]
     return result

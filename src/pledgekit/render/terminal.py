@@ -73,16 +73,25 @@ def fit_console(stream: IO[str] | None) -> None:
             reconfigure(errors=_ERRORS)
 
 
+#: The width of a table written to a file or a pipe: the same whatever the environment says.
+FILE_WIDTH = 160
+
+
 def console_for(file: IO[str] | None = None, *, stderr: bool = False) -> Console:
-    """A console for ``file`` (default stdout). Off a terminal: no colour, a wide fixed width."""
+    """A console for ``file`` (default stdout). Off a terminal: no colour, a wide fixed width.
+
+    What goes to a file (or a pipe) does not depend on the environment: ``COLUMNS`` (0, 5 or
+    not a number) and ``FORCE_COLOR``/``TTY_COMPATIBLE`` are for terminals, so a file always
+    gets the same plain text at :data:`FILE_WIDTH` columns.
+    """
     target = file if file is not None else (sys.stderr if stderr else sys.stdout)
-    interactive = target.isatty() if hasattr(target, "isatty") else False
-    width = None if interactive else int(os.environ.get("COLUMNS", "160"))
+    interactive = bool(target.isatty()) if hasattr(target, "isatty") else False
     return Console(
         file=target,
         no_color="NO_COLOR" in os.environ or not interactive,
-        force_terminal=interactive or None,
-        width=width,
+        # Never None: Rich would then ask FORCE_COLOR whether a file is a terminal.
+        force_terminal=interactive,
+        width=None if interactive else FILE_WIDTH,
         highlight=False,
         soft_wrap=False,
         emoji=False,

@@ -83,4 +83,16 @@ def comparison_note(card: Scorecard) -> str:
     if not tested:
         return ""
     sources = sorted({c.source for row in card.rows for c in row.comparisons.values() if c.source})
-    return method_note(card.level) + (f" Comparators: {'; '.join(sources)}." if sources else "")
+    rounded = any(s.startswith("DfE published") for s in sources)
+    return (
+        method_note(card.level)
+        + (f" Comparators: {'; '.join(sources)}." if sources else "")
+        + (f" {ROUNDING_NOTE}" if rounded else "")
+    )
+
+
+#: Said wherever DfE's published figures are shown.
+ROUNDING_NOTE = (
+    "DfE publishes percentages rounded to whole numbers and national and regional counts "
+    "rounded to the nearest 10; council counts are not rounded."
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pledgekit.score.benchmarks import Benchmarks, MeasureBenchmark, YearBenchmark
+from pledgekit.score.comparator_text import ROUNDING_NOTE
 
 HEADERS = (
     "Year",
@@ -112,8 +113,8 @@ def notes(bench: Benchmarks) -> list[str]:
             else "DfE's published percentages (set benchmarks: national_from: counts in "
             "pledge.yaml to work them out from the published counts)."
         )
-        + " DfE publishes percentages rounded to whole numbers and national and regional "
-        "counts rounded to the nearest 10; council counts are not rounded."
+        + " "
+        + ROUNDING_NOTE
     )
     lines.append(
         "Symbols as DfE publishes them: c suppressed, x not available, z not applicable, "

@@ -110,9 +110,16 @@ class _Frame:
         return self.bottom - (value - low) / (high - low) * (self.bottom - self.top)
 
 
-def layout(data: FunnelData, measure: Measure) -> Scene:
-    """The funnel as a scene; ``measure`` gives text widths (for the council's label)."""
-    width, height = WIDTH_IN * PT, (TOP_IN + PLOT_IN + BOTTOM_IN) * PT
+#: A phone's width, or a desktop at 400% zoom: the narrow chart keeps its text large.
+NARROW_IN, NARROW_PLOT_IN, NARROW_BOTTOM_IN = 3.4, 2.4, 2.05
+
+
+def layout(data: FunnelData, measure: Measure, *, narrow: bool = False) -> Scene:
+    """The funnel as a scene, wide or ``narrow``; ``measure`` gives text widths (for the
+    council's label)."""
+    plot_in, bottom_in = (NARROW_PLOT_IN, NARROW_BOTTOM_IN) if narrow else (PLOT_IN, BOTTOM_IN)
+    width = (NARROW_IN if narrow else WIDTH_IN) * PT
+    height = (TOP_IN + plot_in + bottom_in) * PT
     x_max = max((p.denominator for p in data.points), default=1.0) * 1.05 or 1.0
     smallest = max(min((p.denominator for p in data.points), default=1.0) * 0.8, 1.0)
     outer = [limit(data, smallest, Level.P99_8.z)]
@@ -127,7 +134,7 @@ def layout(data: FunnelData, measure: Measure) -> Scene:
         LEFT_IN * PT,
         width - RIGHT_IN * PT,
         TOP_IN * PT,
-        (TOP_IN + PLOT_IN) * PT,
+        (TOP_IN + plot_in) * PT,
         x_max,
         (ticks[0], ticks[-1]),
     )
@@ -136,7 +143,7 @@ def layout(data: FunnelData, measure: Measure) -> Scene:
         *_limits(data, frame, smallest),
         *_points(data, frame, measure, width),
         *_x_axis(frame, measure),
-        *_legend(frame, height),
+        *_legend(frame, height, 1 if narrow else 3),
     ]
     return Scene(width, height, tuple(items))
 
@@ -181,16 +188,15 @@ def _points(data: FunnelData, frame: _Frame, measure: Measure, width: float) -> 
             size = style.LABEL_PT
             text = point.name
             room = measure(text, size, True)
-            anchor: str = "start" if x + 7 + room < width else "end"
-            yield Label(
-                x + 7 if anchor == "start" else x - 7,
-                y - 5,
-                text,
-                size,
-                COUNCIL,
-                "start" if anchor == "start" else "end",
-                True,
-            )
+            # Room to spare: a browser without Arial sets the label in a wider font.
+            room *= 1.2
+            if x + 7 + room < width - RIGHT_IN * PT:
+                yield Label(x + 7, y - 5, text, size, COUNCIL, "start", True)
+            elif x - 7 - room > 0:
+                yield Label(x - 7, y - 5, text, size, COUNCIL, "end", True)
+            else:  # above the dot, kept inside the chart
+                middle = min(max(x, room / 2 + 2), width - room / 2 - 2)
+                yield Label(middle, y - 8, text, size, COUNCIL, "middle", True)
         elif point.role == "neighbour":
             yield Box(x - 3, y - 3, 6, 6, NEIGHBOUR)
         else:
@@ -199,6 +205,8 @@ def _points(data: FunnelData, frame: _Frame, measure: Measure, width: float) -> 
 
 def _x_axis(frame: _Frame, measure: Measure) -> Iterator[Item]:
     ticks = _round_ticks(0.0, frame.x_max)
+    if frame.right - frame.left < 4 * PT:  # narrow: every other tick, so labels never touch
+        ticks = ticks[::2]
     for tick in ticks:
         if tick > frame.x_max:
             continue
@@ -222,7 +230,7 @@ def _x_axis(frame: _Frame, measure: Measure) -> Iterator[Item]:
     )
 
 
-def _legend(frame: _Frame, height: float) -> Iterator[Item]:
+def _legend(frame: _Frame, height: float, columns: int) -> Iterator[Item]:
     size = style.LABEL_PT
     entries: Sequence[tuple[str, str]] = (
         ("council", "This council"),
@@ -232,12 +240,12 @@ def _legend(frame: _Frame, height: float) -> Iterator[Item]:
         ("p95", "95% limits"),
         ("p998", "99.8% limits"),
     )
-    columns = 3
+    rows = -(-len(entries) // columns)
     column_width = (frame.right - frame.left) / columns
     for index, (key, text) in enumerate(entries):
         row, column = divmod(index, columns)
         x = frame.left + column * column_width
-        y = height - (2 - row) * 0.24 * PT - 0.1 * PT
+        y = height - (rows - row) * 0.24 * PT + 0.14 * PT
         middle = y - MIDDLE_TO_BASELINE * size
         if key == "council":
             yield Dot(x + 10, middle, 4.2, COUNCIL)
