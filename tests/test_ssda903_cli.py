@@ -359,3 +359,14 @@ def test_file_year_tells_a_year_the_files_do_not(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "FILE=YEAR" in bad.output
     series = runner.invoke(app, ["ssda903", str(tmp_path), "--years", "some"])
     assert series.exit_code == 2 and "--years takes 'all'" in series.output
+
+
+def test_a_pledge_without_903_references_is_a_usage_error(returns: Path, tmp_path: Path) -> None:
+    pledge = tmp_path / "pledge.yaml"
+    pledge.write_text(
+        "council: X\npledges:\n  - id: '1'\n    title: T\n    measures:\n"
+        "      - {id: '1.1', title: Attendance, unit: percent, polarity: higher, target: 90}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["ssda903", str(returns), "--pledge", str(pledge)])
+    assert result.exit_code == 2 and "cla-number" in result.output
