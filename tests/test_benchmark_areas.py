@@ -170,3 +170,32 @@ def test_a_file_given_twice_is_read_once_with_a_warning(
     assert code == 0, err
     assert "q.csv" in err and "read once" in err and "[input-repeated]" in err
     assert any("read once" in w for w in json.loads(out)["warnings"])
+
+
+def test_the_every_council_page_has_a_table_and_funnel_per_measure_and_year(
+    tmp_path: Path,
+) -> None:
+    write_files(tmp_path, years=("2024", "2025"))
+    path = pledge(tmp_path)
+    code, page, _ = _run("--pledge", str(path), "--areas", "all", "-f", "html")
+    assert code == 0
+    assert page.count("<table>") == 2 and page.count('class="chart chart-wide funnel"') == 2
+    # Every council with a row is in each year's table, the marked one among them.
+    assert page.count("<td>Home (synthetic)</td>") == 2
+    assert page.count("<td>Worse (synthetic)</td>") == 2
+
+
+def test_a_red_measure_with_published_figures_has_a_funnel_in_the_report(tmp_path: Path) -> None:
+    from pledgekit.render.report.markup import render_html
+
+    write_files(tmp_path)
+    path = pledge(tmp_path)
+    (tmp_path / "q.csv").write_text(
+        "Measure,Period,Value,Numerator,Denominator\n3.1,2025-26 Q2,18.0,36,200\n",
+        encoding="utf-8",
+    )
+    report, _, _ = api.load_report([tmp_path / "q.csv"], pledge=path)
+    page = render_html(report)
+    assert page.count('class="chart chart-wide funnel"') == 1
+    assert "every council's published figure for 2025 against its denominator" in page
+    assert "Home (synthetic): 20.0% of 100, outside the 99.8% limits." in page

@@ -18,16 +18,9 @@ from pledgekit.cli import app
 from pledgekit.read.csv_reader import CsvBook
 from pledgekit.read.workbooks import read_workbook
 
+from .factories import DEFINITION
+
 runner = CliRunner()
-PLEDGE = """\
-council: Test Council
-pledges:
-  - id: "1"
-    title: Health
-    measures:
-      - {id: "1.1", title: Health, unit: percent, polarity: higher, target: 90}
-      - {id: "1.2", title: Count, unit: count, polarity: higher, target: 10}
-"""
 
 
 def _findings(path: Path) -> list[tuple[str, int | None, str | None]]:
@@ -69,7 +62,7 @@ def test_title_rows_notes_blank_rows_and_quoted_commas_are_fine(tmp_path: Path) 
 
 def test_validate_and_scorecard_say_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "pledge.yaml").write_text(PLEDGE, encoding="utf-8")
+    (tmp_path / "pledge.yaml").write_text(DEFINITION.replace("area: HOME\n", ""), "utf-8")
     (tmp_path / "q.csv").write_text(
         "Measure,Period,Value,Commentary\n1.1,2025-26 Q2,80,Fell because of staffing, then rose\n"
     )

@@ -68,3 +68,17 @@ def test_compute_only_some_and_unknown_references() -> None:
         "ks4-attainment-8",
         "not a measure computed from 903 files",
     )
+
+
+def test_shared_work_never_mixes_options_or_records() -> None:
+    from tests.test_records903_placements import PLACEMENTS
+
+    data = records({2025: {"Episodes": PLACEMENTS}})
+    moves, no_temporary = CountingOptions(), CountingOptions(temporary_placements_are_moves=False)
+    first = compute(data, [2025], moves, only=["placements-3plus"]).counts
+    other = compute(data, [2025], no_temporary, only=["placements-3plus"]).counts
+    again = compute(data, [2025], moves, only=["placements-3plus"]).counts
+    assert first == again != other
+    # A new records object with other episodes gets its own figures.
+    fewer = records({2025: {"Episodes": PLACEMENTS[:3]}})
+    assert compute(fewer, [2025], moves, only=["placements-3plus"]).counts != first

@@ -77,6 +77,9 @@ CASES = {
 }
 
 
+REFERENCED = {"neighbour table", "published file", "appendix"}
+
+
 @pytest.mark.parametrize("special", list(SPECIALS))
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_special_file_as_an_input_is_refused_without_hanging(
@@ -88,7 +91,9 @@ def test_a_special_file_as_an_input_is_refused_without_hanging(
     done = _pledgekit(project, *args)
     output = done.stdout + done.stderr
     assert done.returncode in (1, 2), output
-    assert words in output, output
+    # A link to /dev/zero named in a YAML file is refused sooner: it points out of the folder.
+    outside = special == "device" and case in REFERENCED and "outside the folder" in output
+    assert words in output or outside, output
     assert "Traceback" not in output
 
 

@@ -10,8 +10,7 @@ is first used, after a workbook is read: not loaded under calamine's parse, wher
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator
-from functools import partial
+from collections.abc import Collection, Iterator
 from statistics import median
 from typing import Any
 
@@ -22,13 +21,6 @@ from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.measure_kinds import Unit
 from pledgekit.model.observation import Observation
 from pledgekit.model.values import Reading, format_number
-
-#: (measure, area, value) of the observations whose value is a number, for the (measure, area)
-#: pairs and the measures asked for.
-Figures = Callable[
-    [Collection[tuple[str, str | None]], Collection[str]],
-    Iterable[tuple[str, str | None, float]],
-]
 
 
 def percent_scale_findings(table: IndicatorTable, definition: Definition | None) -> list[Finding]:
@@ -45,10 +37,10 @@ def percent_scale_findings(table: IndicatorTable, definition: Definition | None)
     if not suspect.any():
         return []
     marked = table.measures_where(table.flags("value", lambda r: r.percent))
-    return _findings(table.where(suspect), partial(_table_figures, table), marked, definition)
+    return _findings(table, table.where(suspect), marked, definition)
 
 
-def _table_figures(
+def _figures(
     table: IndicatorTable,
     pairs: Collection[tuple[str, str | None]],
     wanted: Collection[str],
@@ -88,7 +80,10 @@ def _suspect(reading: Reading) -> bool:
 
 
 def _findings(
-    suspects: list[Observation], figures: Figures, marked: set[str], definition: Definition | None
+    table: IndicatorTable,
+    suspects: list[Observation],
+    marked: set[str],
+    definition: Definition | None,
 ) -> list[Finding]:
     measures = {m.id: m for _, m in definition.measures()} if definition else {}
     suspects = [
@@ -98,11 +93,11 @@ def _findings(
     ]
     # Figures to compare with: the suspects' own series, and other areas' only when needed.
     series: dict[tuple[str, str | None], list[float]] = {(o.measure, o.area): [] for o in suspects}
-    for measure, area, number in figures(series.keys(), ()):
+    for measure, area, number in _figures(table, series.keys(), ()):
         series[measure, area].append(number)
     lonely = {key[0] for key, values in series.items() if len(values) < 2}
     across: dict[str, list[float]] = defaultdict(list)
-    for measure, _, number in figures((), lonely) if lonely else ():
+    for measure, _, number in _figures(table, (), lonely) if lonely else ():
         across[measure].append(number)
     # (median, largest) of each group with more than the one figure; the suspect itself barely
     # moves a median, and leaving it in keeps this linear however many suspects there are.

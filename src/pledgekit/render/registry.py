@@ -89,3 +89,35 @@ class Registry(Generic[R]):
             also = f" (or {', '.join(fmt.aliases)})" if fmt.aliases else ""
             parts.append(f"{fmt.name}{also}: {fmt.help}")
         return "; ".join(parts) + f". Default: {self.default}."
+
+
+# The formats most kinds offer, each with the same name, extensions and aliases everywhere.
+
+
+#: What a kind's ``table`` format is, unless it says more.
+TERMINAL_TABLE = "a table for the terminal (plain text in a file)"
+
+
+def table_format(help: str, renderer: R) -> OutputFormat[R]:
+    """``table`` (or ``text``): for the terminal, plain text in a .txt file."""
+    return OutputFormat("table", help, renderer, suffixes=(".txt",), aliases=("text",))
+
+
+def json_format(help: str, renderer: R) -> OutputFormat[R]:
+    """``json``: a .json file."""
+    return OutputFormat("json", help, renderer, suffixes=(".json",))
+
+
+def csv_format(help: str, renderer: R) -> OutputFormat[R]:
+    """``csv``: a .csv file."""
+    return OutputFormat("csv", help, renderer, suffixes=(".csv",))
+
+
+def markdown_format(help: str, renderer: R) -> OutputFormat[R]:
+    """``md`` (or ``markdown``): a .md or .markdown file."""
+    return OutputFormat("md", help, renderer, suffixes=(".md", ".markdown"), aliases=("markdown",))
+
+
+def xlsx_format(help: str, renderer: R) -> OutputFormat[R]:
+    """``xlsx``: an Excel workbook, bytes, so only to a file."""
+    return OutputFormat("xlsx", help, renderer, suffixes=(".xlsx",), binary=True)

@@ -17,6 +17,7 @@ from pledgekit.model.values import format_number
 from pledgekit.report.comparators import comparator_views, display_name
 from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.plans import ActionLine
+from pledgekit.score.benchmarks import MeasureBenchmark, YearBenchmark
 from pledgekit.score.formatting import format_quantity, format_reading
 from pledgekit.score.ratings import Movement
 from pledgekit.score.scorecard import Row
@@ -66,6 +67,9 @@ class ExceptionItem:
     commentary_missing: bool
     chart: ChartData
     actions: tuple[ActionLine, ...]
+    #: DfE's published figures for the measure and the year compared with, for the web page's
+    #: funnel chart (every council against its denominator); None without a published source.
+    published: tuple[MeasureBenchmark, YearBenchmark] | None = None
 
     @property
     def action_text(self) -> str:
@@ -272,6 +276,9 @@ def exception_item(
         commentary_missing=commentary.placeholder,
         chart=_chart(row, points),
         actions=actions,
+        published=(row.published, row.published_year)
+        if row.published is not None and row.published_year is not None
+        else None,
     )
 
 

@@ -262,7 +262,8 @@ def measure_benchmark(
             got = _year(measure, index, year, home, near, data.average, level, region)
             if got is not None:
                 years.append(got)
-    return MeasureBenchmark(pledge, measure, series.file, tuple(years), series)
+    codes = frozenset({n.code for n in near} | {n.old_code for n in near if n.old_code})
+    return MeasureBenchmark(pledge, measure, series.file, tuple(years), series, home, codes)
 
 
 def build_benchmarks(

@@ -115,6 +115,9 @@ class MeasureBenchmark:
     years: tuple[YearBenchmark, ...]
     #: Every council's figures, for funnel charts (the same object for every council).
     series: PublishedSeries | None = None
+    #: The council benchmarked and its neighbours' codes (new and old), to mark on a funnel.
+    home: Area | None = None
+    neighbour_codes: frozenset[str] = frozenset()
 
     @property
     def latest(self) -> YearBenchmark | None:

@@ -55,7 +55,7 @@ def read_csv_table(path: Path, shown: str) -> tuple[RawTable | None, list[Findin
     try:
         frame = pd.read_csv(
             path,
-            dtype=str,
+            dtype=object,
             header=0,
             usecols=sorted(wanted),
             keep_default_na=False,

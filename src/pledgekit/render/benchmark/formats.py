@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pledgekit.render.registry import OutputFormat, Registry
+from pledgekit.render.registry import (
+    OutputFormat,
+    Registry,
+    csv_format,
+    json_format,
+    markdown_format,
+    table_format,
+    xlsx_format,
+)
 
 if TYPE_CHECKING:
     from pledgekit.score.benchmarks import Benchmarks, BenchmarkSet
@@ -68,36 +76,12 @@ def _html(bench: Benchmarks | BenchmarkSet) -> str:
 
 FORMATS: Registry[BenchmarkRenderer] = Registry("benchmark", default="table")
 
+FORMATS.add(table_format("a table per measure for the terminal (plain text in a file)", _table))
+FORMATS.add(json_format("the documented pledgekit.benchmark/1 shape", _json))
+FORMATS.add(csv_format("one row per council, measure and year", _csv))
+FORMATS.add(markdown_format("Markdown pipe tables, one per measure", _markdown))
 FORMATS.add(
-    OutputFormat(
-        "table",
-        "a table per measure for the terminal (plain text in a file)",
-        _table,
-        suffixes=(".txt",),
-        aliases=("text",),
-    )
-)
-FORMATS.add(
-    OutputFormat("json", "the documented pledgekit.benchmark/1 shape", _json, suffixes=(".json",))
-)
-FORMATS.add(OutputFormat("csv", "one row per council, measure and year", _csv, suffixes=(".csv",)))
-FORMATS.add(
-    OutputFormat(
-        "md",
-        "Markdown pipe tables, one per measure",
-        _markdown,
-        suffixes=(".md", ".markdown"),
-        aliases=("markdown",),
-    )
-)
-FORMATS.add(
-    OutputFormat(
-        "xlsx",
-        "an Excel workbook, one row per council, measure and year (needs -o)",
-        _xlsx,
-        suffixes=(".xlsx",),
-        binary=True,
-    )
+    xlsx_format("an Excel workbook, one row per council, measure and year (needs -o)", _xlsx)
 )
 FORMATS.add(
     OutputFormat(

@@ -16,7 +16,7 @@ from pledgekit.model.published_figures import LOCAL, Figure, Year, rankable
 from pledgekit.render.report.chart_metrics import text_width
 from pledgekit.render.report.chart_svg import svg_element
 from pledgekit.render.report.funnel_layout import FunnelData, FunnelPoint, layout, outside
-from pledgekit.score.benchmarks import Benchmarks, MeasureBenchmark, YearBenchmark
+from pledgekit.score.benchmarks import MeasureBenchmark, YearBenchmark
 
 
 def _figure(figure: Figure, unit: Unit, per: float) -> tuple[float, float] | None:
@@ -45,7 +45,7 @@ def _per(figures: list[Figure], unit: Unit) -> float:
     return 10_000.0
 
 
-def funnel_data(bench: Benchmarks, mb: MeasureBenchmark, yb: YearBenchmark) -> FunnelData | None:
+def funnel_data(mb: MeasureBenchmark, yb: YearBenchmark) -> FunnelData | None:
     """The funnel of one measure and year, or None when England or the points are missing."""
     if mb.series is None or yb.england is None:
         return None
@@ -54,8 +54,8 @@ def funnel_data(bench: Benchmarks, mb: MeasureBenchmark, yb: YearBenchmark) -> F
     if unit not in (Unit.PERCENT, Unit.RATE):
         return None
     per = _per(figures, unit)
-    home = bench.area
-    near = {n.code for n in bench.neighbours} | {n.old_code for n in bench.neighbours if n.old_code}
+    home = mb.home
+    near = mb.neighbour_codes
     points = []
     for f in figures:
         found = _figure(f, unit, per)
@@ -93,16 +93,16 @@ def describe(data: FunnelData, year: Year) -> str:
     return " ".join(words)
 
 
-def funnel_svg(bench: Benchmarks, mb: MeasureBenchmark, yb: YearBenchmark) -> str:
+def funnel_svg(mb: MeasureBenchmark, yb: YearBenchmark) -> str:
     """Two inline ``<svg role="img">`` elements, wide and narrow (the page shows one by screen
     width), each labelled by its title and description; '' without data."""
-    data = funnel_data(bench, mb, yb)
+    data = funnel_data(mb, yb)
     if data is None:
         return ""
     slug = re.sub(
         r"[^A-Za-z0-9]+",
         "-",
-        f"{bench.area.code if bench.area else ''}-{mb.measure.id}-{yb.year.code}",
+        f"{mb.home.code if mb.home else ''}-{mb.measure.id}-{yb.year.code}",
     ).strip("-")
     found = []
     for narrow in (False, True):

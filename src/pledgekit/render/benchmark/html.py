@@ -62,7 +62,7 @@ def _measure(bench: Benchmarks, mb: MeasureBenchmark) -> list[str]:
     else:
         parts.append("<p>No published row for this council.</p>")
     for yb in mb.years:
-        svg = funnel_svg(bench, mb, yb)
+        svg = funnel_svg(mb, yb)
         if svg:
             parts.append(
                 f"<figure>{svg}<figcaption>Funnel chart, {escape(yb.year.label)}: every "
@@ -107,7 +107,7 @@ def _set_page(found: BenchmarkSet) -> str:
         return _page("Benchmarks from published statistics", ["<p>No council.</p>"])
     for index, mb in enumerate(first.measures):
         body.append(f"<h2>{escape(heading(mb))}</h2>")
-        for y_index, yb in enumerate(mb.years):
+        for yb in mb.years:
             body.append(f"<h3>{escape(yb.year.label)}</h3>")
             rows = []
             for bench in found.councils:
@@ -129,12 +129,11 @@ def _set_page(found: BenchmarkSet) -> str:
             chart_bench = marked or first
             chart_mb = chart_bench.measures[index]
             chart_year = next((y for y in chart_mb.years if y.year == yb.year), None)
-            svg = funnel_svg(chart_bench, chart_mb, chart_year) if chart_year else ""
+            svg = funnel_svg(chart_mb, chart_year) if chart_year else ""
             if svg:
                 body.append(
                     f"<figure>{svg}<figcaption>Funnel chart, {escape(yb.year.label)}"
                     "</figcaption></figure>"
                 )
-            del y_index
     body.append(_notes(marked or first))
     return _page("Benchmarks from published statistics: every council", body)

@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pledgekit.render.registry import OutputFormat, Registry
+from pledgekit.render.registry import (
+    OutputFormat,
+    Registry,
+    json_format,
+    markdown_format,
+    xlsx_format,
+)
 
 if TYPE_CHECKING:
     from pledgekit.checks.result import ValidationReport
@@ -65,32 +71,18 @@ FORMATS.add(
         aliases=("table",),
     )
 )
-FORMATS.add(
-    OutputFormat("json", "the documented pledgekit.validation/1 shape", _json, suffixes=(".json",))
-)
+FORMATS.add(json_format("the documented pledgekit.validation/1 shape", _json))
 FORMATS.add(
     OutputFormat(
         "github", "GitHub Actions annotations, and the full list in the job summary", _github
     )
 )
-FORMATS.add(
-    OutputFormat(
-        "md",
-        "a Markdown summary and table",
-        _markdown,
-        suffixes=(".md", ".markdown"),
-        aliases=("markdown",),
-    )
-)
+FORMATS.add(markdown_format("a Markdown summary and table", _markdown))
 FORMATS.add(
     OutputFormat("junit", "JUnit XML for GitLab and Azure DevOps", _junit, suffixes=(".xml",))
 )
 FORMATS.add(
-    OutputFormat(
-        "xlsx",
-        "a workbook with a summary sheet and a detail sheet, for data owners (needs -o)",
-        _xlsx,
-        suffixes=(".xlsx",),
-        binary=True,
+    xlsx_format(
+        "a workbook with a summary sheet and a detail sheet, for data owners (needs -o)", _xlsx
     )
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from pledgekit.render.registry import OutputFormat, Registry
+from pledgekit.render.registry import OutputFormat, Registry, markdown_format
 
 if TYPE_CHECKING:
     from pledgekit.report.model import Report
@@ -48,15 +48,7 @@ def _pdf(report: Report, *, template: Path | None = None) -> bytes:
 
 FORMATS: Registry[ReportRenderer] = Registry("report", default="md")
 
-FORMATS.add(
-    OutputFormat(
-        "md",
-        "Markdown that renders on GitHub and converts with pandoc",
-        _markdown,
-        suffixes=(".md", ".markdown"),
-        aliases=("markdown",),
-    )
-)
+FORMATS.add(markdown_format("Markdown that renders on GitHub and converts with pandoc", _markdown))
 FORMATS.add(
     OutputFormat(
         "docx",

@@ -20,6 +20,7 @@ from pledgekit.render.report.templating import render_text
 from pledgekit.report.exceptions import ChartData
 from pledgekit.report.model import Report
 from pledgekit.report.paragraphs import Para
+from pledgekit.score.benchmarks import MeasureBenchmark, YearBenchmark
 
 MARKDOWN_TEMPLATE = "report.md.j2"
 HTML_TEMPLATE = "report.html.j2"
@@ -80,6 +81,15 @@ def chart_svg(chart: ChartData) -> Markup:
     return Markup(svg(chart, WIDE) + svg(chart, NARROW))
 
 
+def funnel_svg(published: tuple[MeasureBenchmark, YearBenchmark]) -> Markup:
+    """A red measure's funnel chart from DfE's published figures (every council against its
+    denominator, England's control limits), wide and narrow as the trend charts; empty markup
+    when the figures cannot make one."""
+    from pledgekit.render.benchmark.funnels import funnel_svg as svg
+
+    return Markup(svg(*published))
+
+
 def render_html(report: Report, *, template: Path | None = None) -> str:
     """A single self-contained HTML page of ``report`` (default template: report.html.j2)."""
     return render_text(
@@ -87,5 +97,5 @@ def render_html(report: Report, *, template: Path | None = None) -> str:
         default=HTML_TEMPLATE,
         template=template,
         autoescape=True,
-        filters={"chart_uri": chart_uri, "chart_svg": chart_svg},
+        filters={"chart_uri": chart_uri, "chart_svg": chart_svg, "funnel_svg": funnel_svg},
     )

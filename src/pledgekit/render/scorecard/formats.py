@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pledgekit.render.registry import OutputFormat, Registry
+from pledgekit.render.registry import (
+    TERMINAL_TABLE,
+    Registry,
+    csv_format,
+    json_format,
+    markdown_format,
+    table_format,
+    xlsx_format,
+)
 
 if TYPE_CHECKING:
     from pledgekit.score.scorecard import Scorecard
@@ -50,34 +58,8 @@ def _xlsx(card: Scorecard) -> bytes:
 
 FORMATS: Registry[ScorecardRenderer] = Registry("scorecard", default="table")
 
-FORMATS.add(
-    OutputFormat(
-        "table",
-        "a table for the terminal (plain text in a file)",
-        _table,
-        suffixes=(".txt",),
-        aliases=("text",),
-    )
-)
-FORMATS.add(
-    OutputFormat("json", "the documented pledgekit.scorecard/1 shape", _json, suffixes=(".json",))
-)
-FORMATS.add(OutputFormat("csv", "one row per measure", _csv, suffixes=(".csv",)))
-FORMATS.add(
-    OutputFormat(
-        "md",
-        "Markdown pipe tables, one per pledge",
-        _markdown,
-        suffixes=(".md", ".markdown"),
-        aliases=("markdown",),
-    )
-)
-FORMATS.add(
-    OutputFormat(
-        "xlsx",
-        "an Excel workbook with RAG cells shaded (needs -o)",
-        _xlsx,
-        suffixes=(".xlsx",),
-        binary=True,
-    )
-)
+FORMATS.add(table_format(TERMINAL_TABLE, _table))
+FORMATS.add(json_format("the documented pledgekit.scorecard/1 shape", _json))
+FORMATS.add(csv_format("one row per measure", _csv))
+FORMATS.add(markdown_format("Markdown pipe tables, one per pledge", _markdown))
+FORMATS.add(xlsx_format("an Excel workbook with RAG cells shaded (needs -o)", _xlsx))

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pledgekit.render.registry import OutputFormat, Registry
+from pledgekit.render.registry import (
+    TERMINAL_TABLE,
+    Registry,
+    csv_format,
+    json_format,
+    markdown_format,
+    table_format,
+    xlsx_format,
+)
 
 if TYPE_CHECKING:
     from pledgekit.model.records_sheet import RecordsSheet
@@ -50,46 +58,10 @@ def _xlsx(sheet: RecordsSheet) -> bytes:
 
 FORMATS: Registry[SheetRenderer] = Registry("ssda903", default="table")
 
+FORMATS.add(table_format(TERMINAL_TABLE, _table))
 FORMATS.add(
-    OutputFormat(
-        "table",
-        "a table for the terminal (plain text in a file)",
-        _table,
-        suffixes=(".txt",),
-        aliases=("text",),
-    )
+    json_format("the documented pledgekit.ssda903/1 shape: one entry per measure and year", _json)
 )
-FORMATS.add(
-    OutputFormat(
-        "json",
-        "the documented pledgekit.ssda903/1 shape: one entry per measure and year",
-        _json,
-        suffixes=(".json",),
-    )
-)
-FORMATS.add(
-    OutputFormat(
-        "csv",
-        "the indicator sheet: measure, period, value, numerator, denominator",
-        _csv,
-        suffixes=(".csv",),
-    )
-)
-FORMATS.add(
-    OutputFormat(
-        "md",
-        "a Markdown pipe table and the rules",
-        _markdown,
-        suffixes=(".md", ".markdown"),
-        aliases=("markdown",),
-    )
-)
-FORMATS.add(
-    OutputFormat(
-        "xlsx",
-        "an indicator workbook that pledgekit scorecard reads (needs -o)",
-        _xlsx,
-        suffixes=(".xlsx",),
-        binary=True,
-    )
-)
+FORMATS.add(csv_format("the indicator sheet: measure, period, value, numerator, denominator", _csv))
+FORMATS.add(markdown_format("a Markdown pipe table and the rules", _markdown))
+FORMATS.add(xlsx_format("an indicator workbook that pledgekit scorecard reads (needs -o)", _xlsx))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pledgekit.render.registry import OutputFormat, Registry
+from pledgekit.render.registry import Registry, xlsx_format
 
 if TYPE_CHECKING:
     from pledgekit.config.pledge import Definition
@@ -27,12 +27,4 @@ def _xlsx(definition: Definition, period: Period) -> bytes:
 
 FORMATS: Registry[WorkbookRenderer] = Registry("collection workbook", default="xlsx")
 
-FORMATS.add(
-    OutputFormat(
-        "xlsx",
-        "an Excel workbook with locked titles and data validation",
-        _xlsx,
-        suffixes=(".xlsx",),
-        binary=True,
-    )
-)
+FORMATS.add(xlsx_format("an Excel workbook with locked titles and data validation", _xlsx))
