@@ -36,7 +36,7 @@ pledges:
       - We will believe in you and support you to do well in education.
     measures:
       - {id: "2.1", title: PEPs up to date, unit: percent, polarity: higher, target: 95, tolerance: 3, owner: Virtual School Head}
-      - {id: "2.2", title: Care leavers in higher education, unit: count, polarity: higher, target: 10}
+      - {id: "2.2", title: Care leavers in higher education, unit: count, polarity: higher, target: 6}
       - {id: "2.3", title: Persistent absence, unit: percent, polarity: lower, target: 15, tolerance: 3}
       - {id: "2.4", title: Care leavers in EET, unit: percent, polarity: higher, target: 60, tolerance: 5}
 """

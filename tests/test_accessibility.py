@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,10 +81,9 @@ def test_every_table_scrolls_in_a_labelled_focusable_box(sample_html: str) -> No
         assert "width=" not in svg and "height=" not in svg and "viewBox=" in svg
 
 
-def test_sample_report_passes_axe_at_1280_and_320_px(sample_html: str, tmp_path: Path) -> None:
+def axe_results(page: Path) -> dict[str, Any]:
+    """axe-core's findings on the page at each of :data:`WIDTHS` (skips without the tools)."""
     chromium = _need_tools()
-    page = tmp_path / "report.html"
-    page.write_text(sample_html, encoding="utf-8")
     done = subprocess.run(
         ["node", str(A11Y / "check.js"), str(page), *map(str, WIDTHS)],
         capture_output=True,
@@ -93,7 +93,14 @@ def test_sample_report_passes_axe_at_1280_and_320_px(sample_html: str, tmp_path:
         env={**os.environ, "CHROMIUM": chromium},
     )
     assert done.returncode == 0, done.stderr
-    results = json.loads(done.stdout)
+    results: dict[str, Any] = json.loads(done.stdout)
+    return results
+
+
+def test_sample_report_passes_axe_at_1280_and_320_px(sample_html: str, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(sample_html, encoding="utf-8")
+    results = axe_results(page)
     assert results["fetched"] == []  # offline: not a font, not a script
     for width in WIDTHS:
         found = results[str(width)]

@@ -4,9 +4,7 @@ and what the command does with the files it is given."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from pledgekit.cli import app
 from pledgekit.model.measure_kinds import Unit
 from pledgekit.render.report.funnel_layout import FunnelData, FunnelPoint, limit, outside
 from pledgekit.score.significance import Level
-from tests.test_accessibility import A11Y, WIDTHS, _need_tools
+from tests.test_accessibility import WIDTHS, axe_results
 from tests.test_benchmarks import pledge, write_files
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
@@ -111,22 +109,12 @@ def test_funnel_limits_narrow_and_contain_england() -> None:
 
 
 def test_the_web_page_passes_axe(tmp_path: Path) -> None:
-    chromium = _need_tools()
     write_files(tmp_path, years=("2024", "2025"))
     path = pledge(tmp_path)
     page = tmp_path / "bench.html"
     code, _, _ = _run("--pledge", str(path), "-f", "html", "-o", str(page))
     assert code == 0
-    done = subprocess.run(
-        ["node", str(A11Y / "check.js"), str(page), *map(str, WIDTHS)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, "CHROMIUM": chromium},
-    )
-    assert done.returncode == 0, done.stderr
-    results = json.loads(done.stdout)
+    results = axe_results(page)
     assert results["fetched"] == []
     for width in WIDTHS:
         found = results[str(width)]

@@ -77,3 +77,13 @@ def test_the_shipped_q1_paper_lists_what_its_prose_gets_wrong() -> None:
     q2, _, _ = load_report(files, meeting=folder / "meeting.yaml")
     found = [g for g in q2.gaps if g.startswith(("profile", "narrative", "recommendation"))]
     assert found == []  # the latest paper's prose agrees with its tables
+
+
+def test_the_paper_names_no_configuration_file() -> None:
+    from pledgekit.render.report.markup import render_html, render_markdown
+
+    folder = sample_data_dir()
+    report, _, _ = load_report(sorted(folder.glob("*.xlsx")), meeting=folder / "meeting.yaml")
+    for text in (render_markdown(report), render_html(report)):
+        assert "pledge.yaml" not in text and "meeting.yaml" not in text
+        assert " pp" not in text  # percentage points in words

@@ -62,12 +62,12 @@ def test_table_lists_every_measure_with_status_words(folder: Path) -> None:
     code, out, err = run("scorecard", folder / "q1.xlsx", folder / "q2.xlsx")
     assert code == 0, err
     assert "scorecard, 2025-26 Q2" in out
-    assert "✖ Red" in out and "● Green" in out and "◌ Suppressed" in out
+    assert "✖ Red" in out and "● Green" in out
+    # 2.1 is suppressed (c) but rated: every count it could hide misses its target.
+    (hidden,) = [line for line in out.splitlines() if "│ 2.1 " in line or "| 2.1 " in line]
+    assert " c " in hidden and "Red" in hidden
     assert "\x1b[" not in out  # no colour codes off a terminal
-    assert (
-        "2025-26 Q2: 6 measures: 2 green, 0 amber, 1 red, 1 no data, 1 suppressed, 1 not rated."
-        in out
-    )
+    assert "2025-26 Q2: 6 measures: 2 green, 0 amber, 2 red, 1 no data, 1 not rated." in out
 
 
 def test_json_equals_the_python_api(folder: Path) -> None:
@@ -100,7 +100,7 @@ def test_csv_neutralises_formulas_and_keeps_numbers(folder: Path) -> None:
     assert health["value"] == "70.0" and health["status"] == "red"
     assert health["commentary"].startswith("Fell because =HYPERLINK")  # not at the start: harmless
     suppressed = next(r for r in rows if r["measure"] == "2.1")
-    assert (suppressed["value"], suppressed["status"]) == ("c", "suppressed")
+    assert (suppressed["value"], suppressed["status"]) == ("c", "red")  # rated all the same
     assert "3" not in suppressed["value"] + suppressed["numerator"] + suppressed["denominator"]
 
 
@@ -135,7 +135,7 @@ def test_markdown_escapes_pipes_and_marks_suppression(folder: Path) -> None:
     )
     code, out, _ = run("scorecard", folder / "pipes.xlsx", "--format", "md")
     assert code == 0
-    assert "| 2.1 | Care leavers in higher education | c | ≥ 10 | ◌ Suppressed |  |  |" in out
+    assert "| 2.1 | Care leavers in higher education | c | ≥ 10 | ✖ Red |  |  |" in out
     assert "c = suppressed to protect small numbers (below 5)." in out
 
 

@@ -340,3 +340,33 @@ def test_a_progress_bar_only_on_a_terminal(returns: Path, monkeypatch: pytest.Mo
         for _ in range(3):
             tick("a file")
     assert "reading SSDA903 files" in screen.getvalue()
+
+
+def test_file_year_tells_a_year_the_files_do_not(tmp_path: Path) -> None:
+    (tmp_path / "oc3.csv").write_text(
+        ",".join(TABLES["OC3"]) + "\nA1,01/06/2005,YES,F1,S1\n", encoding="utf-8"
+    )
+    unknown = runner.invoke(app, ["ssda903", str(tmp_path), "-f", "json"])
+    assert unknown.exit_code == 2 and "records-year-unknown" in unknown.output
+    told = runner.invoke(
+        app,
+        ["ssda903", str(tmp_path), "-f", "json", "--file-year", f"{tmp_path / 'oc3.csv'}=2024-25"],
+    )
+    assert told.exit_code == 0, told.output
+    periods = {f["period"] for f in json.loads(told.stdout)["figures"]}
+    assert periods == {"2024-25"}
+    bad = runner.invoke(app, ["ssda903", str(tmp_path), "--file-year", "oc3.csv"])
+    assert bad.exit_code == 2 and "FILE=YEAR" in bad.output
+    series = runner.invoke(app, ["ssda903", str(tmp_path), "--years", "some"])
+    assert series.exit_code == 2 and "--years takes 'all'" in series.output
+
+
+def test_a_pledge_without_903_references_is_a_usage_error(returns: Path, tmp_path: Path) -> None:
+    pledge = tmp_path / "pledge.yaml"
+    pledge.write_text(
+        "council: X\npledges:\n  - id: '1'\n    title: T\n    measures:\n"
+        "      - {id: '1.1', title: Attendance, unit: percent, polarity: higher, target: 90}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["ssda903", str(returns), "--pledge", str(pledge)])
+    assert result.exit_code == 2 and "cla-number" in result.output

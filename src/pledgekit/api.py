@@ -677,6 +677,13 @@ def ssda903(
     base = options or CountingOptions()
     people = _population(population)
     figures, findings = sheet_figures(read.records, chosen, definition, base, people)
+    if definition is not None and not figures and not findings:
+        from pledgekit.records.catalogue import BY_REFERENCE
+
+        raise UsageError(
+            f"{pledge}: no measure has a 'reference' the 903 files give; use one of "
+            + ", ".join(BY_REFERENCE)
+        )
     if definition is not None and pledge is not None:
         figures, more = calibrated(figures, definition, Path(pledge))
         findings += more

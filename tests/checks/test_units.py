@@ -85,7 +85,9 @@ def test_a_percentage_written_as_its_proportion_is_reported_once(definition: Def
 
 def test_information_on_symbols_and_small_numbers(definition: Definition) -> None:
     data = complete(
-        ob("2.1", Reading(ValueState.SUPPRESSED, raw="c"), row=5),
+        # A count under 5 must miss the target of 10, so 2.1 is rated red (shown as c) and
+        # carries commentary like any red.
+        ob("2.1", Reading(ValueState.SUPPRESSED, raw="c"), row=5, commentary="Small cohort."),
         ob(
             "1.2",
             Reading(ValueState.NUMBER, 8, raw="8u", unreliable=True),

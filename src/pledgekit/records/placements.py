@@ -7,7 +7,9 @@ is not a move). RNE L (legal status change only) is not a move. A temporary plac
 T0-T4) is a placement unless ``CountingOptions.temporary_placements_are_moves`` is False.
 
 Periods of care run across episodes joined end to start (DEC of one is DECOM of the next)
-unless the earlier one ended care (REC other than X1) or the later one is a new start (RNE S).
+unless the earlier one ended care (a REC other than X1; a blank REC, as on an earlier file's
+episode cut where the later file begins, does not end it) or the later one is a new start
+(RNE S).
 """
 
 from __future__ import annotations

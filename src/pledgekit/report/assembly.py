@@ -283,7 +283,10 @@ def build_report(
         letters=letters,
         symbols=symbol_key(all_lines, [ex.history for ex in exceptions], threshold=card.threshold),
         threshold=card.threshold,
-        comparison_note=comparison_note(card),
+        # A public paper names no configuration file: say where a typed-in figure came from.
+        comparison_note=comparison_note(card).replace(
+            "typed into pledge.yaml", "figures set in the Council's Pledge definition"
+        ),
         # Any "c" in the tables, this period's or an earlier one's, needs the footnote.
         has_suppressed=any(
             r.status is Status.SUPPRESSED

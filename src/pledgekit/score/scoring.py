@@ -9,11 +9,12 @@ from __future__ import annotations
 from pledgekit.config.pledge import Definition, Measure, Pledge
 from pledgekit.config.reference_pack import PackMeasure, ReferencePack
 from pledgekit.model.errors import InputError, UsageError
-from pledgekit.model.measure_kinds import Frequency, Polarity, TargetValue
+from pledgekit.model.measure_kinds import Frequency, Polarity, TargetValue, Unit
 from pledgekit.model.observations import Dataset, Observation
 from pledgekit.model.periods import Period
 from pledgekit.model.prose import Prose
-from pledgekit.model.values import MISSING, Reading, ValueState
+from pledgekit.model.status import Status
+from pledgekit.model.values import MISSING, Reading, ValueState, format_number
 from pledgekit.privacy.suppression import suppress_all
 from pledgekit.read.published import PublishedData
 from pledgekit.score.area_figures import AreaFigures, split_dataset
@@ -26,6 +27,8 @@ from pledgekit.score.formatting import (
     format_reading,
     format_target,
 )
+from pledgekit.score.hidden import hidden_range, rate_hidden
+from pledgekit.score.ratings import Rating
 from pledgekit.score.rules import rate
 from pledgekit.score.scorecard import HistoryPoint, Row, Scorecard
 from pledgekit.score.significance import interval
@@ -93,6 +96,7 @@ def build_scorecard(
             notes_by_key,
             others,
             benchmarks.get(measure.id),
+            limit,
         )
         for pledge, measure in definition.measures()
     ]
@@ -135,6 +139,7 @@ def _row(
     notes_by_key: dict[tuple[str, Period], str],
     others: AreaFigures,
     published: MeasureBenchmark | None = None,
+    limit: int = 5,
 ) -> Row:
     reported = _period_for(measure, period, set(observations))
     obs = observations.get(reported) if reported else None
@@ -153,17 +158,30 @@ def _row(
     tolerance = definition.tolerance_for(measure, scale)
     stable = definition.stable_within(measure)
     current = value.number if value.is_number else None
-    rating = rate(
-        value,
-        polarity=measure.polarity,
-        target=target,
-        tolerance=tolerance,
-        rule=definition.rag_rule(measure),
-        year_ago=_number(year_ago),
-        stable_within=stable,
-        fmt=lambda n: format_quantity(n, measure),
-        fmt_gap=lambda n: format_difference(n, measure),
-    )
+
+    def rate_at(reading: Reading) -> Rating:
+        return rate(
+            reading,
+            polarity=measure.polarity,
+            target=target,
+            tolerance=tolerance,
+            rule=definition.rag_rule(measure),
+            year_ago=_number(year_ago),
+            stable_within=stable,
+            fmt=lambda n: format_quantity(n, measure),
+            fmt_gap=lambda n: format_difference(n, measure),
+        )
+
+    rating = rate_at(value)
+    if rating.status is Status.SUPPRESSED and obs is not None:
+        # Rated after all when every value the suppression could hide has one status (#18).
+        bounds = hidden_range(measure.unit, limit, obs.denominator)
+        shown = (
+            (lambda n: format_quantity(n, measure))
+            if measure.unit is Unit.PERCENT
+            else (lambda n: format_number(n, 0))
+        )
+        rating = rate_hidden(rating, bounds, measure.polarity, rate_at, shown)
     movement = {
         "short": direction(
             current, _number(previous), polarity=measure.polarity, stable_within=stable, band=band
