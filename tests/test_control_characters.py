@@ -78,6 +78,13 @@ def test_no_output_holds_a_control_character(project: Path) -> None:
             _clean(" ".join(str(v) for v in row if v is not None))
 
 
+def test_report_warns_where_meeting_yaml_had_them(project: Path) -> None:
+    result = runner.invoke(app, ["report", "2026-27-Q2.xlsx", "-m", "meeting.yaml", "-f", "md"])
+    warnings = [line for line in result.stderr.splitlines() if "control character" in line]
+    assert warnings and all("meeting.yaml, line" in line for line in warnings), result.stderr
+    _clean(result.stderr)
+
+
 def test_validate_says_where_they_were(project: Path) -> None:
     result = runner.invoke(app, ["validate", "2026-27-Q2.xlsx", "--format", "json"])
     found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "control-characters"]

@@ -129,6 +129,11 @@ def report(
         )
     if output is not None and str(output) != "-":
         typer.echo(f"Wrote {output}", err=True)
+    if meeting is not None:  # control characters removed from meeting.yaml's text, and where
+        from pledgekit.config.meeting import check_meeting
+
+        for note in check_meeting(meeting)[1]:
+            typer.echo(f"Warning: {note.location}: {note.message}", err=True)
     if built.draft:
         typer.echo(
             f"Note: the report is marked DRAFT: {len(built.gaps)} gap(s) remain "
