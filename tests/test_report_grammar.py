@@ -51,13 +51,27 @@ def check(text: str) -> None:
         assert one != two, f"the same sentence twice: {one!r}"
 
 
-@settings(max_examples=120, deadline=None)
-@given(green=COUNT, amber=COUNT, red=COUNT, no_data=COUNT, suppressed=COUNT, context=COUNT)
+@settings(max_examples=150, deadline=None)
+@given(
+    green=COUNT,
+    amber=COUNT,
+    red=COUNT,
+    no_data=COUNT,
+    suppressed=COUNT,
+    context=COUNT,
+    not_applicable=COUNT,
+)
 def test_the_status_counts_read_right(
-    green: int, amber: int, red: int, no_data: int, suppressed: int, context: int
+    green: int,
+    amber: int,
+    red: int,
+    no_data: int,
+    suppressed: int,
+    context: int,
+    not_applicable: int,
 ) -> None:
     text = rated_sentence({"green": green, "amber": amber, "red": red}, "quarter")
-    text += unrated_sentence(no_data, suppressed, context, "quarter")
+    text += unrated_sentence(no_data, suppressed, context, "quarter", not_applicable=not_applicable)
     check(text)
     for colour, n in (("green", green), ("amber", amber), ("red", red)):
         assert (colour in text) is (n > 0), text  # a colour with no measure is left out
@@ -100,3 +114,10 @@ def test_the_late_list_opening_reads_right(actions: int, commitments: int) -> No
     late = [line("Action")] * actions + [line("Commitment")] * commitments
     if late:
         check(late_intro(late, datetime.date(2026, 11, 12), dated=True))
+
+
+def test_a_measure_not_applicable_is_not_called_context() -> None:
+    assert unrated_sentence(0, 0, 1, "quarter", not_applicable=1) == (
+        " A further 2 measures are not rated this quarter: 1 is shown for context without a "
+        "target and 1 does not apply this period."
+    )

@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from pledgekit.model.measure_kinds import Polarity
 from pledgekit.model.periods import Period
 from pledgekit.model.status import Direction, Status
+from pledgekit.model.values import ValueState
 from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.plans import ActionLine, Directorate, LateLine
 from pledgekit.report.streaks import streak_words
@@ -88,12 +90,34 @@ def _overview(card: Scorecard) -> str:
     text = f"This report covers {months(period)}, {which}. " + rated_sentence(
         {colour: s[status] for colour, status in _COLOURS}, span
     )
+    # A measure not rated is context (no polarity), not applicable this period, or without a
+    # target: each said as what it is, not all as "context".
+    unrated = card.rows_with(Status.NOT_RATED)
+    context = sum(1 for r in unrated if r.measure.polarity is Polarity.NONE)
+    not_applicable = sum(
+        1
+        for r in unrated
+        if r.measure.polarity is not Polarity.NONE and r.value.state is ValueState.NOT_APPLICABLE
+    )
     return text + unrated_sentence(
-        s[Status.NO_DATA], s[Status.SUPPRESSED], s[Status.NOT_RATED], span
+        s[Status.NO_DATA],
+        s[Status.SUPPRESSED],
+        context,
+        span,
+        not_applicable=not_applicable,
+        no_target=len(unrated) - context - not_applicable,
     )
 
 
-def unrated_sentence(no_data: int, suppressed: int, context: int, span: str) -> str:
+def unrated_sentence(
+    no_data: int,
+    suppressed: int,
+    context: int,
+    span: str,
+    *,
+    not_applicable: int = 0,
+    no_target: int = 0,
+) -> str:
     """`` A further 3 measures are not rated ...`` (with its leading space), or ""."""
     parts = []
     for n, one, many in (
@@ -108,10 +132,12 @@ def unrated_sentence(no_data: int, suppressed: int, context: int, span: str) -> 
             "is shown for context without a target",
             "are shown for context without a target",
         ),
+        (not_applicable, "does not apply this period", "do not apply this period"),
+        (no_target, "has no target set", "have no target set"),
     ):
         if n:
             parts.append(f"{n} {one if n == 1 else many}")
-    unrated = no_data + suppressed + context
+    unrated = no_data + suppressed + context + not_applicable + no_target
     if not unrated:
         return ""
     if len(parts) == 1:
