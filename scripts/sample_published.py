@@ -37,14 +37,17 @@ _NAMES = [
 ]  # fmt: skip
 LONDON = ("E12000007", "London")
 SOUTH_EAST = ("E12000008", "South East")
+#: DfE's data files code each London borough Inner or Outer London, and publish a London row
+#: besides (the neighbour table and dashboard compare a borough with London).
+INNER, OUTER = ("E13000001", "Inner London"), ("E13000002", "Outer London")
 
 
 def councils() -> list[Council]:
     """The home council and 22 invented others: 12 in London, 10 in the South East."""
     rng = random.Random(2025)
-    found = [Council(HOME[0], HOME[1], f"{HOME[2]} (synthetic)", *LONDON, 1.0)]
+    found = [Council(HOME[0], HOME[1], f"{HOME[2]} (synthetic)", *INNER, 1.0)]
     for index, name in enumerate(_NAMES):
-        region = LONDON if index < 12 else SOUTH_EAST
+        region = (INNER if index < 6 else OUTER) if index < 12 else SOUTH_EAST
         prefix = "E09000" if index < 12 else "E06000"
         found.append(
             Council(
@@ -121,7 +124,11 @@ def _share_rows(
     rows: list[list[str]] = []
     everyone = councils()
     for year in YEARS:
-        region_totals: dict[tuple[str, str], list[float]] = {LONDON: [0, 0], SOUTH_EAST: [0, 0]}
+        region_totals: dict[tuple[str, str], list[float]] = {
+            INNER: [0, 0],
+            OUTER: [0, 0],
+            SOUTH_EAST: [0, 0],
+        }
         national_n = england[year]
         national_count = _round10(national_n * share[year] / 100)
         rows.append([*_geo(year, "National", None, None), *total, str(_round10(national_n)), "100"])
@@ -154,6 +161,7 @@ def _share_rows(
                         str(round(100 * count / n)),
                     ]
                 )
+        region_totals[LONDON] = [region_totals[INNER][i] + region_totals[OUTER][i] for i in (0, 1)]
         for region, (n, count) in region_totals.items():
             rows.append([*_geo(year, "Regional", None, region), *total, str(_round10(n)), "100"])
             rows.append(
@@ -271,7 +279,7 @@ def neighbour_table() -> tuple[list[str], list[list[str]]]:
     for slot in range(1, 11):
         header += [f"SN_{slot}", f"SN_{slot}P"]
     home = councils()[0]
-    row = [home.old, home.name, "7", home.region_name]
+    row = [home.old, home.name, "7", LONDON[1]]  # the table says London
     for code, word in NEIGHBOURS:
         row += [code, word]
     return header, [row]

@@ -74,7 +74,7 @@ def notes(bench: Benchmarks) -> list[str]:
             f"Council: {area.name} ({area.code}"
             + (f", old LA code {area.old_code}" if area.old_code else "")
             + ")"
-            + (f"; region: {bench.region}." if bench.region else ".")
+            + (f"; region: {bench.region}." if bench.region and not bench.region_choice else ".")
         )
     if bench.neighbours:
         names = ", ".join(
