@@ -10,6 +10,8 @@ column and the rows, never the value: these are children's records.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -47,7 +49,7 @@ def typed_table(
         elif column == "CHILD":
             values = distinct
         else:
-            values = pd.Series([value.upper() for value in distinct], dtype=object)
+            values = _upper(distinct)
             bad = _bad_code(values, column)
             what, code = _code_what(column), SSDA903_BAD_CODE
         out[column] = values.to_numpy()[codes]
@@ -84,13 +86,32 @@ def _distinct(column: pd.Series | None, length: int) -> tuple[np.ndarray, pd.Ser
     """A text column as codes into its distinct values, stripped ("" for a column not given)."""
     if column is None:
         return np.zeros(length, dtype=np.intp), pd.Series([""], dtype=object)
-    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=False)
-    # str methods on the distinct values: a list comprehension is the fastest loop there is
-    # here (pandas' .str accessor without pyarrow loops in Python too, with more overhead).
-    distinct = pd.Series([str(value).strip() for value in uniques], dtype=object)
-    if not len(distinct):
-        distinct = pd.Series([""], dtype=object)
-    return codes, distinct
+    cells = column.to_numpy(dtype=object)
+    # The CSV reader never gives a missing cell (blank is ""), so the NA-aware factorize (which
+    # scans the whole column for missing values first) is needed only when one shows up.
+    codes, uniques = pd.factorize(cells)
+    if len(codes) and codes.min() < 0:
+        codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+    if not len(uniques):
+        return codes, pd.Series([""], dtype=object)
+    texts = [value if isinstance(value, str) else str(value) for value in uniques]
+    # Stripping is a Python loop over the distinct values; most files need none, which one
+    # search of the values joined (in C) tells.
+    if _PADDED.search("\0" + "\0".join(texts) + "\0"):
+        texts = [value.strip() for value in texts]
+    return codes, pd.Series(texts, dtype=object)
+
+
+#: Whitespace at either end of a value, in the values joined by NULs.
+_PADDED = re.compile(r"\s\0|\0\s")
+
+
+def _upper(distinct: pd.Series) -> pd.Series:
+    """The distinct values upper-cased (a Python loop only when some are not already)."""
+    joined = "\0".join(distinct)
+    if joined.upper() == joined:
+        return distinct
+    return pd.Series([value.upper() for value in distinct], dtype=object)
 
 
 def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
