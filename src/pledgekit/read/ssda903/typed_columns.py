@@ -108,10 +108,11 @@ _PADDED = re.compile(r"\s\0|\0\s")
 
 def _upper(distinct: pd.Series) -> pd.Series:
     """The distinct values upper-cased (a Python loop only when some are not already)."""
-    joined = "\0".join(distinct)
+    texts: list[str] = distinct.tolist()
+    joined = "\0".join(texts)
     if joined.upper() == joined:
         return distinct
-    return pd.Series([value.upper() for value in distinct], dtype=object)
+    return pd.Series([value.upper() for value in texts], dtype=object)
 
 
 def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
