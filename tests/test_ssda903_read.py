@@ -284,3 +284,18 @@ def test_match_prefers_the_table_with_most_columns() -> None:
     with_uasc = [*TABLES["Header"], "UASC", "DUC"]
     assert match_table(with_uasc).table == "Header"
     assert match_table(list(TABLES["UASC"])).table == "UASC"
+
+
+def test_identifiers_no_measure_uses_are_never_read(tmp_path: Path) -> None:
+    from tests.ssda903_synth import synthesize
+
+    made = synthesize(children=60, years=(2025,), seed=3)
+    made.write(tmp_path)
+    read = read_903([tmp_path])
+    tables = read.records.years[2025].tables
+    assert set(tables["Header"]["UPN"]) == {""}
+    for column in ("HOME_POST", "PL_POST", "URN"):
+        assert set(tables["Episodes"][column]) == {""}
+    # What is counted is still read.
+    assert set(tables["Header"]["CHILD"]) == set(made.tables[2025]["Header"]["CHILD"])
+    assert tables["Episodes"]["DECOM"].notna().all()

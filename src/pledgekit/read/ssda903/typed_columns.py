@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from pledgekit.model.codes import SSDA903_BAD_CODE, SSDA903_BAD_DATE
 from pledgekit.model.findings import Finding, finding
@@ -94,7 +95,11 @@ def _distinct(column: pd.Series | None, length: int) -> tuple[np.ndarray, pd.Ser
         codes, uniques = pd.factorize(cells, use_na_sentinel=False)
     if not len(uniques):
         return codes, pd.Series([""], dtype=object)
-    texts = [value if isinstance(value, str) else str(value) for value in uniques]
+    # Text from the parsers, so the values are strings (checked in C); str() only otherwise.
+    if infer_dtype(uniques, skipna=False) == "string":
+        texts: list[str] = uniques.tolist()
+    else:
+        texts = [str(value) for value in uniques]
     # Stripping is a Python loop over the distinct values; most files need none, which one
     # search of the values joined (in C) tells.
     if _PADDED.search("\0" + "\0".join(texts) + "\0"):
