@@ -123,7 +123,18 @@ def _upper(distinct: pd.Series) -> pd.Series:
 def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Dates in dd/mm/yyyy, else yyyy-mm-dd (ISO, a time after it ignored), else dd/mm/yy (as
     Excel exports write them: 00-68 are 2000-2068, 69-99 are 1969-1999); the mask of non-blank
-    cells none of these reads. Each format is tried, vectorised, only on what is still unread."""
+    cells none of these reads. Exact dd/mm/yyyy (nearly every cell) is read by numpy; pandas'
+    parser sees only the rest."""
+    fast, read = _day_month_year(text.tolist())
+    parsed = pd.Series(fast, index=text.index)
+    rest = ~read & (text != "").to_numpy()
+    if rest.any():
+        parsed[rest] = _parsed_dates(text[rest])
+    return parsed, parsed.isna() & (text != "")
+
+
+def _parsed_dates(text: pd.Series) -> pd.Series:
+    """Each format tried, vectorised, only on what is still unread (NaT where none reads)."""
     parsed = pd.to_datetime(text, format="%d/%m/%Y", errors="coerce")
     for fmt, width in (("%Y-%m-%d", 10), ("%d/%m/%y", 8)):
         missed = parsed.isna() & (text != "")
@@ -131,8 +142,41 @@ def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
             break
         again = pd.to_datetime(text[missed].str.slice(0, width), format=fmt, errors="coerce")
         parsed = parsed.where(~missed, again.reindex(parsed.index))
-    parsed = parsed.astype("datetime64[ns]")
-    return parsed, parsed.isna() & (text != "")
+    result: pd.Series = parsed.astype("datetime64[ns]")
+    return result
+
+
+#: The digit positions of dd/mm/yyyy, and its slashes.
+_DIGITS = [0, 1, 3, 4, 6, 7, 8, 9]
+_SLASH = ord("/") - ord("0")
+
+
+def _day_month_year(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Exactly dd/mm/yyyy dates (the return's own format) read with numpy, and which were.
+
+    The common case at numpy speed; anything else (one-digit days, other formats, a year
+    outside 1678-2261) is left to pandas' parser. A day past the month's end is not read.
+    """
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    chars = np.array(texts, dtype="<U10").view(np.uint32).reshape(n, 10).astype(np.int64)
+    chars -= ord("0")
+    digits = chars[:, _DIGITS]
+    read = (
+        (lengths == 10)
+        & (chars[:, 2] == _SLASH)
+        & (chars[:, 5] == _SLASH)
+        & ((digits >= 0) & (digits <= 9)).all(axis=1)
+    )
+    day = chars[:, 0] * 10 + chars[:, 1]
+    month = chars[:, 3] * 10 + chars[:, 4]
+    year = chars[:, 6] * 1000 + chars[:, 7] * 100 + chars[:, 8] * 10 + chars[:, 9]
+    read &= (month >= 1) & (month <= 12) & (day >= 1) & (year >= 1678) & (year <= 2261)
+    months = np.where(read, (year - 1970) * 12 + month - 1, 0).astype("datetime64[M]")
+    days = months.astype("datetime64[D]") + np.where(read, day - 1, 0)
+    read &= days.astype("datetime64[M]") == months
+    dates = np.where(read, days.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))
+    return dates, read
 
 
 def _numbers(text: pd.Series, column: str) -> tuple[pd.Series, pd.Series]:
