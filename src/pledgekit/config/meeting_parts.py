@@ -40,6 +40,11 @@ class ActionEntry(Strict):
     milestone: datetime.date | None = Field(None, description="Date it is due, e.g. 2026-12-31.")
     status: str | None = Field(None, description="e.g. 'On track', 'Complete', 'Delayed'.")
     update: str | None = None
+    updated: datetime.date | None = Field(
+        None,
+        description="Date the lead officer wrote the update, e.g. 2026-11-05. An action not "
+        "complete then and past its milestone is shown as overdue at that date.",
+    )
 
     @field_validator("id", "pledge", mode="before")
     @classmethod

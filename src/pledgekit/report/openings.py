@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pledgekit.model.prose import Prose
 from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.paragraphs import generated
-from pledgekit.report.plans import ActionLine, Directorate, LateLine, long_date
+from pledgekit.report.plans import ActionLine, Directorate, LateLine, flag_word, long_date
 from pledgekit.report.streaks import streak_words
 from pledgekit.report.summary import commentary_sentence, listing, months, plural
 from pledgekit.score.scorecard import Scorecard
@@ -73,11 +73,20 @@ def actions_intro(actions: tuple[ActionLine, ...], today: datetime.date, dated: 
     basis = "the meeting date" if dated else "the end of the reporting period"
     text = (
         f"The action plan has {plural(len(actions), 'action')}. An action is overdue when its "
-        f"milestone date has passed by {basis} ({long_date(today)}) and it is not complete"
+        f"milestone date has passed by {basis} ({long_date(today)}){_by_update(actions)} and "
+        "it is not complete"
     )
     if overdue:
         return text + f": {', '.join(overdue)} {'is' if len(overdue) == 1 else 'are'} overdue."
     return text + "; none is overdue."
+
+
+def _by_update(items: Sequence[ActionLine] | Sequence[LateLine]) -> str:
+    """The clause for flags judged at the officer's update (see :func:`plans.flag_for`), or ""."""
+    flags = [i.flag if isinstance(i, ActionLine) else i.status for i in items]
+    if any(flag != flag_word(flag) for flag in flags):
+        return ", or by the date of its lead officer's update when that is later"
+    return ""
 
 
 def persistence(count: int, span: str) -> str:
@@ -109,6 +118,7 @@ def late_intro(late: Sequence[LateLine], today: datetime.date, dated: bool) -> s
     return (
         f"{'This action or commitment is' if n == 1 else f'These {n} actions and commitments are'}"
         " late or at risk. Each shows one status: Overdue when its date has passed by "
-        f"{basis} ({long_date(today)}) and it is not complete, else Delayed or Not started as "
+        f"{basis} ({long_date(today)}){_by_update(late)} and it is not complete, else Delayed "
+        "or Not started as "
         "its lead reports. The full action plan and every commitment are in the appendices."
     )

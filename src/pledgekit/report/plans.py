@@ -35,16 +35,38 @@ def is_overdue(status: str | None, due: datetime.date | None, today: datetime.da
     return due is not None and due < today and not is_done(status)
 
 
-def flag_for(status: str | None, due: datetime.date | None, today: datetime.date) -> str:
-    """The one word saying what needs attention: ``Overdue`` (past its date and not done,
+#: The flag's word, first of a flag "Overdue at the update of ...": what sorts and counts it.
+OVERDUE = "Overdue"
+
+
+def flag_for(
+    status: str | None,
+    due: datetime.date | None,
+    today: datetime.date,
+    updated: datetime.date | None = None,
+) -> str:
+    """The one status saying what needs attention: ``Overdue`` (past its date and not done,
     whatever else the status says), else ``Delayed`` or ``Not started``, else "".
+
+    ``updated`` is the date the lead officer wrote the update. When it is later than the due
+    date and the status does not say the work is done, the work was overdue by the officer's
+    own account, whatever the meeting date: the flag says so, ``Overdue at the update of 5
+    November 2026``. Otherwise overdue is judged at ``today`` (the meeting date, or the end of
+    the reporting period without one).
 
     The one place a commitment's or action's flag is decided: the summary counts, the
     late-or-at-risk list and the appendix tables all read it.
     """
+    if updated is not None and is_overdue(status, due, updated):
+        return f"{OVERDUE} at the update of {long_date(updated)}"
     if is_overdue(status, due, today):
-        return "Overdue"
+        return OVERDUE
     return _FLAGGED.get((status or "").strip().lower(), "")
+
+
+def flag_word(flag: str) -> str:
+    """``Overdue`` for any overdue flag (with or without its reason), else the flag itself."""
+    return OVERDUE if flag.startswith(OVERDUE) else flag
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +88,7 @@ class ActionLine:
     @property
     def overdue(self) -> bool:
         """True when the milestone has passed and the action is not complete."""
-        return "Overdue" in self.flag
+        return flag_word(self.flag) == OVERDUE
 
     @property
     def summary(self) -> str:
@@ -97,6 +119,8 @@ class ActionSource:
     status: str | None
     update: str | None
     markdown: bool
+    #: The date the lead officer wrote ``update`` (judges "overdue", see :func:`flag_for`).
+    updated: datetime.date | None = None
 
 
 def action_lines(
@@ -131,7 +155,7 @@ def action_lines(
                 update=Prose(
                     source.update or "", "action update", source.location, markdown=source.markdown
                 ),
-                flag=flag_for(source.status, source.milestone, today),
+                flag=flag_for(source.status, source.milestone, today, source.updated),
             )
         )
     return tuple(lines)
@@ -199,8 +223,8 @@ def late_lines(
         for c in d.commitments
         if c.flag
     ]
-    first = {"Overdue": 0, "Delayed": 1, "Not started": 2}
+    first = {OVERDUE: 0, "Delayed": 1, "Not started": 2}
     return tuple(
-        sorted(found, key=lambda x: first.get(x.status, 3))
-        + sorted(commitments, key=lambda x: first.get(x.status, 3))
+        sorted(found, key=lambda x: first.get(flag_word(x.status), 3))
+        + sorted(commitments, key=lambda x: first.get(flag_word(x.status), 3))
     )

@@ -111,6 +111,7 @@ def action_sources(meeting: Meeting | None, sheet: list[ActionItem]) -> list[Act
                     a.status,
                     a.update,
                     True,
+                    a.updated,
                 )
             )
     for item in sheet:
