@@ -1,9 +1,9 @@
 """Names vulture (dead-code finder) reports as unused that are used, each group saying by what.
 
-Run as ``vulture`` from the repository root (paths and settings in pyproject's [tool.vulture]);
-tests/test_dead_code.py runs it, adding the names the report templates read. Decorated checks,
-pydantic validators and Typer commands are skipped by ``ignore_decorators`` there; what remains
-is named here. A name added here needs the reason beside it: anything else vulture reports is
+tests/test_dead_code.py runs vulture over src/ with this file and the names the report templates
+read (bare ``vulture`` from the repository root, with pyproject's [tool.vulture], lists those
+template fields too). Decorated checks, pydantic validators and Typer commands are skipped by
+``ignore_decorators`` there; what remains is named here. A name added here needs the reason beside it: anything else vulture reports is
 dead code, to be removed.
 """
 

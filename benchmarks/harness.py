@@ -39,10 +39,12 @@ exec(setup, namespace)
 with open("/proc/self/statm") as statm:
     base = int(statm.read().split()[1]) * resource.getpagesize() / 2**20
 start = time.perf_counter()
+cpu = time.process_time()
 exec(body, namespace)
 elapsed = time.perf_counter() - start
+cpu = time.process_time() - cpu
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({{"seconds": elapsed, "peak_mb": peak, "added_mb": peak - base}}))
+print(json.dumps({{"seconds": elapsed, "cpu": cpu, "peak_mb": peak, "added_mb": peak - base}}))
 """
 
 
@@ -59,11 +61,17 @@ class Contender:
     runs: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
     added: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
 
     @property
     def seconds(self) -> float:
         """Median wall time of the runs."""
         return statistics.median(self.runs)
+
+    @property
+    def cpu_seconds(self) -> float:
+        """Median CPU time of the runs (NaN for whole commands): less swayed by other load."""
+        return statistics.median(self.cpus) if self.cpus else float("nan")
 
     @property
     def peak_mb(self) -> float:
@@ -98,6 +106,7 @@ class Contender:
         self.runs.append(result["seconds"])
         self.peaks.append(result["peak_mb"])
         self.added.append(result["added_mb"])
+        self.cpus.append(result["cpu"])
 
 
 def interleave(contenders: Sequence[Contender], repeat: int) -> None:

@@ -80,3 +80,23 @@ def test_readme_python_example_runs(
     assert namespace["data"]["schema"] == "pledgekit.scorecard/1"  # type: ignore[index]
     assert namespace["personal_data"] == []
     assert "misses a target" in capsys.readouterr().out
+
+
+def test_readme_903_path_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's two commands from the sample's 903 files to a scorecard, run in order in
+    one folder (the second reads what the first wrote)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Figures from the SSDA903 return", 1)[1]
+    [block] = re.findall(r"```console\n(.*?)```", section.split("\n## ", 1)[0], flags=re.DOTALL)
+    commands = [line.split("  #")[0].strip()[2:] for line in block.splitlines()]
+    assert [c.split()[1] for c in commands] == ["ssda903", "scorecard"]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sample_data").symlink_to(ROOT / "sample_data")
+    for command in commands:
+        result = CliRunner().invoke(app, shlex.split(command)[1:])
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / "q.xlsx").stat().st_size > 0
+    scorecard = result.output
+    # The 903 figures reach the scorecard: measure 5.1's computed percentage is rated.
+    assert "5.1" in scorecard and "No data" in scorecard
+    assert re.search(r"5\.1 .*\d+\.\d%", scorecard), scorecard

@@ -284,3 +284,43 @@ def test_match_prefers_the_table_with_most_columns() -> None:
     with_uasc = [*TABLES["Header"], "UASC", "DUC"]
     assert match_table(with_uasc).table == "Header"
     assert match_table(list(TABLES["UASC"])).table == "UASC"
+
+
+def test_identifiers_no_measure_uses_are_never_read(tmp_path: Path) -> None:
+    from tests.ssda903_synth import synthesize
+
+    made = synthesize(children=60, years=(2025,), seed=3)
+    made.write(tmp_path)
+    read = read_903([tmp_path])
+    tables = read.records.years[2025].tables
+    assert set(tables["Header"]["UPN"]) == {""}
+    for column in ("HOME_POST", "PL_POST", "URN"):
+        assert set(tables["Episodes"][column]) == {""}
+    # What is counted is still read.
+    assert set(tables["Header"]["CHILD"]) == set(made.tables[2025]["Header"]["CHILD"])
+    assert tables["Episodes"]["DECOM"].notna().all()
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(st.integers(0, 40), st.integers(0, 14), st.integers(1600, 2300)).map(
+                lambda d: f"{d[0]:02d}/{d[1]:02d}/{d[2]}"
+            ),
+            st.sampled_from(["", "1/2/2024", "2024-03-01", "12/05/24", " 01/01/2024", "x"]),
+        ),
+        min_size=1,
+        max_size=30,
+        unique=True,
+    )
+)
+def test_fast_dates_read_as_pandas_does(texts: list[str]) -> None:
+    """numpy's dd/mm/yyyy path gives what pandas' parser gives for every value it takes."""
+    from pledgekit.read.ssda903.typed_columns import _day_month_year, _parsed_dates
+
+    fast, read = _day_month_year(texts)
+    taken = pd.Series(texts, dtype=object)[read]
+    assert (fast[read] == _parsed_dates(taken).to_numpy()).all()
+    assert pd.isna(fast[~read]).all()
+    # Only exact dd/mm/yyyy is taken; the rest is left to pandas.
+    assert all(len(t) == 10 and t[2] == t[5] == "/" for t in taken)

@@ -17,6 +17,7 @@ from pledgekit.records.collection_year import age_at_end, age_at_start
 from pledgekit.records.figures import percentage
 from pledgekit.records.frames import Count, CountingOptions, Records903
 from pledgekit.records.history import has_table, table
+from pledgekit.records.memo import memoised
 
 LEFT_OUT_CONTACT = ("DIED", "RHOM")
 IN_EET = ("F1", "F2", "F3", "F4", "F5", "P1", "P2", "P3", "P4", "P5")
@@ -46,10 +47,14 @@ def transferred_out(records: Records903, year: int, young: pd.Series) -> pd.Seri
     return result
 
 
+@memoised
 def leavers(
     records: Records903, year: int, options: CountingOptions, ages: tuple[int, int]
 ) -> pd.DataFrame:
-    """The OC3 rows of care leavers aged ``ages`` (inclusive), DIED/RHOM (and E3) left out."""
+    """The OC3 rows of care leavers aged ``ages`` (inclusive), DIED/RHOM (and E3) left out.
+
+    Remembered per records object: the EET and accommodation measures share one age group.
+    """
     oc3 = table(records, year, "OC3").drop_duplicates("CHILD")
     if options.care_leaver_age_at == "1-april":
         age = age_at_start(oc3["DOB"], year)

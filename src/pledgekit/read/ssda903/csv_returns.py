@@ -1,10 +1,10 @@
 """One SSDA903 CSV file -> the table it holds, as text with its canonical column names.
 
 The header is read first (no data rows) and the table told from it; only a recognised table's
-columns are then read, every cell as text, by pandas' C parser (no Python per row). A file that
-is not a 903 table is never read past its header. Messages never quote a cell: a file without a
-header row would show child-level values where the column names should be, so only headers
-that are 903 column names are named.
+columns are then read (but the identifiers in :data:`NOT_READ`), every cell as text, by pandas'
+C parser (no Python per row). A file that is not a 903 table is never read past its header.
+Messages never quote a cell: a file without a header row would show child-level values where
+the column names should be, so only headers that are 903 column names are named.
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ from pledgekit.model.location import Location
 from pledgekit.model.ssda903_tables import TABLES
 from pledgekit.read.ssda903.table_shapes import TableMatch, match_table
 
+#: Identifiers no measure counts and no check reads: never parsed, so a run never holds a UPN or
+#: a postcode in memory, and the reader spends nothing on them (they are among the most varied
+#: columns). Their columns in the frame are blank.
+NOT_READ = frozenset({"UPN", "HOME_POST", "PL_POST", "URN"})
 #: Columns a table shares with others; a file needs some of the table's own to be "that table".
 _SHARED = frozenset({"CHILD", "DOB", "SEX"})
 _LINE = re.compile(r"line (\d+)")
@@ -51,7 +55,9 @@ def read_csv_table(path: Path, shown: str) -> tuple[RawTable | None, list[Findin
     match = match_table(headers)
     if match.table is None:
         return None, [_not_a_table(shown, headers, match)]
-    wanted = {position: column for column, position in match.columns.items()}
+    wanted = {
+        position: column for column, position in match.columns.items() if column not in NOT_READ
+    }
     try:
         frame = pd.read_csv(
             path,
@@ -67,7 +73,8 @@ def read_csv_table(path: Path, shown: str) -> tuple[RawTable | None, list[Findin
     except (OSError, UnicodeError, ValueError, pd.errors.ParserError) as exc:
         return None, [_unreadable(shown, exc)]
     frame.columns = [wanted[p] for p in sorted(wanted)]
-    frame = frame[list(TABLES[match.table])]
+    # The table's columns in order; those not read are given blank when the frame is typed.
+    frame = frame[[column for column in TABLES[match.table] if column in frame.columns]]
     # Rows as users see them: the header is row 1. Blank lines are skipped by the parser,
     # so a file with blank lines between rows gives the position among the data rows.
     rows = np.arange(2, len(frame) + 2, dtype=np.int64)

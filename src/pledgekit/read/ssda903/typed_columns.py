@@ -10,8 +10,11 @@ column and the rows, never the value: these are children's records.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from pledgekit.model.codes import SSDA903_BAD_CODE, SSDA903_BAD_DATE
 from pledgekit.model.findings import Finding, finding
@@ -47,7 +50,7 @@ def typed_table(
         elif column == "CHILD":
             values = distinct
         else:
-            values = pd.Series([value.upper() for value in distinct], dtype=object)
+            values = _upper(distinct)
             bad = _bad_code(values, column)
             what, code = _code_what(column), SSDA903_BAD_CODE
         out[column] = values.to_numpy()[codes]
@@ -84,19 +87,54 @@ def _distinct(column: pd.Series | None, length: int) -> tuple[np.ndarray, pd.Ser
     """A text column as codes into its distinct values, stripped ("" for a column not given)."""
     if column is None:
         return np.zeros(length, dtype=np.intp), pd.Series([""], dtype=object)
-    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=False)
-    # str methods on the distinct values: a list comprehension is the fastest loop there is
-    # here (pandas' .str accessor without pyarrow loops in Python too, with more overhead).
-    distinct = pd.Series([str(value).strip() for value in uniques], dtype=object)
-    if not len(distinct):
-        distinct = pd.Series([""], dtype=object)
-    return codes, distinct
+    cells = column.to_numpy(dtype=object)
+    # The CSV reader never gives a missing cell (blank is ""), so the NA-aware factorize (which
+    # scans the whole column for missing values first) is needed only when one shows up.
+    codes, uniques = pd.factorize(cells)
+    if len(codes) and codes.min() < 0:
+        codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+    if not len(uniques):
+        return codes, pd.Series([""], dtype=object)
+    # Text from the parsers, so the values are strings (checked in C); str() only otherwise.
+    if infer_dtype(uniques, skipna=False) == "string":
+        texts: list[str] = uniques.tolist()
+    else:
+        texts = [str(value) for value in uniques]
+    # Stripping is a Python loop over the distinct values; most files need none, which one
+    # search of the values joined (in C) tells.
+    if _PADDED.search("\0" + "\0".join(texts) + "\0"):
+        texts = [value.strip() for value in texts]
+    return codes, pd.Series(texts, dtype=object)
+
+
+#: Whitespace at either end of a value, in the values joined by NULs.
+_PADDED = re.compile(r"\s\0|\0\s")
+
+
+def _upper(distinct: pd.Series) -> pd.Series:
+    """The distinct values upper-cased (a Python loop only when some are not already)."""
+    texts: list[str] = distinct.tolist()
+    joined = "\0".join(texts)
+    if joined.upper() == joined:
+        return distinct
+    return pd.Series([value.upper() for value in texts], dtype=object)
 
 
 def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Dates in dd/mm/yyyy, else yyyy-mm-dd (ISO, a time after it ignored), else dd/mm/yy (as
     Excel exports write them: 00-68 are 2000-2068, 69-99 are 1969-1999); the mask of non-blank
-    cells none of these reads. Each format is tried, vectorised, only on what is still unread."""
+    cells none of these reads. Exact dd/mm/yyyy (nearly every cell) is read by numpy; pandas'
+    parser sees only the rest."""
+    fast, read = _day_month_year(text.tolist())
+    parsed = pd.Series(fast, index=text.index)
+    rest = ~read & (text != "").to_numpy()
+    if rest.any():
+        parsed[rest] = _parsed_dates(text[rest])
+    return parsed, parsed.isna() & (text != "")
+
+
+def _parsed_dates(text: pd.Series) -> pd.Series:
+    """Each format tried, vectorised, only on what is still unread (NaT where none reads)."""
     parsed = pd.to_datetime(text, format="%d/%m/%Y", errors="coerce")
     for fmt, width in (("%Y-%m-%d", 10), ("%d/%m/%y", 8)):
         missed = parsed.isna() & (text != "")
@@ -104,8 +142,41 @@ def _dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
             break
         again = pd.to_datetime(text[missed].str.slice(0, width), format=fmt, errors="coerce")
         parsed = parsed.where(~missed, again.reindex(parsed.index))
-    parsed = parsed.astype("datetime64[ns]")
-    return parsed, parsed.isna() & (text != "")
+    result: pd.Series = parsed.astype("datetime64[ns]")
+    return result
+
+
+#: The digit positions of dd/mm/yyyy, and its slashes.
+_DIGITS = [0, 1, 3, 4, 6, 7, 8, 9]
+_SLASH = ord("/") - ord("0")
+
+
+def _day_month_year(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Exactly dd/mm/yyyy dates (the return's own format) read with numpy, and which were.
+
+    The common case at numpy speed; anything else (one-digit days, other formats, a year
+    outside 1678-2261) is left to pandas' parser. A day past the month's end is not read.
+    """
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    chars = np.array(texts, dtype="<U10").view(np.uint32).reshape(n, 10).astype(np.int64)
+    chars -= ord("0")
+    digits = chars[:, _DIGITS]
+    read = (
+        (lengths == 10)
+        & (chars[:, 2] == _SLASH)
+        & (chars[:, 5] == _SLASH)
+        & ((digits >= 0) & (digits <= 9)).all(axis=1)
+    )
+    day = chars[:, 0] * 10 + chars[:, 1]
+    month = chars[:, 3] * 10 + chars[:, 4]
+    year = chars[:, 6] * 1000 + chars[:, 7] * 100 + chars[:, 8] * 10 + chars[:, 9]
+    read &= (month >= 1) & (month <= 12) & (day >= 1) & (year >= 1678) & (year <= 2261)
+    months = np.where(read, (year - 1970) * 12 + month - 1, 0).astype("datetime64[M]")
+    days = months.astype("datetime64[D]") + np.where(read, day - 1, 0)
+    read &= days.astype("datetime64[M]") == months
+    dates = np.where(read, days.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))
+    return dates, read
 
 
 def _numbers(text: pd.Series, column: str) -> tuple[pd.Series, pd.Series]:
