@@ -74,8 +74,10 @@ def _styles(doc: Any) -> None:
     table_text = doc.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = normal
     table_text.font.size = Pt(10)  # at least 10 pt: table text is read as closely as the body
+    # A point above the text keeps it off the cell's top border; none below, where the line's
+    # own descent leaves room (a point a row more ran the appendices a page longer).
     table_text.paragraph_format.space_before = Pt(1)
-    table_text.paragraph_format.space_after = Pt(1)
+    table_text.paragraph_format.space_after = Pt(0)
     table_text.paragraph_format.line_spacing = 1.0
     number = doc.styles.add_style("Table Number", WD_STYLE_TYPE.PARAGRAPH)
     number.base_style = table_text
@@ -431,15 +433,7 @@ def _pledges(doc: Any) -> None:
         1,
         new_page=True,
     )
-    _table(
-        doc,
-        "Measures by status, {{ report.period }}",
-        ["Status", "Measures"],
-        ["{% cellbg c.status.colour %}{{r c.status|status }}", "{{ c.count }}"],
-        [4.5, 2.5],
-        "c in report.counts",
-        numbers=(1,),
-    )
+    # No table of counts by status here: the summary (section 4) states them.
     _p(doc, "{%p for p in report.pledges %}")
     _heading(doc, "{{ p.number }} Pledge {{ p.id }}: {{ p.title }}", 2)
     _p(doc, "{%p if p.outcome %}")
@@ -455,23 +449,26 @@ def _pledges(doc: Any) -> None:
     _table(
         doc,
         "Pledge {{ p.id }} measures, {{ report.period }}",
-        ["Ref", "Measure", "Value", "Target", "Status", "Trend (previous figure)"],
+        # The figure and its target share a column, as in the body's amber table: one
+        # narrow column fewer leaves the measure's title room to wrap less.
+        ["Ref", "Measure", "Figure (target)", "Status", "Trend"],
         [
             "{{ line.label }}",
             "{{ line.title }}{% if line.annual %} ({{ line.period_label }}){% endif %}",
-            "{{ line.value }}",
-            "{{ line.target }}",
+            "{{ line.value }}{{ ' ' if line.value and line.target else '' }}"
+            "{% if line.target %}({{ line.target }}){% endif %}",
             "{% cellbg line.status.colour %}{{r line.status|status }}",
             "{{ line.trend_from }}",
         ],
-        [1.6, 6.4, 1.8, 1.9, 2.3, 3.0],
+        [1.6, 7.0, 2.6, 2.3, 3.5],
         "line in p.lines",
-        numbers=(2, 3),
+        numbers=(2,),
     )
     _p(doc, "{%p if p.compared %}")
     _table(
         doc,
-        "Pledge {{ p.id }}: comparators",
+        "Pledge {{ p.id }}: comparators{% if p.red_compared %} (for measures rated red, see "
+        f"section {_n('exceptions')}){{% endif %}}",
         ["Ref", "Compared with"],
         ["{{ line.ref }}", "{{ line.comparator_text }}"],
         [1.4, 15.6],
@@ -496,18 +493,21 @@ def _commitments_and_actions(doc: Any) -> None:
     _table(
         doc,
         "Action plan",
-        ["Ref", "Action", "Linked measures", "Lead and partners", "Milestone", "Status", "Update"],
+        # Five columns, not seven: the linked measures ride with the action and the status
+        # with its milestone, so the action and its update get the width (a narrow column
+        # turned each row into ten lines and the plan into two pages).
+        ["Ref", "Action", "Lead and partners", "Milestone and status", "Update"],
         [
             "{{ a.ref }}",
             "{{ a.action.text }}{% if a.pledge %} (pledge {{ a.pledge }}){% endif %}"
+            "{% if a.measures %}. Linked to measure{{ 's' if a.measures|length > 1 else '' }} "
+            '{{ a.measures|join(", ") }}{% endif %}'
             "{% if a.resources %}. Resources: {{ a.resources }}{% endif %}",
-            '{{ a.measures|join(", ") }}',
             "{{ a.lead }}{% if a.partners %}; {{ a.partners }}{% endif %}",
-            "{{ a.milestone }}",
-            "{{ a.flag or a.status }}",
+            "{% if a.milestone %}{{ a.milestone }}: {% endif %}{{ a.flag or a.status }}",
             "{{ a.update.text }}",
         ],
-        [1.0, 4.3, 1.7, 2.9, 2.4, 1.9, 2.8],
+        [1.0, 6.0, 3.0, 2.6, 4.4],
         "a in report.actions",
     )
     _p(doc, "{%p endif %}")
@@ -521,16 +521,16 @@ def _commitments_and_actions(doc: Any) -> None:
     _table(
         doc,
         "Commitments by directorate",
-        ["Directorate", "Commitment", "Lead", "Due", "Status", "Update"],
+        # Four columns, not six: the lead rides with the directorate and the status with the
+        # due date, leaving the commitment and its update the width.
+        ["Directorate and lead", "Commitment", "Due and status", "Update"],
         [
-            "{{ row[0] }}",
+            "{{ row[0] }}{% if row[1].lead %}: {{ row[1].lead }}{% endif %}",
             "{{ row[1].commitment }}",
-            "{{ row[1].lead }}",
-            "{{ row[1].due }}",
-            "{{ row[1].flag or row[1].status }}",
+            "{% if row[1].due %}{{ row[1].due }}: {% endif %}{{ row[1].flag or row[1].status }}",
             "{{ row[1].update }}",
         ],
-        [2.4, 4.4, 2.5, 2.2, 1.9, 3.6],
+        [3.4, 5.6, 2.6, 5.4],
         "row in report.commitment_rows",
     )
     _p(doc, "{%p endif %}")
@@ -618,10 +618,21 @@ def _appendix(doc: Any) -> None:
     _p(doc, "{{ report.comparison_note }}")
     _p(doc, "{%p endif %}")
     _p(doc, "{%p if report.symbols %}")
-    _heading(doc, "Key to symbols", 2)
-    _p(doc, "{%p for s in report.symbols %}")
-    _p(doc, "{{ s.symbol }} {{ s.meaning }}", "List Bullet")
-    _p(doc, "{%p endfor %}")
+    # Two symbols a row, under its caption alone (no heading besides): the key as a list ran
+    # to a dozen short lines.
+    _table(
+        doc,
+        "Key to symbols",
+        ["Symbol", "Meaning", "Symbol", "Meaning"],
+        [
+            "{{ pair[0].symbol }}",
+            "{{ pair[0].meaning }}",
+            "{{ pair[1].symbol if pair|length > 1 else '' }}",
+            "{{ pair[1].meaning if pair|length > 1 else '' }}",
+        ],
+        [1.4, 7.1, 1.4, 7.1],
+        "pair in report.symbols|batch(2)",
+    )
     _p(doc, "{%p endif %}")
     _commitments_and_actions(doc)
     _profile(doc)

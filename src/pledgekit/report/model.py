@@ -48,8 +48,16 @@ class PledgeSection:
 
     @property
     def compared(self) -> tuple[MeasureLine, ...]:
-        """The measures that have a comparator, for the pledge's comparators table."""
-        return tuple(line for line in self.lines if line.comparators)
+        """The measures that have a comparator, for the pledge's comparators table: all but the
+        reds, whose comparators the exceptions section gives (a figure said once)."""
+        return tuple(
+            line for line in self.lines if line.comparators and line.status is not Status.RED
+        )
+
+    @property
+    def red_compared(self) -> bool:
+        """Whether a red measure's comparators were left to the exceptions section."""
+        return any(line.comparators and line.status is Status.RED for line in self.lines)
 
 
 @dataclass(frozen=True, slots=True)
