@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from pledgekit.render.report import chart_style as style
@@ -54,7 +54,22 @@ charts = st.builds(
 )
 
 
+# Found at the dependency floors: no figure, a target of 0 and an England line at float noise
+# above it once made an axis of 0.000005 steps whose labels ran off the picture.
+NOISE_AXIS = replace(
+    EET,
+    labels=QUARTERS[:1],
+    values=(None,),
+    texts=(),
+    target=0.0,
+    target_label="Target",
+    comparators=(("england", "England 1.52588e-05", 1.52587890625e-05),),
+    suffix="%",
+)
+
+
 @given(chart=charts, narrow=st.booleans(), png=st.booleans())
+@example(chart=NOISE_AXIS, narrow=False, png=False)
 def test_no_text_falls_off_the_picture_or_onto_another(
     chart: ChartData, narrow: bool, png: bool
 ) -> None:

@@ -140,6 +140,10 @@ def _references(chart: ChartData) -> list[float]:
     return found
 
 
+MIN_SPAN = 0.5
+"""The narrowest range of figures an axis spans, in the measure's unit."""
+
+
 def y_ticks(chart: ChartData) -> list[float]:
     """At least ``MIN_TICKS`` round ticks spanning the figures, target and comparators.
 
@@ -151,6 +155,9 @@ def y_ticks(chart: ChartData) -> list[float]:
     span = high - low
     if span <= 1e-9 * max(1.0, abs(high)):  # one figure, or figures apart by float noise only
         span = max(abs(high) * 0.1, 1.0)
+    # Figures are shown to one decimal: a finer axis would only label float noise ("1.5e-05%"),
+    # in ticks too wide for the margin.
+    span = max(span, MIN_SPAN)
     bottom, top = low - span * 0.15, high + span * 0.3
     if low >= 0:
         bottom = max(bottom, 0.0)
