@@ -142,3 +142,45 @@ def test_too_many_periods_for_the_width_are_named_alternately_ending_with_the_la
         and item.points[0][0] == item.points[1][0]
     ]
     assert len(ticks) == 8  # every period still has its tick mark
+
+
+def test_an_old_comparator_is_drawn_over_its_own_periods_only() -> None:
+    # England's figure is for 2023-24: drawn over 2024-25 Q1 to Q4 (the first four periods,
+    # the year it was the latest published) and not across 2025-26; the neighbours across.
+    chart = replace(
+        EET,
+        comparators=(
+            ("england", "England 56.0% (2023-24)", 56.0),
+            ("statistical_neighbours", "Statistical neighbours 54.0%", 54.0),
+        ),
+        comparator_spans=((0, 3), None),
+    )
+    scene = layout(chart, style.WIDE, text_width)
+    dots = sorted((i for i in scene.items if isinstance(i, Dot)), key=lambda dot: dot.y)
+    xs = sorted(dot.x for dot in dots[:-1])  # periods 0, 1, 3 ... 7 (the third is hidden)
+    step = xs[1] - xs[0]
+
+    def flat(colour: str) -> list[tuple[float, float]]:
+        found = [
+            i.points
+            for i in scene.items
+            if isinstance(i, Polyline) and i.stroke.colour == colour and len(i.points) == 2
+        ]
+        return [(p[0][0], p[1][0]) for p in found if p[0][1] == p[1][1]]
+
+    (england, *_) = flat(style.comparator_style("england").colour)
+    assert abs(england[0] - (xs[0] - 0.4 * step)) < 1e-6  # the plot's left edge
+    assert abs(england[1] - (xs[0] + 3.5 * step)) < 1e-6  # half a step past 2024-25 Q4
+    neighbours = flat(style.comparator_style("statistical_neighbours").colour)
+    assert max(right - left for left, right in neighbours) > 7 * step  # across the plot
+
+
+def test_the_report_chooses_each_comparators_periods_by_its_year() -> None:
+    from pledgekit.report.exceptions import _span
+
+    points = [(label, 1.0, "") for label in QUARTERS[4:10]]  # 2025-26 Q1 to 2026-27 Q2
+    assert _span(None, points) is None  # no year: across
+    assert _span("2025-26", points) is None  # its periods are all the chart's: across
+    assert _span("2025", points) == (0, 3)  # 2024-25, latest through 2025-26 only
+    assert _span("2024-25", points) == (0, 3)
+    assert _span("2021-22", points) is False  # older than the chart: left off

@@ -45,6 +45,9 @@ class ChartData:
     texts: tuple[str, ...] = ()
     #: Comparator lines where known: (name in pledge.yaml, label such as ``England 25.0%``, value).
     comparators: tuple[tuple[str, str, float], ...] = ()
+    #: For each comparator, the first and last period (indexes into ``labels``) its line is
+    #: drawn over, or None to draw it across the chart (see :func:`_span`).
+    comparator_spans: tuple[tuple[int, int] | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,9 +179,17 @@ def _chart(row: Row, points: list[tuple[str, float | None, str]]) -> ChartData:
     )
     if row.target_display:
         alt += f" Target {row.target_display}."
-    comparators = _comparator_lines(row, points)
+    comparators, spans = _comparator_lines(row, points)
     if comparators:
-        alt += " " + "; ".join(label for _, label, _ in comparators) + "."
+        alt += (
+            " "
+            + "; ".join(
+                label
+                + (f", drawn over {points[span[0]][0]} to {points[span[1]][0]}" if span else "")
+                for (_, label, _), span in zip(comparators, spans, strict=True)
+            )
+            + "."
+        )
     if missing:
         alt += f" {_count(missing, 'figure')} not shown (suppressed or missing)."
     return ChartData(
@@ -192,32 +203,50 @@ def _chart(row: Row, points: list[tuple[str, float | None, str]]) -> ChartData:
         alt=alt,
         texts=tuple(text for _, _, text in points),
         comparators=comparators,
+        comparator_spans=spans,
     )
 
 
-def _within(year: str | None, points: list[tuple[str, float | None, str]]) -> bool:
-    """True when a comparator of ``year`` ("2025": the year to March 2025, or "2024-25")
-    belongs to the charted span (no year: assumed current); the span reaches back one year,
-    as published figures lag."""
-    if not year or not points:
-        return True
-    digits = year[:4]
+def _start(year: str | None) -> int | None:
+    """The first calendar year of a financial year written "2025" (the year to March 2025,
+    so 2024) or "2024-25" (2024); None for no year or one not written so."""
+    digits = (year or "")[:4]
     if not digits.isdigit():
-        return True
-    start = int(digits) - (0 if "-" in year else 1)  # "2025" is the year 2024-25
-    first, last = points[0][0][:4], points[-1][0][:4]
-    if not (first.isdigit() and last.isdigit()):
-        return True
-    return int(first) - 1 <= start <= int(last)
+        return None
+    return int(digits) - (0 if "-" in (year or "") else 1)
+
+
+def _span(
+    year: str | None, points: list[tuple[str, float | None, str]]
+) -> tuple[int, int] | bool | None:
+    """Which periods a comparator of ``year`` is drawn over: None for across the chart (no
+    year, or one the chart's periods all belong to), the first and last index of the periods
+    of its own year and the year after (published figures lag a year, so a figure is the
+    latest one a council has through the following year), or False to leave it off (no
+    charted period is of those years: older than the chart)."""
+    start = _start(year)
+    if start is None or not points:
+        return None
+    own = [
+        i for i, (label, _, _) in enumerate(points) if _start(label[:7]) in (start, start + 1, None)
+    ]
+    if not own:
+        return False
+    if own == list(range(len(points))):
+        return None
+    return (own[0], own[-1])
 
 
 def _comparator_lines(
     row: Row, points: list[tuple[str, float | None, str]]
-) -> tuple[tuple[str, str, float], ...]:
+) -> tuple[tuple[tuple[str, str, float], ...], tuple[tuple[int, int] | None, ...]]:
     """England and statistical neighbours (then any other comparator) where a figure is known,
-    each labelled with its year and source; a figure older than the chart is left off it."""
+    each labelled with its year and source, and the periods each is drawn over: an old figure
+    only over its own year's periods, not across years it does not belong to, and left off a
+    chart that begins after it."""
     views = {view.name: view for view in comparator_views(row)}
     lines = []
+    spans = []
     for key, comparison in sorted(
         row.comparisons.items(), key=lambda item: (_ORDER.get(item[0], 2), item[0])
     ):
@@ -226,10 +255,12 @@ def _comparator_lines(
         view = views.get(display_name(key))
         if view is None:
             continue
-        if not _within(view.year, points):
-            continue  # an old figure is not drawn across years it does not belong to
+        span = _span(view.year, points)
+        if span is False:
+            continue
         lines.append((key, view.label, comparison.comparator))
-    return tuple(lines)
+        spans.append(span if isinstance(span, tuple) else None)
+    return tuple(lines), tuple(spans)
 
 
 _ORDER = {"england": 0, "statistical_neighbours": 1}

@@ -270,16 +270,22 @@ def _grid(ticks: list[float], frame: _Frame) -> Iterator[Item]:
 
 
 def _reference_lines(chart: ChartData, frame: _Frame) -> Iterator[Item]:
-    """The target (a line, or a band's two edges) and each comparator, across the plot."""
+    """The target (a line, or a band's two edges) across the plot, and each comparator across
+    it or, for a figure of an earlier year, over its own periods only (half a step either side
+    of the first and last, as far as the plot's edges)."""
     target = chart.target
     values = list(target) if isinstance(target, tuple) else [] if target is None else [target]
-    looks = [style.TARGET] * len(values)
-    for name, _, value in chart.comparators:
-        values.append(value)
-        looks.append(style.comparator_style(name))
-    for value, look in zip(values, looks, strict=True):
-        y = frame.y(float(value))
-        yield Polyline(((frame.left, y), (frame.right, y)), stroke(look))
+    lines = [(float(v), style.TARGET, frame.left, frame.right) for v in values]
+    spans = chart.comparator_spans or (None,) * len(chart.comparators)
+    low, high = frame.x_range
+    for (name, _, value), span in zip(chart.comparators, spans, strict=True):
+        left, right = frame.left, frame.right
+        if span is not None:
+            left, right = frame.x(max(span[0] - 0.5, low)), frame.x(min(span[1] + 0.5, high))
+        lines.append((float(value), style.comparator_style(name), left, right))
+    for value, look, left, right in lines:
+        y = frame.y(value)
+        yield Polyline(((left, y), (right, y)), stroke(look))
 
 
 def _axes(
