@@ -397,7 +397,7 @@ def _summary_and_exceptions(doc: Any) -> None:
         [
             "{{ w.line.ref }}",
             "{{ w.line.title }}",
-            "{{ w.line.value }} ({{ w.line.target }})",
+            "{{ w.line.value_with_unit }} ({{ w.line.target }})",
             "{{ w.line.trend }}",
             "{{ w.commentary.text }} {{ w.line.rule_note }}",
         ],

@@ -483,3 +483,15 @@ def test_the_action_plans_short_fields_are_masked_like_other_cells() -> None:
     assert {f.code for f in found} == {"personal-data-phone", "personal-data-email"}
     assert "900123" not in (data.actions[0].lead or "")
     assert "jo@example.org" not in (data.commitments[0].lead or "")
+
+
+def test_a_ratio_is_written_with_its_unit_phrase(sample: Report) -> None:
+    # Measure 3.8 sets unit_label in the sample's pledge.yaml: in the body's watch list its
+    # figure reads as a ratio with one decimal; the scorecard's narrow column keeps the number.
+    lines = {line.ref: line for p in sample.pledges for line in p.lines}
+    assert lines["3.8"].value_with_unit == "19.1 children per social worker"
+    assert (lines["3.8"].value, lines["3.8"].target) == ("19.1", "12.0–18.0")
+    watched = [w.line.value_with_unit for w in sample.watch if w.line.ref == "3.8"]
+    assert watched == ["19.1 children per social worker"]
+    # A measure without a unit_label is unchanged.
+    assert lines["1.2"].value_with_unit == "91.2%"

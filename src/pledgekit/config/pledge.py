@@ -197,6 +197,12 @@ class Measure(_Strict):
         "used to stop a hidden small number being worked out from the total.",
     )
     decimals: int | None = Field(None, ge=0, le=4)
+    unit_label: str | None = Field(
+        None,
+        description="What the figure counts, written after it in the report's body (the "
+        "watch list, the exceptions), e.g. 'children per social worker' for a ratio: '19.1 "
+        "children per social worker'.",
+    )
     published: Published | None = Field(
         None, description="The measure's figures in a DfE published data file, for benchmarks."
     )

@@ -15,7 +15,7 @@ from pledgekit.model.prose import Prose
 from pledgekit.model.status import Direction
 from pledgekit.model.values import format_number
 from pledgekit.report.comparators import comparator_views, display_name
-from pledgekit.report.measure_lines import MeasureLine
+from pledgekit.report.measure_lines import MeasureLine, with_unit
 from pledgekit.report.plans import ActionLine
 from pledgekit.score.benchmarks import MeasureBenchmark, YearBenchmark
 from pledgekit.score.formatting import format_quantity, format_reading
@@ -105,7 +105,7 @@ def _numbers(row: Row) -> str:
 
 def against(row: Row) -> str:
     """``52.3% (23 of 44) against a target of ≥ 80.0%``."""
-    return f"{row.display}{_numbers(row)} against a target of {row.target_display}"
+    return f"{with_unit(row)}{_numbers(row)} against a target of {row.target_display}"
 
 
 _PP = re.compile(r"(\d) pp\b")
@@ -119,7 +119,7 @@ def in_words(text: str) -> str:
 def figure_and_why(row: Row, reason: str) -> str:
     """The figure once, with why it has its status: ``52.3% (23 of 44): misses a target of
     80.0% or more by 27.7 percentage points, beyond the tolerance of 5.0 percentage points.``"""
-    head = f"{row.display}{_numbers(row)}"
+    head = f"{with_unit(row)}{_numbers(row)}"
     if reason.startswith(f"{row.display} "):
         return in_words(f"{head}: {reason[len(row.display) + 1 :]}")
     return in_words(f"{against(row)}. {reason}")

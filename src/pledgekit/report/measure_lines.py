@@ -50,6 +50,9 @@ class MeasureLine:
     neighbours: str
     #: England and neighbours with the significance of the difference (blank without any).
     compared: str = ""
+    #: The figure with the measure's unit phrase (``19.1 children per social worker``), for
+    #: the body's sentences and watch list; the scorecard's narrow column keeps ``value``.
+    value_with_unit: str = ""
 
     @property
     def status_text(self) -> str:
@@ -90,6 +93,14 @@ def short_title(row: Row) -> str:
     # "Key Stage 2" and "NEET" keep their capitals; "Initial health assessments" loses one.
     proper = short[:2] == short[:2].upper() or (len(words) > 1 and words[1][:1].isupper())
     return short if proper else short[:1].lower() + short[1:]
+
+
+def with_unit(row: Row) -> str:
+    """The figure as tables write it, with the measure's ``unit_label`` after a number:
+    ``19.1 children per social worker``; a symbol (``c``, ``x``) or blank stays as it is."""
+    label = row.measure.unit_label
+    shown = row.display
+    return f"{shown} {label}" if label and shown[:1].isdigit() else shown
 
 
 def measure_line(row: Row, period: Period) -> MeasureLine:
@@ -133,4 +144,5 @@ def measure_line(row: Row, period: Period) -> MeasureLine:
         england=figure_for(views, "England"),
         neighbours=figure_for(views, "Statistical neighbours"),
         compared=compared_text(row),
+        value_with_unit=with_unit(row),
     )
