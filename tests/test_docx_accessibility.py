@@ -135,7 +135,9 @@ def test_columns_follow_the_content_with_measure_widest(doc: Any) -> None:
             measured += 1
             widest = max(range(len(widths)), key=lambda i: widths[i])
             assert headers[widest] == "Measure", (headers, [w.cm for w in widths])
-            assert widths[headers.index("Ref")] < widths[headers.index("Status")]
+            # A reference such as "2.2 (KS4)" is kept on one line, so Ref can be about as
+            # wide as Status, never much wider (columns are shared out to keep rows short).
+            assert widths[headers.index("Ref")] < 1.1 * widths[headers.index("Status")]
         for row in table.rows:  # cells agree with the grid, for Word
             assert [tc.width for tc in row._tr.tc_lst] == widths
     assert measured >= 5  # one scorecard table a pledge, in Appendix A
