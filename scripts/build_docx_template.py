@@ -403,6 +403,7 @@ def _summary_and_exceptions(doc: Any) -> None:
         ],
         [1.1, 5.0, 2.6, 2.2, 6.1],
         "w in report.watch",
+        numbers=(2,),
     )
     _p(doc, "{%p endif %}")
     _p(doc, "{%p if report.late %}")
