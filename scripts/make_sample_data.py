@@ -130,6 +130,7 @@ class Spec:
     frequency: str = "quarterly"
     suppress_small: bool = True
     decimals: int | None = None
+    unit_label: str | None = None  # written after the figure in the report's body
     # how the figures are made
     path: tuple[float, float] | None = None
     pin: dict[int, float] = field(default_factory=dict)
@@ -711,6 +712,7 @@ PLEDGES: tuple[PledgeSpec, ...] = (
                 description="Children allocated per full-time equivalent social worker; the "
                 "agreed range is 12 to 18.",
                 unit="ratio",
+                unit_label="children per social worker",
                 polarity="band",
                 target=(12, 18),
                 tolerance=2,
@@ -1275,7 +1277,10 @@ def pledge_yaml() -> str:
             lines.append(f"        short_title: {_scalar(SHORT_TITLES[m.id])}")
             if m.description:
                 lines.append(f"        description: {_scalar(m.description)}")
-            lines += [f"        unit: {m.unit}", f"        polarity: {m.polarity}"]
+            lines.append(f"        unit: {m.unit}")
+            if m.unit_label:
+                lines.append(f"        unit_label: {m.unit_label}")
+            lines.append(f"        polarity: {m.polarity}")
             if m.target is not None:
                 lines.append(f"        target: {_target(m.target)}")
             if m.tolerance is not None:
