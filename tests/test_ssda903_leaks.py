@@ -5,6 +5,7 @@ written file searched for each planted value."""
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 
 from pledgekit.cli import app
 from pledgekit.model.ssda903_tables import TABLES
+from pledgekit.render.report.pdf import find_libreoffice
 
 from .ssda903_synth import Synthetic903, synthesize
 
@@ -105,7 +107,7 @@ def _runs(root: Path, out: Path) -> list[tuple[list[str], Path | None]]:
             (["scorecard", folder, "--pledge", pledge, "-f", fmt, "-o", str(target)], target)
         )
     runs.append((["scorecard", folder, "--pledge", pledge], None))
-    # PDF needs LibreOffice and says nothing the DOCX does not: md, html and docx are searched.
+    # PDF needs LibreOffice: test_no_child_level_value_in_the_pdf_paper searches it.
     for fmt, suffix in (("md", "md"), ("html", "html"), ("docx", "docx")):
         target = out / f"report.{suffix}"
         runs.append((["report", folder, "--pledge", pledge, "-f", fmt, "-o", str(target)], target))
@@ -147,6 +149,31 @@ def test_no_child_level_value_in_any_output(
     check = runner.invoke(app, ["validate", str(root / "903"), "-f", "json"])
     for code in ("records-bad-date", "records-bad-code", "records-unknown-table"):
         assert code in check.stdout
+
+
+@pytest.mark.slow
+def test_no_child_level_value_in_the_pdf_paper(
+    planted: tuple[Path, Synthetic903], tmp_path: Path
+) -> None:
+    """The paper as LibreOffice prints it from 903 files: its text holds no planted value."""
+    if find_libreoffice() is None:
+        reason = "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from pypdf import PdfReader
+
+    root, values = planted
+    target = tmp_path / "report.pdf"
+    args = ["report", str(root / "903"), "--pledge", str(root / "pledge.yaml"), "-o", str(target)]
+    result = runner.invoke(app, args)
+    assert result.exit_code in (0, 1), result.output
+    pages = PdfReader(target).pages
+    text = "\n".join(page.extract_text() or "" for page in pages)
+    assert (
+        "Corporate Parenting Committee" in text
+    )  # the paper's text was read, so the search means something
+    assert _leaks(text + result.output, values) == []
 
 
 def test_the_search_finds_what_was_planted(planted: tuple[Path, Synthetic903]) -> None:
