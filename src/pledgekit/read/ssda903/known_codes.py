@@ -8,6 +8,8 @@ F placement codes of years before 2010); they are accepted so a past year reads 
 
 from __future__ import annotations
 
+from pledgekit.model.ssda903_tables import NUMBER_COLUMNS
+
 _RNE = "S L P T B U"
 _LS = "C1 C2 D1 E1 V2 V3 V4 L1 L2 L3 J1 J2 J3"
 _REC = "X1 E11 E12 E13 E14 E15 E16 E17 E2 E3 E41 E42 E43 E44 E45 E46 E47 E48 E4A E4B E5 E6 E7 E8 E9"
@@ -28,19 +30,9 @@ CODE_LISTS: dict[str, tuple[str, frozenset[str]]] = {
     "ACTIV": ("care leaver activity codes", frozenset(_ACTIV.split())),
 }
 
-#: Flag columns holding 0 or 1.
-FLAG_COLUMNS = frozenset(
-    [
-        "CONVICTED",
-        "HEALTH_CHECK",
-        "IMMUNISATIONS",
-        "TEETH_CHECK",
-        "HEALTH_ASSESSMENT",
-        "SUBSTANCE_MISUSE",
-        "INTERVENTION_RECEIVED",
-        "INTERVENTION_OFFERED",
-    ]
-)
+#: Flag columns holding 0 or 1: the OC2 numbers other than the SDQ score (and AD1's count of
+#: adopters).
+FLAG_COLUMNS = NUMBER_COLUMNS - {"SDQ_SCORE", "NB_ADOPTR"}
 
 #: SDQ scores run from 0 to 40.
 SDQ_RANGE = (0.0, 40.0)
