@@ -145,7 +145,7 @@ class Registry(Generic[R]):
         for fmt in self.formats.values():
             also = f" (or {', '.join(fmt.aliases)})" if fmt.aliases else ""
             parts.append(f"{fmt.name}{also}: {fmt.help}")
-        return "; ".join(parts) + f". Default: {self.default}."
+        return "; ".join(parts) + "."
 
 
 # The formats most kinds offer, each with the same name, extensions and aliases everywhere.
