@@ -105,20 +105,16 @@ def test_every_command_with_a_format_option_is_tested_here() -> None:
     assert with_format == set(COMMANDS)
 
 
+@pytest.mark.parametrize("given", [False, True], ids=["from-extension", "given"])
 @pytest.mark.parametrize("name", COMMANDS)
-def test_the_format_comes_from_the_extension(here: Path, name: str) -> None:
+def test_the_format_is_given_or_comes_from_the_extension(
+    here: Path, name: str, given: bool
+) -> None:
+    """Without --format the extension names the format; with it (any case), its own extension."""
     command = COMMANDS[name]
-    file, start = command.inferred
-    result = _run(here, command, "-o", file)
-    assert result.exit_code == command.ok, result.output
-    assert (here / file).read_text(encoding="utf-8").startswith(start)
-
-
-@pytest.mark.parametrize("name", COMMANDS)
-def test_an_explicit_format_writes_its_own_extension(here: Path, name: str) -> None:
-    command = COMMANDS[name]
-    fmt, file, start = command.explicit
-    result = _run(here, command, "--format", fmt.upper(), "-o", file)
+    fmt, file, start = command.explicit if given else (None, *command.inferred)
+    flag = ["--format", fmt.upper()] if fmt else []
+    result = _run(here, command, *flag, "-o", file)
     assert result.exit_code == command.ok, result.output
     assert (here / file).read_text(encoding="utf-8").startswith(start)
 
