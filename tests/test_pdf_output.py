@@ -43,7 +43,11 @@ def test_missing_libreoffice_is_a_clear_error_and_nothing_is_written(
 
 def test_pdf_needs_a_file_and_takes_a_word_template(tmp_path: Path) -> None:
     result = runner.invoke(app, [*_sample_args(tmp_path / "x.pdf")[:-2], "--format", "pdf"])
-    assert result.exit_code == 2 and "Error: a PDF report needs a file" in result.stderr
+    assert (
+        result.exit_code == 2
+        and "Error: the pdf format is written only to a file: pass --output report.pdf"
+        in result.stderr
+    )
     wrong = tmp_path / "mine.html.j2"
     wrong.write_text("{{ report.council }}", encoding="utf-8")
     result = runner.invoke(app, [*_sample_args(tmp_path / "r.pdf"), "--template", str(wrong)])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,7 +17,7 @@ from pledgekit.cli import app
 from pledgekit.model.errors import UsageError
 from pledgekit.render.benchmark.formats import FORMATS as BENCHMARK
 from pledgekit.render.findings.formats import FORMATS as FINDINGS
-from pledgekit.render.registry import OutputFormat, Registry
+from pledgekit.render.registry import LazyFunction, OutputFormat, Registry, lazy_modules
 from pledgekit.render.report.formats import FORMATS as REPORT
 from pledgekit.render.scorecard.formats import FORMATS as SCORECARD
 from pledgekit.render.ssda903.formats import FORMATS as SSDA903
@@ -35,6 +37,85 @@ def test_every_format_has_a_renderer(registry: Registry[Any]) -> None:
             assert registry.get(alias.upper()) is fmt
 
 
+@pytest.mark.parametrize("registry", REGISTRIES, ids=lambda r: r.kind)
+def test_every_renderer_is_a_function_of_a_module_imported_when_called(
+    registry: Registry[Any],
+) -> None:
+    """Each registered renderer is a real module's function, not yet imported (so mypy, which
+    sees the module, has checked it) and found once asked for."""
+    for fmt in registry:
+        lazy = inspect.unwrap(fmt.renderer)
+        assert isinstance(lazy, LazyFunction), fmt.name
+        assert lazy.module.startswith("pledgekit.render."), fmt.name
+        real = lazy.resolve()
+        assert inspect.isfunction(real) and real.__name__ == lazy.name, fmt.name
+
+
+def _type_checked_and_run_time_imports(
+    source: str,
+) -> list[tuple[list[tuple[str, str]], list[tuple[str, str]]]]:
+    """Each ``if TYPE_CHECKING:`` of a module: the renderer modules its first branch imports
+    and those its ``else:`` branch takes from ``lazy_modules``, as (name bound, module) pairs."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING" and node.orelse:
+            seen = [
+                (alias.asname or alias.name, f"{stmt.module}.{alias.name}")
+                for stmt in node.body
+                if isinstance(stmt, ast.ImportFrom)
+                and (stmt.module or "").startswith("pledgekit.render")
+                for alias in stmt.names
+            ]
+            ran = []
+            for stmt in node.orelse:
+                assert isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)
+                assert ast.unparse(stmt.value.func).endswith("lazy_modules")
+                package, *names = (ast.literal_eval(arg) for arg in stmt.value.args)
+                bound = ast.unparse(stmt.targets[0]).strip("()").rstrip(",").split(", ")
+                ran += [(b, f"{package}.{n}") for b, n in zip(bound, names, strict=True)]
+            found.append((seen, ran))
+    return found
+
+
+@pytest.mark.parametrize("registry", REGISTRIES, ids=lambda r: r.kind)
+def test_the_modules_mypy_checks_are_the_modules_run(registry: Registry[Any]) -> None:
+    """``lazy_modules`` names at run time the very modules mypy saw imported, in order."""
+    module = sys.modules[_formats_module(registry)]
+    blocks = _type_checked_and_run_time_imports(Path(module.__file__ or "").read_text())
+    assert len(blocks) == 1
+    seen, ran = blocks[0]
+    assert seen and seen == ran
+
+
+def _formats_module(registry: Registry[Any]) -> str:
+    return next(
+        name
+        for name, module in sys.modules.items()
+        if name.endswith(".formats") and getattr(module, "FORMATS", None) is registry
+    )
+
+
+def test_the_import_check_sees_a_module_named_differently_at_run_time() -> None:
+    source = (
+        "if TYPE_CHECKING:\n"
+        "    from pledgekit.render.scorecard import flat, xlsx\n"
+        "else:\n"
+        "    flat, xlsx = registry.lazy_modules('pledgekit.render.scorecard', 'flat', 'table')\n"
+    )
+    [(seen, ran)] = _type_checked_and_run_time_imports(source)
+    assert seen != ran
+
+
+def test_a_lazy_module_imports_nothing_until_called() -> None:
+    (fake,) = lazy_modules("pledgekit.render.scorecard", "no_such_module")
+    renderer = fake.render_json  # no import yet: the module does not exist
+    assert isinstance(renderer, LazyFunction)
+    with pytest.raises(ModuleNotFoundError):
+        renderer("card")
+    with pytest.raises(AttributeError):
+        fake.__wrapped__  # noqa: B018 - dunders are not stand-in functions
+
+
 def test_markdown_has_one_name_and_one_alias_everywhere() -> None:
     for registry in (SCORECARD, FINDINGS, REPORT):
         assert registry.get("markdown").name == "md"
@@ -51,6 +132,14 @@ def test_a_name_cannot_be_taken_twice() -> None:
     registry.add(OutputFormat("a", "first", str.upper, aliases=("b",)))
     with pytest.raises(ValueError, match="taken twice"):
         registry.add(OutputFormat("b", "second", str.lower))
+
+
+def test_a_suffix_cannot_name_two_formats_of_a_kind() -> None:
+    """So -o's suffix tells at most one format: inferring it is never a guess."""
+    registry: Registry[Callable[[str], str]] = Registry("thing", default="a")
+    registry.add(OutputFormat("a", "first", str.upper, suffixes=(".txt",)))
+    with pytest.raises(ValueError, match=r"suffix\(es\) .txt taken twice"):
+        registry.add(OutputFormat("b", "second", str.lower, suffixes=(".md", ".txt")))
 
 
 @pytest.mark.parametrize(
@@ -83,16 +172,21 @@ def test_markdown_alias_works_on_the_command_line() -> None:
 
 def test_help_imports_no_renderer_nor_the_libraries_they_need() -> None:
     """The registries hold renderers as functions that import the real one when called, so
-    ``pledgekit --help`` (which lists every format) loads none of the heavy libraries."""
+    ``pledgekit --help`` (which lists every format) loads no renderer module (only the
+    registries and the terminal helper) and none of the heavy libraries."""
     heavy = ("pandas", "numpy", "PIL", "docx", "docxtpl", "python_calamine", "openpyxl")
+    light = r"pledgekit\.render(\.\w+)?(\.formats)?|pledgekit\.render\.(registry|terminal)"
     script = (
-        "import sys\n"
+        "import re, sys\n"
         "from typer.testing import CliRunner\n"
         "from pledgekit.cli import app\n"
-        "commands = ('scorecard', 'validate', 'report', 'benchmark', 'ssda903')\n"
+        "commands = ('scorecard', 'validate', 'report', 'benchmark', 'ssda903',\n"
+        "            'collection-workbook', 'schema')\n"
         "for args in (['--help'], *([c, '--help'] for c in commands)):\n"
         "    assert CliRunner().invoke(app, args).exit_code == 0\n"
         f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pledgekit.render')\n"
+        f"            and not re.fullmatch({light!r}, m)))\n"
     )
     src = str(Path(__file__).resolve().parent.parent / "src")
     done = subprocess.run(
@@ -102,4 +196,4 @@ def test_help_imports_no_renderer_nor_the_libraries_they_need() -> None:
         check=True,
         env={"PYTHONPATH": src, "PATH": "/usr/bin:/bin"},
     )
-    assert done.stdout.strip() == "[]"
+    assert done.stdout.split("\n")[:2] == ["[]", "[]"]

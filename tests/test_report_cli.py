@@ -83,7 +83,11 @@ def test_format_follows_the_extension(here: Path, name: str, marker: bytes) -> N
 
 def test_docx_needs_a_file_and_unknown_extensions_need_a_format(here: Path) -> None:
     result = runner.invoke(app, ["report", "q.xlsx", "--format", "docx"])
-    assert result.exit_code == 2 and "Error: a Word report needs a file" in result.stderr
+    assert (
+        result.exit_code == 2
+        and "Error: the docx format is written only to a file: pass --output report.docx"
+        in result.stderr
+    )
     result = runner.invoke(app, ["report", "q.xlsx", "-o", "report.rtf"])
     assert result.exit_code == 2 and "cannot tell the format from 'report.rtf'" in result.stderr
     assert not (here / "report.rtf").exists()

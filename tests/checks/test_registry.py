@@ -1,10 +1,15 @@
-"""The check registry: what runs without a definition, and every check documented."""
+"""The checks validate runs (``checks/checklist.py``): collected from the listed theme modules,
+not registered by importing them; what runs without a definition; every check documented."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from types import ModuleType
 
 from pledgekit.checks import CHECKS, run_checks
+from pledgekit.checks.base import declared_codes
+from pledgekit.checks.checklist import THEMES, collect
 from pledgekit.model.codes import CATALOGUE
 
 from .support import codes, complete, ob
@@ -43,3 +48,66 @@ def test_every_check_reports_only_the_codes_it_declares(tmp_path: Path) -> None:
         reported |= codes_found
     assert len(reported) >= 7  # the planted problems reach most checks
     assert set(CHECK_CODES) == {"unreadable-file"} | {c for cs in CODES_OF.values() for c in cs}
+
+
+def test_importing_a_theme_module_leaves_the_registry_as_it_was() -> None:
+    """``@check`` only declares: running a theme module's body again (as a first import does)
+    registers nothing, so the checks are the ones the registry lists, each once."""
+    import importlib.util
+
+    from pledgekit.checks import checklist, units
+
+    def snapshot() -> tuple[object, ...]:
+        return tuple(checklist.CHECKS), dict(checklist.CODES_OF), tuple(checklist.CHECK_CODES)
+
+    before = snapshot()
+    spec = importlib.util.spec_from_file_location("pledgekit.checks._units_again", units.__file__)
+    assert spec is not None and spec.loader is not None
+    again = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(again)
+    assert declared_codes(again.percent_ranges) == ("percent-out-of-range",)
+    assert snapshot() == before
+    assert again.percent_ranges not in checklist.CHECKS
+    assert len({run.__name__ for run in checklist.CHECKS}) == len(checklist.CHECKS)
+
+
+def test_collect_takes_the_checks_defined_in_the_listed_modules_in_definition_order() -> None:
+    listed, unlisted = ModuleType("listed_theme"), ModuleType("unlisted_theme")
+    source = """
+from pledgekit.checks.base import check
+
+@check(codes=("z-code",))
+def defined_first(context):
+    return ()
+
+def helper(context):
+    return ()
+
+@check(codes=("a-code", "b-code"))
+def defined_second(context):
+    return ()
+"""
+    exec(source, listed.__dict__)
+    exec(source, unlisted.__dict__)
+    listed.borrowed = unlisted.defined_first  # imported from elsewhere: not this module's check
+    assert [run.__name__ for run in collect([listed])] == ["defined_first", "defined_second"]
+    assert all(run.__module__ == "listed_theme" for run in collect([listed]))
+    assert declared_codes(listed.defined_second) == ("a-code", "b-code")
+    assert declared_codes(listed.helper) is None
+    assert [r.__module__ for r in collect([unlisted, listed])] == ["unlisted_theme"] * 2 + [
+        "listed_theme"
+    ] * 2
+
+
+def test_every_declared_check_in_the_package_is_in_a_listed_theme() -> None:
+    """A theme module left out of THEMES would have its checks never run."""
+    import pkgutil
+
+    import pledgekit.checks as package
+
+    modules = [
+        importlib.import_module(f"pledgekit.checks.{info.name}")
+        for info in pkgutil.iter_modules(package.__path__)
+    ]
+    assert set(collect(modules)) == set(CHECKS)
+    assert collect(THEMES) == CHECKS

@@ -1,8 +1,9 @@
-"""What every check sees (:class:`Context`) and the registry the check modules add themselves to.
+"""What every check sees (:class:`Context`) and how a check declares the codes it reports.
 
-A check is a function ``(Context) -> Iterable[Finding]`` registered with the codes it reports
-(``@check(codes=...)``); it states its rule once, as arrays over the dataset's columns, and builds
-an observation only for a row it reports. Checks that need the pledge definition yield nothing
+A check is a function ``(Context) -> Iterable[Finding]`` declared with the codes it reports
+(``@check(codes=...)``, which only marks the function: :mod:`pledgekit.checks.checklist` collects
+the checks); it states its rule once, as arrays over the dataset's columns, and builds an
+observation only for a row it reports. Checks that need the pledge definition yield nothing
 when it could not be loaded, so a broken ``pledge.yaml`` still leaves the workbook-only checks
 running.
 """
@@ -17,7 +18,6 @@ from typing import Any
 import numpy as np
 
 from pledgekit.config.pledge import Definition, Measure
-from pledgekit.model.codes import UNREADABLE_FILE
 from pledgekit.model.findings import Finding
 from pledgekit.model.indicator_table import IndicatorTable
 from pledgekit.model.location import Location
@@ -73,28 +73,28 @@ class Context:
 
 
 Check = Callable[[Context], Iterable[Finding]]
-CHECKS: list[Check] = []
-#: The codes each check declares it reports, by the check's name.
-CODES_OF: dict[str, tuple[str, ...]] = {}
-#: Codes the checks report, in registration order, after ``unreadable-file`` (validate's own, for
-#: a file it could not read). Unlike the whole catalogue (which grows with whatever else the
-#: process imported) this is fixed, so reports list the same checks every run.
-CHECK_CODES: list[str] = [UNREADABLE_FILE]
 #: The units in the order :attr:`Context.units` numbers them.
 UNITS = tuple(Unit)
+#: The attribute :func:`check` sets on a check: the codes it declares.
+_CODES = "check_codes"
 
 
 def check(*, codes: Sequence[str]) -> Callable[[Check], Check]:
-    """Register a check with the catalogued codes it reports; the order of registration is the
-    order they run in."""
+    """Declare a function a check reporting the catalogued ``codes``: the function is returned
+    unchanged but for those codes, and nothing is registered (the checklist lists the theme
+    modules and collects their checks)."""
 
-    def register(func: Check) -> Check:
-        CHECKS.append(func)
-        CODES_OF[func.__name__] = tuple(codes)
-        CHECK_CODES.extend(code for code in codes if code not in CHECK_CODES)
+    def declare(func: Check) -> Check:
+        setattr(func, _CODES, tuple(codes))
         return func
 
-    return register
+    return declare
+
+
+def declared_codes(value: object) -> tuple[str, ...] | None:
+    """The codes ``value`` was declared with by :func:`check`, or None when it is not a check."""
+    codes = getattr(value, _CODES, None) if callable(value) else None
+    return codes if isinstance(codes, tuple) else None
 
 
 def reporting_period(definition: Definition | None, home: Iterable[Observation]) -> Period | None:
@@ -152,16 +152,3 @@ def main_location(context: Context, period: Period | None) -> Location:
         return Location(file, sheet)
     files = context.dataset.files
     return Location(files[0] if files else "")
-
-
-def run_checks(definition: Definition | None, dataset: Dataset) -> list[Finding]:
-    """Run every registered check over ``dataset`` and return their findings, in check order.
-
-    ``definition`` may be None (it failed to load): only the checks that need no definition run.
-    Findings met while reading (``dataset.findings``) are not included; :func:`validate` adds them.
-    """
-    context = build_context(definition, dataset)
-    found: list[Finding] = []
-    for run in CHECKS:
-        found.extend(run(context))
-    return found

@@ -11,7 +11,6 @@ from pledgekit.cli.options import (
     ForceOption,
     OutputOption,
     PledgeOption,
-    choose_format,
     format_option,
     handle_errors,
 )
@@ -57,20 +56,16 @@ def benchmark(
     England and the region are DfE's published percentages unless pledge.yaml's benchmarks
     set national_from: counts; a London borough is compared with London unless region: file.
 
-    Example: pledgekit benchmark --pledge sample_data/pledge.yaml --format md -o benchmarks.md
+    Example: pledgekit benchmark --pledge sample_data/pledge.yaml -o benchmarks.md
     """
+    from pledgekit.cli.output import choose_output, emit, stdout_errors
     from pledgekit.model.errors import UsageError
-
-    chosen = choose_format(FORMATS, output_format, output, from_output=False)
-    if chosen.binary and (output is None or str(output) == "-"):
-        raise UsageError(f"--format {chosen.name} needs --output FILE{chosen.suffixes[0]}")
-    from pledgekit.cli.output import emit, prepare, stdout_errors
     from pledgekit.render.benchmark.formats import AREA_FORMATS
 
+    inputs = [*(files or []), pledge]
+    chosen = choose_output(FORMATS, output_format, output, force=force, inputs=inputs)
     if areas is not None and chosen.name not in AREA_FORMATS:
         raise UsageError(f"--areas writes {', '.join(AREA_FORMATS)}; give --format with one")
-    inputs = [*(files or []), pledge]
-    prepare(output, force=force, inputs=inputs, fmt=chosen, formats=FORMATS)
     if areas is not None:
         from pledgekit.api import benchmark_areas
 

@@ -31,16 +31,13 @@ def collection_workbook(
     Example: pledgekit collection-workbook --period "2019-20 Q2" -o collection.xlsx
     """
     from pledgekit.api import load_pledge, parse_period_option
-    from pledgekit.cli.output import prepare, write_atomic
-    from pledgekit.model.errors import UsageError
+    from pledgekit.cli.output import choose_output, write_atomic
     from pledgekit.render.workbook.formats import FORMATS
 
-    prepare(output, force=force, inputs=[pledge])  # a device or a link first: no extension
-    if FORMATS.for_suffix(output.suffix) is None:
-        raise UsageError(f"--output: the collection workbook is .xlsx, not {output.name!r}")
+    workbook = choose_output(FORMATS, None, output, force=force, inputs=[pledge])
     chosen = parse_period_option(period)
     assert chosen is not None
     definition, source = load_pledge(pledge)
-    data = FORMATS.get("xlsx").renderer(definition, chosen)
+    data = workbook.renderer(definition, chosen)
     write_atomic(output, data, force=force, inputs=[source])
     typer.echo(f"Wrote {output}: {len(definition.measure_ids())} measures for {chosen.label}.")

@@ -10,9 +10,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from pledgekit.model.errors import PledgekitError, UsageError
+from pledgekit.model.errors import PledgekitError
 from pledgekit.read.input_formats import SUFFIXES
-from pledgekit.render.registry import OutputFormat, R, Registry
+from pledgekit.render.registry import Registry
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,33 +51,11 @@ RedactOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
 
 
-def format_option(formats: Registry[Any], *, default_from_output: bool = False) -> Any:
-    """The ``--format`` option for a kind of output: its help lists the registry's formats."""
-    also = " Default: from -o's extension, else " if default_from_output else None
-    text = formats.help()
-    if also:
-        text = text.removesuffix(f" Default: {formats.default}.") + f"{also}{formats.default}."
+def format_option(formats: Registry[Any]) -> Any:
+    """The ``--format`` option for a kind of output: its help lists the registry's formats, and
+    says that without it the format comes from -o's extension (see ``output.choose_output``)."""
+    text = f"{formats.help()} Default: from -o's extension, else {formats.default}."
     return typer.Option("--format", "-f", help=text, metavar="FORMAT", show_default=False)
-
-
-def choose_format(
-    formats: Registry[R], explicit: str | None, output: Path | None, *, from_output: bool
-) -> OutputFormat[R]:
-    """The format asked for: ``--format``, else (with ``from_output``) -o's extension, else the
-    registry's default. An unknown name is a usage error (exit 2) naming the choices.
-    """
-    if explicit is not None:
-        return formats.get(explicit)
-    if from_output and output is not None and str(output) != "-":
-        found = formats.for_suffix(output.suffix)
-        if found is None:
-            raise UsageError(
-                f"cannot tell the format from {output.name!r}; pass --format "
-                f"{', '.join(formats.names)} (or name the file "
-                f"{', '.join(s for f in formats for s in f.suffixes[:1])})"
-            )
-        return found
-    return formats.get(formats.default)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

@@ -1,14 +1,17 @@
 """Writing outputs safely: to a regular file or standard output, atomically, never by accident.
 
-The rules every command follows (``scorecard``, ``report``, ``validate``, ``collection-workbook``,
-``schema`` and ``templates export``):
+The rules every command follows (``scorecard``, ``report``, ``validate``, ``benchmark``,
+``ssda903``, ``collection-workbook``, ``schema`` and ``templates export``):
 
 - an output is a regular file, or standard output with ``-o -``; a device (``/dev/null``), a
   FIFO, a folder or a symbolic link is refused, so ``--force`` can never replace one;
 - an input is never an output (compared as the same file on disk, not by name), and that
   includes every file pledge.yaml and meeting.yaml name (published files, the neighbour table,
   appendices) and a pledge.yaml found without --pledge;
-- the file's extension is one the format writes, so Markdown never lands in a ``.docx``;
+- the format is ``--format``, else the one that writes ``-o``'s extension, else (standard output)
+  the kind's default; an extension no format writes is refused without ``--format``, and one
+  ``--format`` does not write is refused with it, so Markdown never lands in a ``.docx``;
+  a binary format (xlsx, docx, pdf) goes only to a file (:func:`choose_output`);
 - a new file appears whole or not at all, and only if nothing took its name meanwhile (written
   to a temporary file, then hard-linked into place, which fails if the name exists); with
   ``--force`` the temporary file replaces the old one in one rename.
@@ -24,11 +27,10 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from pledgekit.config.references import referenced_files
 from pledgekit.model.errors import OutputError, UsageError
-from pledgekit.render.registry import OutputFormat, Registry
+from pledgekit.render.registry import OutputFormat, R, Registry
 
 
 def is_stdout(output: Path | None) -> bool:
@@ -54,38 +56,38 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def check_target(
-    path: Path,
-    *,
-    force: bool,
-    inputs: Iterable[Path | str | None] = (),
-    fmt: OutputFormat[Any] | None = None,
-    formats: Registry[Any] | None = None,
-) -> None:
+def check_target(path: Path, *, force: bool, inputs: Iterable[Path | str | None] = ()) -> None:
     """Refuse an output that would break the rules above, before any work is done.
 
-    ``fmt`` (with its ``formats`` registry) is the format to be written: the extension must be one
-    of its suffixes (a format without suffixes takes any extension no other format claims).
-    Raises :class:`UsageError` for a wrong extension or an input named as output, and
-    :class:`OutputError` for what is on disk at ``path``.
+    Raises :class:`UsageError` for an input named as output, and :class:`OutputError` for what
+    is on disk at ``path``.
     """
+    _check_free(path, _check_place(path), force=force, inputs=inputs)
+
+
+def _check_place(path: Path) -> os.stat_result | None:
+    """What is at ``path`` (None for nothing), refusing a link or anything but a regular file."""
     try:
         info = path.lstat()
     except FileNotFoundError:
-        info = None
+        return None
     except OSError as exc:
         raise OutputError(f"{path}: cannot check the output ({exc.strerror})") from exc
-    if info is not None:
-        if stat.S_ISLNK(info.st_mode):
-            hint = "; use -o - for standard output" if str(path).startswith("/dev/") else ""
-            raise OutputError(
-                f"{path} is a symbolic link; name the file itself, not a link to it{hint}"
-            )
-        if not stat.S_ISREG(info.st_mode):
-            hint = " (use -o - for standard output)" if stat.S_ISCHR(info.st_mode) else ""
-            raise OutputError(f"{path} is {_kind(info.st_mode)}; outputs go to files{hint}")
-    if fmt is not None:
-        _check_suffix(path, fmt, formats)
+    if stat.S_ISLNK(info.st_mode):
+        hint = "; use -o - for standard output" if str(path).startswith("/dev/") else ""
+        raise OutputError(
+            f"{path} is a symbolic link; name the file itself, not a link to it{hint}"
+        )
+    if not stat.S_ISREG(info.st_mode):
+        hint = " (use -o - for standard output)" if stat.S_ISCHR(info.st_mode) else ""
+        raise OutputError(f"{path} is {_kind(info.st_mode)}; outputs go to files{hint}")
+    return info
+
+
+def _check_free(
+    path: Path, info: os.stat_result | None, *, force: bool, inputs: Iterable[Path | str | None]
+) -> None:
+    """Refuse an input named as output, an existing file without ``force``, a missing folder."""
     if info is not None:
         for source in every_input(inputs):
             if _same_file(path, source):
@@ -117,25 +119,82 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
-def _check_suffix(path: Path, fmt: OutputFormat[Any], formats: Registry[Any] | None) -> None:
+def format_for(path: Path, formats: Registry[R], given: OutputFormat[R] | None) -> OutputFormat[R]:
+    """The format a file named ``path`` is written in: ``given`` (``--format``), else the format
+    of ``formats`` that writes ``path``'s extension (a registry gives each to one format).
+
+    Raises :class:`UsageError` when there is no ``given`` and no format writes the extension,
+    when ``given`` writes other extensions, and when ``given`` writes none of its own (GitHub
+    annotations) but the extension is another format's.
+    """
     suffix = path.suffix.lower()
-    if fmt.suffixes:
-        if suffix in fmt.suffixes:
-            return
-        expected = " or ".join(fmt.suffixes)
-        other = formats.for_suffix(suffix) if formats is not None and suffix else None
-        why = f"a {suffix} file is written by --format {other.name}" if other else None
-        shown = why or (f"{suffix!r} is not a {fmt.name} extension" if suffix else "no extension")
+    named = formats.for_suffix(suffix) if suffix else None
+    if given is None:
+        if named is None:
+            raise UsageError(_cannot_tell(path, formats))
+        return named
+    if given.suffixes and suffix not in given.suffixes:
+        expected = " or ".join(given.suffixes)
+        why = f"a {suffix} file is written by --format {named.name}" if named else None
+        shown = why or (f"{suffix!r} is not a {given.name} extension" if suffix else "no extension")
         raise UsageError(
-            f"-o {path.name}: --format {fmt.name} writes {expected} files ({shown}); "
-            f"name the file {path.stem or 'output'}{fmt.suffixes[0]}"
+            f"-o {path.name}: --format {given.name} writes {expected} files ({shown}); "
+            f"name the file {path.stem or 'output'}{given.suffixes[0]}"
         )
-    other = formats.for_suffix(suffix) if formats is not None and suffix else None
-    if other is not None:
+    if named is not None and named is not given:
         raise UsageError(
-            f"-o {path.name}: a {suffix} file is written by --format {other.name}, "
-            f"not {fmt.name}; choose another name"
+            f"-o {path.name}: a {suffix} file is written by --format {named.name}, "
+            f"not {given.name}; choose another name"
         )
+    return given
+
+
+def _cannot_tell(path: Path, formats: Registry[R]) -> str:
+    """Why ``path``'s extension names no format, with the names that would, and the flag."""
+    why = f"no {formats.kind} format writes {path.suffix} files" if path.suffix else "no extension"
+    stem = path.stem if path.suffix else path.name
+    names = _either([f"{stem or 'output'}{f.suffixes[0]}" for f in formats if f.suffixes])
+    flag = f", or pass --format {_either(formats.names)}" if len(formats.names) > 1 else ""
+    return f"cannot tell the format from {path.name!r} ({why}): name it {names}{flag}"
+
+
+def _either(words: list[str]) -> str:
+    """``a, b or c``."""
+    return " or ".join(filter(None, [", ".join(words[:-1]), words[-1]]))
+
+
+def choose_output(
+    formats: Registry[R],
+    explicit: str | None,
+    output: Path | None,
+    *,
+    force: bool,
+    inputs: Sequence[Path | str | None] = (),
+) -> OutputFormat[R]:
+    """Before any work, the format a command writes and a check of where it goes: every command
+    with ``-o`` chooses its format here, so they all agree.
+
+    The format is ``explicit`` (``--format``, any alias or case), else the one that writes
+    ``output``'s extension (:func:`format_for`), else for standard output (None or ``-``) the
+    kind's default. Raises :class:`UsageError` (exit 2) for an unknown format name, an extension
+    that names no format or disagrees with ``--format``, a binary format to standard output, an
+    input as output; :class:`OutputError` as :func:`check_target` does.
+    """
+    given = formats.get(explicit) if explicit is not None else None
+    if is_stdout(output):
+        chosen = given or formats.get(formats.default)
+        if chosen.binary:
+            stem = formats.kind.replace(" ", "-")
+            raise UsageError(
+                f"the {chosen.name} format is written only to a file: "
+                f"pass --output {stem}{chosen.suffixes[0]}"
+            )
+        return chosen
+    assert output is not None
+    info = _check_place(output)  # a device or a link is named as such, whatever its extension
+    chosen = format_for(output, formats, given)
+    _check_free(output, info, force=force, inputs=inputs)
+    return chosen
 
 
 def write_atomic(
@@ -271,20 +330,6 @@ def _silence_stdout() -> None:
         pass
     with contextlib.suppress(Exception):
         sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - lives until exit
-
-
-def prepare(
-    output: Path | None,
-    *,
-    force: bool,
-    inputs: Sequence[Path | str | None] = (),
-    fmt: OutputFormat[Any] | None = None,
-    formats: Registry[Any] | None = None,
-) -> None:
-    """Check ``output`` before any work (see :func:`check_target`); standard output is fine."""
-    if not is_stdout(output):
-        assert output is not None
-        check_target(output, force=force, inputs=inputs, fmt=fmt, formats=formats)
 
 
 def emit(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +16,6 @@ from pledgekit.cli.options import (
     PledgeOption,
     RedactOption,
     ThresholdOption,
-    choose_format,
     format_option,
     handle_errors,
 )
@@ -24,18 +24,21 @@ from pledgekit.render.report.formats import FORMATS, ReportRenderer
 
 
 def report_format(
-    explicit: str | None, output: Path | None, template: Path | None
+    explicit: str | None,
+    output: Path | None,
+    template: Path | None,
+    *,
+    force: bool,
+    inputs: Sequence[Path | None],
 ) -> OutputFormat[ReportRenderer]:
-    """``--format``, else the output's extension, else the template's, else Markdown."""
+    """``--format``, else the output's extension, else the template's, else Markdown; the
+    output checked as every command's is (:func:`~pledgekit.cli.output.choose_output`)."""
+    from pledgekit.cli.output import choose_output, is_stdout
     from pledgekit.model.errors import UsageError
 
-    if explicit is None and (output is None or str(output) == "-") and template is not None:
-        chosen = _template_format(template) or FORMATS.get(FORMATS.default)
-    else:
-        chosen = choose_format(FORMATS, explicit, output, from_output=True)
-    if chosen.binary and (output is None or str(output) == "-"):
-        kind = "Word" if chosen.name == "docx" else chosen.name.upper()
-        raise UsageError(f"a {kind} report needs a file: pass -o report{chosen.suffixes[0]}")
+    if explicit is None and is_stdout(output) and template is not None:
+        explicit = (_template_format(template) or FORMATS.get(FORMATS.default)).name
+    chosen = choose_output(FORMATS, explicit, output, force=force, inputs=inputs)
     wanted = FORMATS.get(chosen.template_format) if chosen.template_format else chosen
     if template is not None and _template_format(template) not in (None, wanted):
         raise UsageError(f"--template {template.name} is not a {wanted.name} template")
@@ -60,7 +63,7 @@ def report(
     ] = None,
     pledge: PledgeOption = None,
     period: PeriodOption = None,
-    output_format: Annotated[str | None, format_option(FORMATS, default_from_output=True)] = None,
+    output_format: Annotated[str | None, format_option(FORMATS)] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     template: Annotated[
@@ -97,11 +100,10 @@ def report(
     """
     from pledgekit.api import load_report
     from pledgekit.cli.data_findings import print_data_findings
-    from pledgekit.cli.output import emit, prepare
+    from pledgekit.cli.output import emit
 
-    chosen = report_format(output_format, output, template)
     inputs = [*files, meeting, pledge, template]
-    prepare(output, force=force, inputs=inputs, fmt=chosen, formats=FORMATS)
+    chosen = report_format(output_format, output, template, force=force, inputs=inputs)
     built, verdict, blocking = load_report(
         files,
         meeting=meeting,

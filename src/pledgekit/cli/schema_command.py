@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pledgekit.cli.options import ForceOption, OutputOption, handle_errors
@@ -16,12 +17,13 @@ def schema(output: OutputOption = None, force: ForceOption = False) -> None:
     import json
 
     from pledgekit.api import pledge_schema
-    from pledgekit.cli.output import emit, prepare
-    from pledgekit.render.registry import OutputFormat
+    from pledgekit.cli.output import choose_output, emit
+    from pledgekit.render.registry import Registry, json_format
 
     def schema_json(document: dict[str, Any]) -> str:
         return json.dumps(document, indent=2, allow_nan=False) + "\n"
 
-    json_file = OutputFormat("json", "JSON Schema", schema_json, suffixes=(".json",))
-    prepare(output, force=force, fmt=json_file)
-    emit(json_file.renderer(pledge_schema()), output, force=force)
+    formats: Registry[Callable[[dict[str, Any]], str]] = Registry("schema", default="json")
+    formats.add(json_format("JSON Schema", schema_json))
+    chosen = choose_output(formats, None, output, force=force)
+    emit(chosen.renderer(pledge_schema()), output, force=force)

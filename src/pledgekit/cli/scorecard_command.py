@@ -14,7 +14,6 @@ from pledgekit.cli.options import (
     PledgeOption,
     RedactOption,
     ThresholdOption,
-    choose_format,
     format_option,
     handle_errors,
 )
@@ -36,19 +35,14 @@ def scorecard(
 
     Several files (or a file with several periods) give the history; the latest period is shown.
 
-    Example: pledgekit scorecard sample_data/*.xlsx --format md -o scorecard.md
+    Example: pledgekit scorecard sample_data/*.xlsx -o scorecard.md
     """
-    from pledgekit.model.errors import UsageError
-
-    chosen = choose_format(FORMATS, output_format, output, from_output=False)
-    if chosen.binary and (output is None or str(output) == "-"):
-        raise UsageError(f"--format {chosen.name} needs --output FILE{chosen.suffixes[0]}")
     from pledgekit.api import load_scorecard
     from pledgekit.cli.data_findings import print_data_findings
-    from pledgekit.cli.output import emit, prepare, stdout_errors
+    from pledgekit.cli.output import choose_output, emit, stdout_errors
 
     inputs = [*files, pledge]
-    prepare(output, force=force, inputs=inputs, fmt=chosen, formats=FORMATS)
+    chosen = choose_output(FORMATS, output_format, output, force=force, inputs=inputs)
 
     card, blocking = load_scorecard(
         files, pledge=pledge, period=period, threshold=threshold, redact=redact

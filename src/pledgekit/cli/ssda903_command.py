@@ -19,7 +19,6 @@ from pledgekit.cli.options import (
     ForceOption,
     OutputOption,
     PledgeOption,
-    choose_format,
     format_option,
     handle_errors,
 )
@@ -100,7 +99,7 @@ def ssda903(
             "(REC E3).",
         ),
     ] = False,
-    output_format: Annotated[str | None, format_option(FORMATS, default_from_output=True)] = None,
+    output_format: Annotated[str | None, format_option(FORMATS)] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -116,14 +115,13 @@ def ssda903(
     """
     from pledgekit.api import parse_years_option
     from pledgekit.api import ssda903 as compute_sheet
-    from pledgekit.cli.output import emit, prepare, stdout_errors
+    from pledgekit.cli.output import choose_output, emit, stdout_errors
     from pledgekit.model.errors import UsageError
     from pledgekit.model.findings import has_errors
     from pledgekit.records.frames import CountingOptions
 
-    chosen = choose_format(FORMATS, output_format, output, from_output=True)
-    if chosen.binary and (output is None or str(output) == "-"):
-        raise UsageError(f"--format {chosen.name} needs --output FILE{chosen.suffixes[0]}")
+    inputs = [*files, pledge]
+    chosen = choose_output(FORMATS, output_format, output, force=force, inputs=inputs)
     if years is not None and years.strip().lower() != "all":
         raise UsageError("--years takes 'all'; give single years with --year")
     try:
@@ -135,8 +133,6 @@ def ssda903(
         )
     except ValueError as exc:
         raise UsageError(f"--care-leaver-age-at: {exc}") from exc
-    inputs = [*files, pledge]
-    prepare(output, force=force, inputs=inputs, fmt=chosen, formats=FORMATS)
     with _progress(files) as tick:
         sheet = compute_sheet(
             files,

@@ -11,7 +11,6 @@ from pledgekit.cli.options import (
     ForceOption,
     OutputOption,
     PledgeOption,
-    choose_format,
     format_option,
     handle_errors,
 )
@@ -69,15 +68,11 @@ def validate(
     Example: pledgekit validate sample_data/*.xlsx --format github
     """
     from pledgekit.api import validate as run_validation
-    from pledgekit.cli.output import prepare
+    from pledgekit.cli.output import choose_output
     from pledgekit.model.codes import BAD_YAML, UNREADABLE_FILE
-    from pledgekit.model.errors import UsageError
 
-    chosen = choose_format(FORMATS, output_format, output, from_output=False)
-    if chosen.binary and (output is None or str(output) == "-"):
-        raise UsageError(f"--format {chosen.name} writes a workbook: give -o FILE.xlsx")
     inputs = [*(files or []), pledge]
-    prepare(output, force=force, inputs=inputs, fmt=chosen, formats=FORMATS)
+    chosen = choose_output(FORMATS, output_format, output, force=force, inputs=inputs)
     report = run_validation(
         files or [],
         pledge=pledge,

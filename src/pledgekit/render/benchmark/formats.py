@@ -1,26 +1,23 @@
-"""The benchmark table's output formats (see :mod:`pledgekit.render.registry`).
-
-Each renderer here imports the module that does the work when it is called, so listing the
-formats stays light.
-"""
+"""The benchmark table's output formats: one council's or (``--areas``) many councils'
+benchmarks, through renderers imported when called (:mod:`pledgekit.render.registry`)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from pledgekit.render.registry import (
-    OutputFormat,
-    Registry,
-    csv_format,
-    json_format,
-    markdown_format,
-    table_format,
-    xlsx_format,
-)
+from pledgekit.render import registry
 
 if TYPE_CHECKING:
+    from pledgekit.render.benchmark import html, terminal_tables, text_formats, xlsx
     from pledgekit.score.benchmarks import Benchmarks, BenchmarkSet
+else:
+    html, terminal_tables, text_formats, xlsx = registry.lazy_modules(
+        "pledgekit.render.benchmark", "html", "terminal_tables", "text_formats", "xlsx"
+    )
+
+T = TypeVar("T")
 
 #: A benchmark renderer: one council's benchmarks (or, for json, csv, xlsx and html, a set of
 #: councils' from ``--areas``) in, text or bytes out.
@@ -29,65 +26,48 @@ BenchmarkRenderer = Callable[["Benchmarks | BenchmarkSet"], "str | bytes"]
 AREA_FORMATS = ("json", "csv", "xlsx", "html")
 
 
-def _one(bench: Benchmarks | BenchmarkSet) -> Benchmarks:
-    from pledgekit.model.errors import UsageError
-    from pledgekit.score.benchmarks import BenchmarkSet
+def one_council(render: Callable[[Benchmarks], T]) -> Callable[[Benchmarks | BenchmarkSet], T]:
+    """``render``, which draws one council's benchmarks, refusing a set of councils (exit 2)."""
 
-    if isinstance(bench, BenchmarkSet):
-        raise UsageError(f"--areas writes only {', '.join(AREA_FORMATS)}")
-    return bench
+    def render_one(bench: Benchmarks | BenchmarkSet) -> T:
+        from pledgekit.model.errors import UsageError
+        from pledgekit.score.benchmarks import BenchmarkSet
 
+        if isinstance(bench, BenchmarkSet):
+            raise UsageError(f"--areas writes only {', '.join(AREA_FORMATS)}")
+        return render(bench)
 
-def _table(bench: Benchmarks | BenchmarkSet) -> str:
-    from pledgekit.render.benchmark.terminal_tables import render_text
-
-    return render_text(_one(bench))
-
-
-def _json(bench: Benchmarks | BenchmarkSet) -> str:
-    from pledgekit.render.benchmark.text_formats import render_json
-
-    return render_json(bench)
+    # ``__wrapped__`` names the renderer inside, for tests/test_registry.py to resolve.
+    return functools.update_wrapper(render_one, render, assigned=(), updated=())
 
 
-def _csv(bench: Benchmarks | BenchmarkSet) -> str:
-    from pledgekit.render.benchmark.text_formats import render_csv
+FORMATS: registry.Registry[BenchmarkRenderer] = registry.Registry("benchmark", default="table")
 
-    return render_csv(bench)
-
-
-def _markdown(bench: Benchmarks | BenchmarkSet) -> str:
-    from pledgekit.render.benchmark.text_formats import render_markdown
-
-    return render_markdown(_one(bench))
-
-
-def _xlsx(bench: Benchmarks | BenchmarkSet) -> bytes:
-    from pledgekit.render.benchmark.xlsx import render_xlsx
-
-    return render_xlsx(bench)
-
-
-def _html(bench: Benchmarks | BenchmarkSet) -> str:
-    from pledgekit.render.benchmark.html import render_html
-
-    return render_html(bench)
-
-
-FORMATS: Registry[BenchmarkRenderer] = Registry("benchmark", default="table")
-
-FORMATS.add(table_format("a table per measure for the terminal (plain text in a file)", _table))
-FORMATS.add(json_format("the documented pledgekit.benchmark/1 shape", _json))
-FORMATS.add(csv_format("one row per council, measure and year", _csv))
-FORMATS.add(markdown_format("Markdown pipe tables, one per measure", _markdown))
 FORMATS.add(
-    xlsx_format("an Excel workbook, one row per council, measure and year (needs -o)", _xlsx)
+    registry.table_format(
+        "a table per measure for the terminal (plain text in a file)",
+        one_council(terminal_tables.render_text),
+    )
 )
 FORMATS.add(
-    OutputFormat(
+    registry.json_format("the documented pledgekit.benchmark/1 shape", text_formats.render_json)
+)
+FORMATS.add(registry.csv_format("one row per council, measure and year", text_formats.render_csv))
+FORMATS.add(
+    registry.markdown_format(
+        "Markdown pipe tables, one per measure", one_council(text_formats.render_markdown)
+    )
+)
+FORMATS.add(
+    registry.xlsx_format(
+        "an Excel workbook, one row per council, measure and year (needs -o)", xlsx.render_xlsx
+    )
+)
+FORMATS.add(
+    registry.OutputFormat(
         "html",
         "a web page: a table and a funnel chart per measure and year",
-        _html,
+        html.render_html,
         suffixes=(".html", ".htm"),
     )
 )
