@@ -21,7 +21,7 @@ class Actions(Part):
 
 
 MARKDOWN = """\
-## Appendix {{ section.number }}: {{ section.title|md_text }}
+{{ heading(section) }}
 
 {{ section.intro|md_prose }}
 
@@ -34,24 +34,21 @@ MARKDOWN = """\
 """
 
 HTML = """\
-<h2 class="new-page" id="{{ section.anchor }}">Appendix {{ section.number }}: {{ section.title }}</h2>
+{{ heading(section) }}
 {{ para(section.intro) }}
-<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-actions">
-<table>
-<caption id="t-actions">Action plan</caption>
+{% call captioned("t-actions", "Action plan") %}
 <thead><tr><th scope="col">Ref</th><th scope="col">Action</th><th scope="col">Linked measures</th><th scope="col">Lead and partners</th><th scope="col">Milestone</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead>
 <tbody>
 {% for a in section.items %}
 <tr><th scope="row">{{ a.ref }}</th><td>{{ a.action.text }}{% if a.pledge %} (pledge {{ a.pledge }}){% endif %}{% if a.resources %}. Resources: {{ a.resources }}{% endif %}</td><td>{{ a.measures|join(", ") }}</td><td>{{ a.lead }}{% if a.partners %}; {{ a.partners }}{% endif %}</td><td>{{ a.milestone }}</td><td>{% if a.flag %}<strong>{{ a.flag }}</strong>{% else %}{{ a.status }}{% endif %}</td><td>{{ a.update.text }}</td></tr>
 {% endfor %}
 </tbody>
-</table>
-</div>
+{% endcall %}
 """
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("Appendix {{ section.number }}: {{ section.title }}", 1)
+    doc.heading("{{ section.heading }}", 1)
     doc.prose("section.intro")
     doc.table(
         "Action plan",

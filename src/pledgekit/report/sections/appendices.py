@@ -20,7 +20,7 @@ class Appendices(Part):
 
 
 MARKDOWN = """\
-## {{ section.number }}. {{ section.title }}
+{{ heading(section) }}
 
 {{ section.intro|md_prose }}
 
@@ -34,7 +34,7 @@ Contact officer: {{ section.contact.text|md_text }}
 """
 
 HTML = """\
-<h2 id="{{ section.anchor }}">{{ section.number }}. {{ section.title }}</h2>
+{{ heading(section) }}
 {{ para(section.intro) }}
 <ul>
 {% for a in section.items %}
@@ -47,7 +47,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.number }}. {{ section.title }}", 1)
+    doc.heading("{{ section.heading }}", 1)
     doc.prose("section.intro")
     doc.para("{%p for a in section.items %}")
     doc.para(

@@ -19,7 +19,7 @@ class Background(Part):
 
 
 MARKDOWN = """\
-## {{ section.number }}. {{ section.title }}
+{{ heading(section) }}
 
 {{ section.intro|md_prose }}
 
@@ -30,7 +30,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
-<h2 id="{{ section.anchor }}">{{ section.number }}. {{ section.title }}</h2>
+{{ heading(section) }}
 {{ para(section.intro) }}
 {% if section.papers %}
 <ul>
@@ -44,7 +44,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.number }}. {{ section.title }}", 1)
+    doc.heading("{{ section.heading }}", 1)
     doc.prose("section.intro")
     doc.para("{%p for paper in section.papers %}")
     doc.para("{{ paper }}", "List Bullet")

@@ -26,7 +26,7 @@ class Commitments(Part):
 
 
 MARKDOWN = """\
-## Appendix {{ section.number }}: {{ section.title|md_text }}
+{{ heading(section) }}
 
 {{ section.intro|md_prose }}
 
@@ -39,24 +39,21 @@ MARKDOWN = """\
 """
 
 HTML = """\
-<h2 class="new-page" id="{{ section.anchor }}">Appendix {{ section.number }}: {{ section.title }}</h2>
+{{ heading(section) }}
 {{ para(section.intro) }}
-<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-commitments">
-<table>
-<caption id="t-commitments">Commitments by directorate</caption>
+{% call captioned("t-commitments", "Commitments by directorate") %}
 <thead><tr><th scope="col">Directorate</th><th scope="col">Commitment</th><th scope="col">Lead</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead>
 <tbody>
 {% for name, c in section.rows %}
 <tr><td>{{ name }}</td><td>{{ c.commitment }}</td><td>{{ c.lead }}</td><td>{{ c.due }}</td><td>{% if c.flag %}<strong>{{ c.flag }}</strong>{% else %}{{ c.status }}{% endif %}</td><td>{{ c.update }}</td></tr>
 {% endfor %}
 </tbody>
-</table>
-</div>
+{% endcall %}
 """
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("Appendix {{ section.number }}: {{ section.title }}", 1)
+    doc.heading("{{ section.heading }}", 1)
     doc.prose("section.intro")
     doc.table(
         "Commitments by directorate",

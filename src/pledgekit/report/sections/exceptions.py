@@ -29,7 +29,7 @@ class Exceptions(Part):
         )
 
 
-MARKDOWN = r"""## {{ section.number }}. {{ section.title }}
+MARKDOWN = r"""{{ heading(section) }}
 
 {{ section.intro|md_prose }}
 
@@ -53,14 +53,12 @@ MARKDOWN = r"""## {{ section.number }}. {{ section.title }}
 """
 
 HTML = """\
-<h2 id="{{ section.anchor }}">{{ section.number }}. {{ section.title }}</h2>
+{{ heading(section) }}
 {{ para(section.intro) }}
 {% for ex in section.items %}
 <section>
 <h3>{{ ex.number }} Measure {{ ex.line.ref }}: {{ ex.line.title }}</h3>
-<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-exception-{{ loop.index }}">
-<table class="details">
-<caption id="t-exception-{{ loop.index }}">Measure {{ ex.line.ref }} in {{ report.period }}</caption>
+{% call captioned("t-exception-" ~ loop.index, "Measure " ~ ex.line.ref ~ " in " ~ report.period, "details") %}
 <tbody>
 <tr><th scope="row">Figure</th><td>{{ ex.figure }}</td></tr>
 <tr><th scope="row">Status</th>{{ rag(ex.line.status) }}</tr>
@@ -68,8 +66,7 @@ HTML = """\
 <tr><th scope="row">Compared with</th><td>{{ ex.line.comparator_text }}</td></tr>
 <tr><th scope="row">Actions</th><td>{{ ex.action_text }}</td></tr>
 </tbody>
-</table>
-</div>
+{% endcall %}
 {% if ex.chart.labels %}
 <figure>
 {{ ex.chart|chart_svg }}
@@ -93,7 +90,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.number }}. {{ section.title }}", 1)
+    doc.heading("{{ section.heading }}", 1)
     doc.prose("section.intro")
     doc.para("{%p for ex in section.items %}")
     doc.heading("{{ ex.number }} Measure {{ ex.line.ref }}: {{ ex.line.title }}", 2)

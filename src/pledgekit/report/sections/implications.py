@@ -18,7 +18,7 @@ class Implications(Part):
 
 
 MARKDOWN = """\
-## {{ section.number }}. {{ section.title }}
+{{ heading(section) }}
 
 | Implication | Detail | Verified by |
 |----------------|------------------------------|--------------------|
@@ -29,24 +29,21 @@ MARKDOWN = """\
 """
 
 HTML = """\
-<h2 id="{{ section.anchor }}">{{ section.number }}. {{ section.title }}</h2>
-<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-implications">
-<table>
-<caption id="t-implications">Implications and who verified them</caption>
+{{ heading(section) }}
+{% call captioned("t-implications", "Implications and who verified them") %}
 <thead><tr><th scope="col">Implication</th><th scope="col">Detail</th><th scope="col">Verified by</th></tr></thead>
 <tbody>
 {% for i in section.items %}
 <tr><th scope="row">{{ i.number }} {{ i.heading }}</th><td{% if i.text.placeholder %} class="todo"{% endif %}>{{ i.text.text }}</td><td>{{ detail(i.verified_by) }}{% if i.contact %} ({{ i.contact }}){% endif %}</td></tr>
 {% endfor %}
 </tbody>
-</table>
-</div>
+{% endcall %}
 
 """
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.number }}. {{ section.title }}", 1)
+    doc.heading("{{ section.heading }}", 1)
     # One table, not a heading each: seven short paragraphs would take two pages.
     doc.table(
         "Implications and who verified them",

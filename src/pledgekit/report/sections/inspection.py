@@ -22,7 +22,7 @@ class Inspection(Part):
         return () if self.inspection else (f"inspection: {PLACEHOLDER}",)
 
 
-MARKDOWN = r"""## {{ section.number }}. {{ section.title }}
+MARKDOWN = r"""{{ heading(section) }}
 
 {% if section.inspection %}
 {{ section.inspection.intro|md_prose }}
@@ -50,21 +50,18 @@ MARKDOWN = r"""## {{ section.number }}. {{ section.title }}
 """
 
 HTML = """\
-<h2 id="{{ section.anchor }}">{{ section.number }}. {{ section.title }}</h2>
+{{ heading(section) }}
 {% if section.inspection %}
 {{ para(section.inspection.intro) }}
 {% if section.inspection.judgements %}
-<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-inspection">
-<table class="details">
-<caption id="t-inspection">Inspection judgements</caption>
+{% call captioned("t-inspection", "Inspection judgements", "details") %}
 <thead><tr><th scope="col">Judgement</th><th scope="col">Grade</th></tr></thead>
 <tbody>
 {% for j in section.inspection.judgements %}
 <tr><th scope="row">{{ j.area }}</th><td>{{ j.grade }}</td></tr>
 {% endfor %}
 </tbody>
-</table>
-</div>
+{% endcall %}
 {% endif %}
 {% if section.inspection.summary %}
 {{ para(section.inspection.summary) }}
@@ -80,7 +77,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.number }}. {{ section.title }}", 1)
+    doc.heading("{{ section.heading }}", 1)
     doc.para("{%p if section.inspection %}")
     doc.prose("section.inspection.intro")
     doc.para("{%p if section.inspection.judgements %}")

@@ -20,7 +20,7 @@ class Late(Part):
 
 
 MARKDOWN = """\
-## {{ section.number }}. {{ section.title }}
+{{ heading(section) }}
 
 {{ section.intro|md_prose }}
 
@@ -33,25 +33,22 @@ MARKDOWN = """\
 """
 
 HTML = """\
-<h2 id="{{ section.anchor }}">{{ section.number }}. {{ section.title }}</h2>
+{{ heading(section) }}
 {{ para(section.intro) }}
-<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-late">
-<table>
-<caption id="t-late">Actions and commitments late or at risk</caption>
+{% call captioned("t-late", "Actions and commitments late or at risk") %}
 <thead><tr><th scope="col">Ref</th><th scope="col">Action or commitment</th><th scope="col">Lead</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead>
 <tbody>
 {% for l in section.items %}
 <tr><th scope="row">{{ l.ref }}</th><td>{{ l.text.text }}</td><td>{{ l.lead }}</td><td>{{ l.due }}</td><td><strong>{{ l.status }}</strong></td><td>{{ l.update.text }}</td></tr>
 {% endfor %}
 </tbody>
-</table>
-</div>
+{% endcall %}
 
 """
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.number }}. {{ section.title }}", 1)
+    doc.heading("{{ section.heading }}", 1)
     doc.prose("section.intro")
     doc.table(
         "Actions and commitments late or at risk",

@@ -71,7 +71,7 @@ class Pledges(Part):
 
 
 MARKDOWN = """\
-## Appendix {{ section.number }}: {{ section.title|md_text }}
+{{ heading(section) }}
 
 | Status | Measures |
 |--------------|--------:|
@@ -140,18 +140,15 @@ Key to symbols:
 """
 
 HTML = """\
-<h2 class="new-page" id="{{ section.anchor }}">Appendix {{ section.number }}: {{ section.title }}</h2>
-<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-counts">
-<table class="counts">
-<caption id="t-counts">Measures by status, {{ report.period }}</caption>
+{{ heading(section) }}
+{% call captioned("t-counts", "Measures by status, " ~ report.period, "counts") %}
 <thead><tr><th scope="col">Status</th><th scope="col" class="num">Measures</th></tr></thead>
 <tbody>
 {% for c in section.counts %}
 <tr>{{ rag(c.status) }}<td class="num">{{ c.count }}</td></tr>
 {% endfor %}
 </tbody>
-</table>
-</div>
+{% endcall %}
 {% for p in section.pledges %}
 <section>
 <h3>{{ p.number }} Pledge {{ p.id }}: {{ p.title }}</h3>
@@ -164,29 +161,24 @@ HTML = """\
 {% endfor %}
 </ul>
 {% endif %}
-<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-appendix-{{ loop.index }}">
-<table>
-<caption id="t-appendix-{{ loop.index }}">Pledge {{ p.id }} measures, {{ report.period }}</caption>
+{% call captioned("t-appendix-" ~ loop.index, "Pledge " ~ p.id ~ " measures, " ~ report.period) %}
 <thead><tr><th scope="col">Ref</th><th scope="col">Measure</th><th scope="col" class="num">Value</th><th scope="col" class="num">Target</th><th scope="col">Status</th><th scope="col">Trend (previous figure)</th></tr></thead>
 <tbody>
 {% for line in p.lines %}
 <tr><th scope="row">{{ line.label }}</th><td>{{ line.title }}{% if line.annual %} ({{ line.period_label }}){% endif %}</td><td class="num">{{ line.value }}</td><td class="num">{{ line.target }}</td>{{ rag(line.status) }}<td>{{ line.trend_from }}</td></tr>
 {% endfor %}
 </tbody>
-</table>
-</div>
+{% endcall %}
 {% if p.compared %}
-<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-why-{{ loop.index }}">
-<table>
-<caption id="t-why-{{ loop.index }}">Pledge {{ p.id }}: comparators{% if p.red_compared %} (for measures rated red, see section {{ report.numbers.exceptions }}){% endif %}</caption>
+{% set see = " (for measures rated red, see section " ~ report.numbers.exceptions ~ ")" %}
+{% call captioned("t-why-" ~ loop.index, "Pledge " ~ p.id ~ ": comparators" ~ (see if p.red_compared else "")) %}
 <thead><tr><th scope="col">Ref</th><th scope="col">Compared with</th></tr></thead>
 <tbody>
 {% for line in p.compared %}
 <tr><th scope="row">{{ line.ref }}</th><td>{{ line.comparator_text }}</td></tr>
 {% endfor %}
 </tbody>
-</table>
-</div>
+{% endcall %}
 {% endif %}
 {% for line in p.lines if line.rule_note %}
 <p>Note on {{ line.ref }}: {{ line.rule_note }}</p>
@@ -212,7 +204,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("Appendix {{ section.number }}: {{ section.title }}", 1, new_page=True)
+    doc.heading("{{ section.heading }}", 1, new_page=True)
     # No table of counts by status here: the summary states them.
     doc.para("{%p for p in section.pledges %}")
     doc.heading("{{ p.number }} Pledge {{ p.id }}: {{ p.title }}", 2)

@@ -53,7 +53,7 @@ def profile_lines(items: list[ProfileItem], period: Period) -> tuple[ProfileLine
 
 
 MARKDOWN = """\
-## Appendix {{ section.number }}: {{ section.title|md_text }}
+{{ heading(section) }}
 
 {{ section.intro|md_prose }}
 
@@ -66,24 +66,21 @@ MARKDOWN = """\
 """
 
 HTML = """\
-<h2 class="new-page" id="{{ section.anchor }}">Appendix {{ section.number }}: {{ section.title }}</h2>
+{{ heading(section) }}
 {{ para(section.intro) }}
-<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-profile">
-<table>
-<caption id="t-profile">Children in care, {{ report.period }}</caption>
+{% call captioned("t-profile", "Children in care, " ~ report.period) %}
 <thead><tr><th scope="col">Measure</th><th scope="col" class="num">{{ report.period }}</th><th scope="col" class="num">{{ report.previous_period }}</th><th scope="col" class="num">England</th></tr></thead>
 <tbody>
 {% for item in section.lines %}
 <tr><th scope="row">{{ item.label }}</th><td class="num">{{ item.value }}</td><td class="num">{{ item.previous }}</td><td class="num">{{ item.england }}</td></tr>
 {% endfor %}
 </tbody>
-</table>
-</div>
+{% endcall %}
 """
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("Appendix {{ section.number }}: {{ section.title }}", 1)
+    doc.heading("{{ section.heading }}", 1)
     doc.prose("section.intro")
     doc.table(
         "Children in care, {{ report.period }}",

@@ -6,7 +6,7 @@ from pledgekit.report.inputs import ReportInputs
 from pledgekit.report.section import Paragraphs, Place, Section, WordBlock
 
 MARKDOWN = """\
-## {{ section.number }}. {{ section.title }}
+{{ heading(section) }}
 
 {% for p in section.paras %}
 {{ p|md_prose }}
@@ -15,7 +15,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
-<h2 id="{{ section.anchor }}">{{ section.number }}. {{ section.title }}</h2>
+{{ heading(section) }}
 {% for p in section.paras %}
 {{ para(p) }}
 {% endfor %}
@@ -24,7 +24,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.number }}. {{ section.title }}", 1)
+    doc.heading("{{ section.heading }}", 1)
     doc.paras("section.paras")
 
 

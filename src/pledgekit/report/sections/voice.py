@@ -22,7 +22,7 @@ class Voice(Part):
         return () if self.voice else (f"voice of children and young people: {PLACEHOLDER}",)
 
 
-MARKDOWN = r"""## {{ section.number }}. {{ section.title }}
+MARKDOWN = r"""{{ heading(section) }}
 
 {% if section.voice %}
 {{ section.voice.summary|md_prose }}
@@ -42,21 +42,18 @@ MARKDOWN = r"""## {{ section.number }}. {{ section.title }}
 """
 
 HTML = """\
-<h2 id="{{ section.anchor }}">{{ section.number }}. {{ section.title }}</h2>
+{{ heading(section) }}
 {% if section.voice %}
 {{ para(section.voice.summary) }}
 {% if section.voice.items %}
-<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-voice">
-<table>
-<caption id="t-voice">You said, we did</caption>
+{% call captioned("t-voice", "You said, we did") %}
 <thead><tr><th scope="col">Date</th><th scope="col">You said</th><th scope="col">We did</th></tr></thead>
 <tbody>
 {% for v in section.voice.items %}
 <tr><td>{{ v.date }}</td><td>{{ v.you_said.text }}</td><td>{{ v.we_did.text }}</td></tr>
 {% endfor %}
 </tbody>
-</table>
-</div>
+{% endcall %}
 {% endif %}
 {% else %}
 <p class="todo"><strong>{{ section.number }}.1</strong> [to be completed]</p>
@@ -66,7 +63,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.number }}. {{ section.title }}", 1)
+    doc.heading("{{ section.heading }}", 1)
     doc.para("{%p if section.voice %}")
     doc.prose("section.voice.summary")
     doc.para("{%p if section.voice.items %}")

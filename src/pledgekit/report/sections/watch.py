@@ -21,7 +21,7 @@ class Watch(Part):
 
 
 MARKDOWN = """\
-## {{ section.number }}. {{ section.title }}
+{{ heading(section) }}
 
 {{ section.intro|md_prose }}
 
@@ -36,27 +36,24 @@ MARKDOWN = """\
 """
 
 HTML = """\
-<h2 id="{{ section.anchor }}">{{ section.number }}. {{ section.title }}</h2>
+{{ heading(section) }}
 {{ para(section.intro) }}
 {% if section.items %}
-<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-watch">
-<table>
-<caption id="t-watch">Measures rated amber, {{ report.period }}</caption>
+{% call captioned("t-watch", "Measures rated amber, " ~ report.period) %}
 <thead><tr><th scope="col">Ref</th><th scope="col">Measure</th><th scope="col">Figure (target)</th><th scope="col">Trend</th><th scope="col">Commentary</th></tr></thead>
 <tbody>
 {% for w in section.items %}
 <tr><th scope="row">{{ w.line.ref }}</th><td>{{ w.line.title }}</td><td>{{ w.line.value_with_unit }} ({{ w.line.target }})</td><td>{{ w.line.trend }}</td><td>{{ w.commentary.text }}{% if w.line.rule_note %} {{ w.line.rule_note }}{% endif %}</td></tr>
 {% endfor %}
 </tbody>
-</table>
-</div>
+{% endcall %}
 {% endif %}
 
 """
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.number }}. {{ section.title }}", 1)
+    doc.heading("{{ section.heading }}", 1)
     doc.prose("section.intro")
     doc.para("{%p if section.items %}")
     doc.table(
