@@ -350,6 +350,10 @@ class Block:
         heading.add_run(text)
         heading.paragraph_format.page_break_before = new_page
 
+    def opening(self) -> None:
+        self.heading("{{ section.heading }}", 1)
+        self.prose("section.intro")
+
     def para(self, text: str, style: str | None = None) -> None:
         _p(self.doc, text, style)
 

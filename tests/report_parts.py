@@ -14,7 +14,7 @@ def part(report: Report, key: str) -> Any:
     return found
 
 
-def items(report: Report, key: str, field: str = "items") -> tuple[Any, ...]:
-    """A section's ``field`` (its items), or () when the report leaves the section out."""
+def items(report: Report, key: str) -> tuple[Any, ...]:
+    """A listed section's items, or () when the report leaves the section out."""
     found = report.section(key)
-    return () if found is None else tuple(getattr(found, field))
+    return () if found is None else tuple(found.items)

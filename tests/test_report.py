@@ -106,27 +106,21 @@ def test_older_workbooks_sheets_are_not_repeated(tmp_path: Path) -> None:
 
 def test_sections_without_sheets_are_empty(tmp_path: Path) -> None:
     report = fixed_report(tmp_path, sheets=False)
-    assert (
-        items(report, "commitments", "directorates") == ()
-        and items(report, "profile", "lines") == ()
-    )
+    assert items(report, "commitments") == () and items(report, "profile") == ()
 
 
 def test_commitments_grouped_by_directorate_with_a_count(tmp_path: Path) -> None:
     report = fixed_report(tmp_path)
-    assert [str(d.name) for d in items(report, "commitments", "directorates")] == [
+    assert [str(d.name) for d in items(report, "commitments")] == [
         "Children's Services",
         "Housing",
     ]
-    assert (
-        items(report, "commitments", "directorates")[0].summary
-        == "Commitments: 2 (1 on track, 1 complete)."
-    )
-    assert [d.number for d in items(report, "commitments", "directorates")] == [
+    assert items(report, "commitments")[0].summary == "Commitments: 2 (1 on track, 1 complete)."
+    assert [d.number for d in items(report, "commitments")] == [
         "B.2",
         "B.3",
     ]  # Appendix B
-    assert [str(p.label) for p in items(report, "profile", "lines")] == [
+    assert [str(p.label) for p in items(report, "profile")] == [
         "Children in care",
         "Placed more than 20 miles away",
     ]

@@ -400,11 +400,7 @@ def test_an_included_appendix_is_guarded_for_personal_data(tmp_path: Path) -> No
 
 
 def test_commitments_show_lead_due_date_and_flags(sample: Report) -> None:
-    lines = {
-        c.commitment.text[:20]: c
-        for d in items(sample, "commitments", "directorates")
-        for c in d.commitments
-    }
+    lines = {c.commitment.text[:20]: c for d in items(sample, "commitments") for c in d.commitments}
     home = lines["Open a children's ho"]
     assert (home.lead, home.due, home.flag) == (
         "Head of Service, Children in Care",

@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from pledgekit.model.status import Direction, Status
 from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.model import Report
+from pledgekit.report.plans import ActionLine
+from pledgekit.report.section import Listed
+from pledgekit.report.sections.profile import ProfileLine
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _NUMBERS = {w: i for i, w in enumerate(_WORDS)}
@@ -122,25 +126,28 @@ def count_gaps(where: str, text: str, statuses: dict[str, int], overdue: int) ->
     return gaps
 
 
+def _items(report: Report, key: str) -> tuple[Any, ...]:
+    """The items of the listed section ``key``, or none when the report leaves it out."""
+    found = report.section(key)
+    return found.items if isinstance(found, Listed) else ()
+
+
 def prose_gaps(report: Report) -> list[str]:
     """Every cross-check above, over a built report."""
-    from pledgekit.report.sections.actions import Actions
     from pledgekit.report.sections.pledges import Pledges
-    from pledgekit.report.sections.profile import Profile
 
     pledges = report.find(Pledges)
-    profile = report.find(Profile)
-    actions = report.find(Actions)
     found = pledges.pledges if pledges is not None else ()
     lines = [line for p in found for line in p.lines]
-    profiled = profile.lines if profile is not None else ()
+    profiled: tuple[ProfileLine, ...] = _items(report, "profile")
     gaps = profile_gaps(((i.label.text, i.england) for i in profiled), lines)
     for p in found:
         if not p.narrative.placeholder:
             gaps += narrative_gaps(f"narrative for pledge {p.id}", p.narrative.text, lines)
     counts = pledges.counts if pledges is not None else ()
     statuses = {c.status.value: c.count for c in counts}
-    overdue = sum(1 for a in actions.items if a.overdue) if actions is not None else 0
+    actions: tuple[ActionLine, ...] = _items(report, "actions")
+    overdue = sum(1 for a in actions if a.overdue)
     m = report.meeting
     texts = [("purpose", m.purpose), ("conclusion", m.conclusion)]
     texts += [(f"recommendation {i}", r) for i, r in enumerate(m.recommendations, start=1)]

@@ -68,6 +68,18 @@ class Paragraphs(Part):
     paras: tuple[Para, ...]
 
 
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Listed(Part, Generic[T]):
+    """A section opened by a numbered paragraph (``intro``), then a list or table of ``items``:
+    the red measures, the amber ones, what is late, the action plan, the profile ..."""
+
+    intro: Para
+    items: tuple[T, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where a section stands: its own number and every shown section's, for cross-references
@@ -96,6 +108,9 @@ class WordBlock(Protocol):
 
     def heading(self, text: str, level: int, *, new_page: bool = False) -> None:
         """A heading at ``level`` (1 for the section's own), on a new page if asked."""
+
+    def opening(self) -> None:
+        """The section's heading and its opening paragraph (a :class:`Listed` section's)."""
 
     def para(self, text: str, style: str | None = None) -> None:
         """A paragraph, in ``style`` (a Word style name) or Normal."""

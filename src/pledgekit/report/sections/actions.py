@@ -3,27 +3,14 @@ lead, milestone, status and update; shown when there is any action."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pledgekit.report.inputs import ReportInputs
 from pledgekit.report.openings import actions_intro
 from pledgekit.report.paragraphs import Para, generated
 from pledgekit.report.plans import ActionLine
-from pledgekit.report.section import Part, Place, Section, WordBlock
-
-
-@dataclass(frozen=True, slots=True)
-class Actions(Part):
-    """The opening paragraph and every action."""
-
-    intro: Para
-    items: tuple[ActionLine, ...]
-
+from pledgekit.report.section import Listed, Place, Section, WordBlock
 
 MARKDOWN = """\
-{{ heading(section) }}
-
-{{ section.intro|md_prose }}
+{{ opening(section) }}
 
 | Ref | Action | Linked measures | Lead and partners | Milestone | Status | Update |
 |----|------------------------------|--------|--------------|----------|----------|--------------------|
@@ -34,8 +21,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
-{{ heading(section) }}
-{{ para(section.intro) }}
+{{ opening(section) }}
 {% call captioned("t-actions", "Action plan") %}
 <thead><tr><th scope="col">Ref</th><th scope="col">Action</th><th scope="col">Linked measures</th><th scope="col">Lead and partners</th><th scope="col">Milestone</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead>
 <tbody>
@@ -48,8 +34,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.heading }}", 1)
-    doc.prose("section.intro")
+    doc.opening()
     doc.table(
         "Action plan",
         # Five columns, not seven: the linked measures ride with the action and the status
@@ -75,9 +60,9 @@ def shown(inputs: ReportInputs) -> bool:
     return bool(inputs.actions)
 
 
-def build(inputs: ReportInputs, place: Place) -> Actions:
+def build(inputs: ReportInputs, place: Place) -> Listed[ActionLine]:
     intro = generated(actions_intro(inputs.actions, inputs.today, inputs.dated))
-    return Actions(
+    return Listed(
         "actions", place.number, SECTION.title, Para(place.para(1), intro), inputs.actions
     )
 

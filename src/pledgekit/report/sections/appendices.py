@@ -7,22 +7,18 @@ from dataclasses import dataclass
 from pledgekit.report.inputs import ReportInputs
 from pledgekit.report.meeting_view import Appendix, Detail
 from pledgekit.report.paragraphs import Para, generated
-from pledgekit.report.section import Part, Place, Section, WordBlock
+from pledgekit.report.section import Listed, Place, Section, WordBlock
 
 
 @dataclass(frozen=True, slots=True)
-class Appendices(Part):
+class Appendices(Listed[Appendix]):
     """The opening paragraph, every appendix, and who to contact about the report."""
 
-    intro: Para
-    items: tuple[Appendix, ...]
     contact: Detail
 
 
 MARKDOWN = """\
-{{ heading(section) }}
-
-{{ section.intro|md_prose }}
+{{ opening(section) }}
 
 {% for a in section.items %}
 - Appendix {{ a.letter }}: {{ a.title|md_text }}{% if a.where %} ({{ a.where|md_text }}){% endif %}
@@ -34,8 +30,7 @@ Contact officer: {{ section.contact.text|md_text }}
 """
 
 HTML = """\
-{{ heading(section) }}
-{{ para(section.intro) }}
+{{ opening(section) }}
 <ul>
 {% for a in section.items %}
 <li>Appendix {{ a.letter }}: {{ a.title }}{% if a.where %} ({{ a.where }}){% endif %}</li>
@@ -47,8 +42,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.heading }}", 1)
-    doc.prose("section.intro")
+    doc.opening()
     doc.para("{%p for a in section.items %}")
     doc.para(
         "Appendix {{ a.letter }}: {{ a.title }}{% if a.where %} ({{ a.where }}){% endif %}",

@@ -2,39 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pledgekit.model.prose import Prose
 from pledgekit.report.inputs import ReportInputs
 from pledgekit.report.paragraphs import Para, generated
-from pledgekit.report.section import Part, Place, Section, WordBlock
-
-
-@dataclass(frozen=True, slots=True)
-class Background(Part):
-    """The opening paragraph and each paper."""
-
-    intro: Para
-    papers: tuple[Prose, ...]
-
+from pledgekit.report.section import Listed, Place, Section, WordBlock
 
 MARKDOWN = """\
-{{ heading(section) }}
+{{ opening(section) }}
 
-{{ section.intro|md_prose }}
-
-{% for paper in section.papers %}
+{% for paper in section.items %}
 - {{ paper|md_prose|indent(2) }}
 {% endfor %}
 
 """
 
 HTML = """\
-{{ heading(section) }}
-{{ para(section.intro) }}
-{% if section.papers %}
+{{ opening(section) }}
+{% if section.items %}
 <ul>
-{% for paper in section.papers %}
+{% for paper in section.items %}
 <li>{{ prose(paper) }}</li>
 {% endfor %}
 </ul>
@@ -44,21 +30,20 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.heading }}", 1)
-    doc.prose("section.intro")
-    doc.para("{%p for paper in section.papers %}")
+    doc.opening()
+    doc.para("{%p for paper in section.items %}")
     doc.para("{{ paper }}", "List Bullet")
     doc.para("{%p endfor %}")
 
 
-def build(inputs: ReportInputs, place: Place) -> Background:
+def build(inputs: ReportInputs, place: Place) -> Listed[Prose]:
     papers = inputs.view.background_papers
     intro = generated(
         "These papers were relied on in writing this report:"
         if papers
         else "No background papers were relied on in writing this report."
     )
-    return Background("background", place.number, SECTION.title, Para(place.para(1), intro), papers)
+    return Listed("background", place.number, SECTION.title, Para(place.para(1), intro), papers)
 
 
 SECTION = Section("background", "Background papers", build, MARKDOWN, HTML, word)

@@ -9,26 +9,21 @@ from pledgekit.report.inputs import ReportInputs
 from pledgekit.report.openings import commitments_intro
 from pledgekit.report.paragraphs import Para, generated
 from pledgekit.report.plans import CommitmentLine, Directorate
-from pledgekit.report.section import Part, Place, Section, WordBlock
+from pledgekit.report.section import Listed, Place, Section, WordBlock
 
 
 @dataclass(frozen=True, slots=True)
-class Commitments(Part):
+class Commitments(Listed[Directorate]):
     """The opening paragraph and each directorate, numbered in the appendix."""
-
-    intro: Para
-    directorates: tuple[Directorate, ...]
 
     @property
     def rows(self) -> tuple[tuple[str, CommitmentLine], ...]:
         """Every commitment with its directorate's name, for one table of them all."""
-        return tuple((d.name.text, c) for d in self.directorates for c in d.commitments)
+        return tuple((d.name.text, c) for d in self.items for c in d.commitments)
 
 
 MARKDOWN = """\
-{{ heading(section) }}
-
-{{ section.intro|md_prose }}
+{{ opening(section) }}
 
 | Directorate | Commitment | Lead | Due | Status | Update |
 |--------|--------------------|----------|--------|--------|--------------------|
@@ -39,8 +34,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
-{{ heading(section) }}
-{{ para(section.intro) }}
+{{ opening(section) }}
 {% call captioned("t-commitments", "Commitments by directorate") %}
 <thead><tr><th scope="col">Directorate</th><th scope="col">Commitment</th><th scope="col">Lead</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead>
 <tbody>
@@ -53,8 +47,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.heading }}", 1)
-    doc.prose("section.intro")
+    doc.opening()
     doc.table(
         "Commitments by directorate",
         # Four columns, not six: the lead rides with the directorate and the status with the

@@ -10,15 +10,12 @@ from pledgekit.report.exception_items import ExceptionItem, exception_item
 from pledgekit.report.inputs import ReportInputs
 from pledgekit.report.openings import exceptions_intro, persistence
 from pledgekit.report.paragraphs import Para, generated
-from pledgekit.report.section import Part, Place, Section, WordBlock
+from pledgekit.report.section import Listed, Place, Section, WordBlock
 
 
 @dataclass(frozen=True, slots=True)
-class Exceptions(Part):
+class Exceptions(Listed[ExceptionItem]):
     """The opening paragraph and one item per red measure."""
-
-    intro: Para
-    items: tuple[ExceptionItem, ...]
 
     @property
     def gaps(self) -> tuple[str, ...]:
@@ -29,9 +26,7 @@ class Exceptions(Part):
         )
 
 
-MARKDOWN = r"""{{ heading(section) }}
-
-{{ section.intro|md_prose }}
+MARKDOWN = r"""{{ opening(section) }}
 
 {% for ex in section.items %}
 ### {{ ex.number }} Measure {{ ex.line.ref|md_text }}: {{ ex.line.title|md_text }}
@@ -53,8 +48,7 @@ MARKDOWN = r"""{{ heading(section) }}
 """
 
 HTML = """\
-{{ heading(section) }}
-{{ para(section.intro) }}
+{{ opening(section) }}
 {% for ex in section.items %}
 <section>
 <h3>{{ ex.number }} Measure {{ ex.line.ref }}: {{ ex.line.title }}</h3>
@@ -90,8 +84,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.heading }}", 1)
-    doc.prose("section.intro")
+    doc.opening()
     doc.para("{%p for ex in section.items %}")
     doc.heading("{{ ex.number }} Measure {{ ex.line.ref }}: {{ ex.line.title }}", 2)
     doc.details(

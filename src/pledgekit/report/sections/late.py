@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pledgekit.report.inputs import ReportInputs
 from pledgekit.report.openings import late_intro
 from pledgekit.report.paragraphs import Para, generated
 from pledgekit.report.plans import LateLine
-from pledgekit.report.section import Part, Place, Section, WordBlock
-
-
-@dataclass(frozen=True, slots=True)
-class Late(Part):
-    """The opening paragraph and each late or at-risk action and commitment."""
-
-    intro: Para
-    items: tuple[LateLine, ...]
-
+from pledgekit.report.section import Listed, Place, Section, WordBlock
 
 MARKDOWN = """\
-{{ heading(section) }}
-
-{{ section.intro|md_prose }}
+{{ opening(section) }}
 
 | Ref | Action or commitment | Lead | Due | Status | Update |
 |--------|------------------------------|----------|----------|----------|------------------------------|
@@ -33,8 +20,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
-{{ heading(section) }}
-{{ para(section.intro) }}
+{{ opening(section) }}
 {% call captioned("t-late", "Actions and commitments late or at risk") %}
 <thead><tr><th scope="col">Ref</th><th scope="col">Action or commitment</th><th scope="col">Lead</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead>
 <tbody>
@@ -48,8 +34,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.heading }}", 1)
-    doc.prose("section.intro")
+    doc.opening()
     doc.table(
         "Actions and commitments late or at risk",
         ["Ref", "Action or commitment", "Lead", "Due", "Status", "Update"],
@@ -70,9 +55,9 @@ def shown(inputs: ReportInputs) -> bool:
     return bool(inputs.late)
 
 
-def build(inputs: ReportInputs, place: Place) -> Late:
+def build(inputs: ReportInputs, place: Place) -> Listed[LateLine]:
     intro = generated(late_intro(inputs.late, inputs.today, inputs.dated))
-    return Late("late", place.number, SECTION.title, Para(place.para(1), intro), inputs.late)
+    return Listed("late", place.number, SECTION.title, Para(place.para(1), intro), inputs.late)
 
 
 SECTION = Section(

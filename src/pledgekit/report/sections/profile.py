@@ -10,7 +10,7 @@ from pledgekit.model.periods import Period
 from pledgekit.model.prose import Prose
 from pledgekit.report.inputs import ReportInputs
 from pledgekit.report.paragraphs import Para, generated
-from pledgekit.report.section import Part, Place, Section, WordBlock
+from pledgekit.report.section import Listed, Place, Section, WordBlock
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,14 +21,6 @@ class ProfileLine:
     value: Prose
     previous: str = ""
     england: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Profile(Part):
-    """The opening paragraph and each line of the profile."""
-
-    intro: Para
-    lines: tuple[ProfileLine, ...]
 
 
 def _text(value: str | None, field: str, item: ProfileItem) -> Prose:
@@ -53,25 +45,22 @@ def profile_lines(items: list[ProfileItem], period: Period) -> tuple[ProfileLine
 
 
 MARKDOWN = """\
-{{ heading(section) }}
-
-{{ section.intro|md_prose }}
+{{ opening(section) }}
 
 | Measure | {{ report.period }} | {{ report.previous_period }} | England |
 |----------------------------------------|--------:|--------:|--------:|
-{% for item in section.lines %}
+{% for item in section.items %}
 | {{ item.label|md_cell }} | {{ item.value|md_cell }} | {{ item.previous|md_cell }} | {{ item.england|md_cell }} |
 {% endfor %}
 
 """
 
 HTML = """\
-{{ heading(section) }}
-{{ para(section.intro) }}
+{{ opening(section) }}
 {% call captioned("t-profile", "Children in care, " ~ report.period) %}
 <thead><tr><th scope="col">Measure</th><th scope="col" class="num">{{ report.period }}</th><th scope="col" class="num">{{ report.previous_period }}</th><th scope="col" class="num">England</th></tr></thead>
 <tbody>
-{% for item in section.lines %}
+{% for item in section.items %}
 <tr><th scope="row">{{ item.label }}</th><td class="num">{{ item.value }}</td><td class="num">{{ item.previous }}</td><td class="num">{{ item.england }}</td></tr>
 {% endfor %}
 </tbody>
@@ -80,14 +69,13 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.heading }}", 1)
-    doc.prose("section.intro")
+    doc.opening()
     doc.table(
         "Children in care, {{ report.period }}",
         ["Measure", "{{ report.period }}", "{{ report.previous_period }}", "England"],
         ["{{ item.label }}", "{{ item.value }}", "{{ item.previous }}", "{{ item.england }}"],
         [8.5, 2.8, 2.8, 2.9],
-        "item in section.lines",
+        "item in section.items",
         numbers=(1, 2, 3),
     )
 
@@ -100,12 +88,12 @@ def shown(inputs: ReportInputs) -> bool:
     return bool(_lines(inputs))
 
 
-def build(inputs: ReportInputs, place: Place) -> Profile:
+def build(inputs: ReportInputs, place: Place) -> Listed[ProfileLine]:
     intro = generated(
         f"The children in the Council's care in {inputs.period.label}, with the figures for "
         "the quarter before and for England where known."
     )
-    return Profile(
+    return Listed(
         "profile",
         place.number,
         SECTION.titled(inputs.period.label),

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pledgekit.model.status import Status
 from pledgekit.report.exception_items import WatchItem, watch_item
 from pledgekit.report.inputs import ReportInputs
 from pledgekit.report.openings import watch_intro
 from pledgekit.report.paragraphs import Para, generated
-from pledgekit.report.section import Part, Place, Section, WordBlock
-
-
-@dataclass(frozen=True, slots=True)
-class Watch(Part):
-    """The opening paragraph and one line per amber measure."""
-
-    intro: Para
-    items: tuple[WatchItem, ...]
-
+from pledgekit.report.section import Listed, Place, Section, WordBlock
 
 MARKDOWN = """\
-{{ heading(section) }}
-
-{{ section.intro|md_prose }}
+{{ opening(section) }}
 
 {% if section.items %}
 | Ref | Measure | Figure (target) | Trend | Commentary |
@@ -36,8 +23,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
-{{ heading(section) }}
-{{ para(section.intro) }}
+{{ opening(section) }}
 {% if section.items %}
 {% call captioned("t-watch", "Measures rated amber, " ~ report.period) %}
 <thead><tr><th scope="col">Ref</th><th scope="col">Measure</th><th scope="col">Figure (target)</th><th scope="col">Trend</th><th scope="col">Commentary</th></tr></thead>
@@ -53,8 +39,7 @@ HTML = """\
 
 
 def word(doc: WordBlock) -> None:
-    doc.heading("{{ section.heading }}", 1)
-    doc.prose("section.intro")
+    doc.opening()
     doc.para("{%p if section.items %}")
     doc.table(
         "Measures rated amber, {{ report.period }}",
@@ -73,13 +58,13 @@ def word(doc: WordBlock) -> None:
     doc.para("{%p endif %}")
 
 
-def build(inputs: ReportInputs, place: Place) -> Watch:
+def build(inputs: ReportInputs, place: Place) -> Listed[WatchItem]:
     items = tuple(
         watch_item(row, inputs.lines[row.measure.id], number=place.para(i))
         for i, row in enumerate(inputs.card.rows_with(Status.AMBER), start=2)
     )
     intro = Para(place.para(1), generated(watch_intro(len(items), inputs.span)))
-    return Watch("watch", place.number, SECTION.title, intro, items)
+    return Listed("watch", place.number, SECTION.title, intro, items)
 
 
 SECTION = Section("watch", "Watch list: measures rated amber", build, MARKDOWN, HTML, word)
