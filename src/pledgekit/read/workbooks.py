@@ -218,12 +218,7 @@ def _commitments(ctx: Context, sheet: Sheet, header: Header) -> list[Commitment]
         if text is None:
             continue
         pledge = id_text(row[cols["pledge"]]) if "pledge" in cols else None
-        due_col = cols.get("due")
-        due = (
-            date_cell(ctx, row[due_col], ctx.at(sheet, row0, due_col))
-            if due_col is not None
-            else None
-        )
+        due = date_cell(ctx, sheet, row0, cols.get("due"))
         found.append(
             Commitment(
                 directorate=_text(ctx, sheet, row0, cols["directorate"], "directorate") or "",
