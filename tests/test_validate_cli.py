@@ -139,7 +139,7 @@ def test_no_definition_found_exits_2(here: Path) -> None:
 def test_xlsx_format_needs_an_output_file(here: Path) -> None:
     project(here, q=CLEAN)
     result = run("q.xlsx", "--format", "xlsx")
-    assert result.exit_code == 2 and "-o FILE.xlsx" in result.stderr
+    assert result.exit_code == 2 and "pass --output findings.xlsx" in result.stderr
 
 
 # --- definitions with problems --------------------------------------------------------------
