@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, PrivateAttr, field_validator
 
@@ -27,6 +27,7 @@ from pledgekit.config.meeting_parts import (
     Text,
     Voice,
     as_text,
+    strings_as,
 )
 from pledgekit.config.problems import check_yaml_model, problems_error
 from pledgekit.config.references import APPENDIX, refusal
@@ -112,7 +113,7 @@ class Meeting(_Strict):
     implications: Implications = Field(default_factory=Implications)
     conclusion: str | None = None
     background_papers: list[str] = Field(default_factory=list)
-    appendices: list[AppendixEntry] = Field(
+    appendices: Annotated[list[AppendixEntry], strings_as("title")] = Field(
         default_factory=list,
         description="Appendices beyond the scorecard, lettered after it (B, C, ...): a title, "
         "or {title, file, where}.",
@@ -140,13 +141,6 @@ class Meeting(_Strict):
     @classmethod
     def _wards_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
-
-    @field_validator("appendices", mode="before")
-    @classmethod
-    def _appendix_titles(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [{"title": v} if isinstance(v, str) else v for v in value]
-        return value
 
     @field_validator("narratives", mode="before")
     @classmethod

@@ -29,6 +29,18 @@ def as_text(value: Any) -> Any:
 Text = Annotated[str, BeforeValidator(as_text)]
 
 
+def strings_as(key: str) -> BeforeValidator:
+    """For a list of mappings: each plain string in it taken as the mapping of ``key`` alone, so
+    ``- Ofsted's report`` reads as ``- {title: Ofsted's report}`` when ``key`` is ``title``."""
+
+    def expand(value: Any) -> Any:
+        if isinstance(value, list):
+            return [{key: v} if isinstance(v, str) else v for v in value]
+        return value
+
+    return BeforeValidator(expand)
+
+
 class ActionEntry(Strict):
     """One action of the action plan (Middlesbrough's columns), as meeting.yaml gives it."""
 
@@ -103,14 +115,9 @@ class Inspection(Strict):
     date: datetime.date | None = Field(None, description="Date the report was published.")
     judgements: Judgements = Field(default_factory=Judgements)
     summary: str | None = None
-    recommendations: list[InspectionRecommendation] = Field(default_factory=list)
-
-    @field_validator("recommendations", mode="before")
-    @classmethod
-    def _plain_recommendations(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [{"text": v} if isinstance(v, str) else v for v in value]
-        return value
+    recommendations: Annotated[list[InspectionRecommendation], strings_as("text")] = Field(
+        default_factory=list
+    )
 
 
 class VoiceItem(Strict):
