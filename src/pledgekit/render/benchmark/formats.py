@@ -1,8 +1,5 @@
-"""The benchmark table's output formats (see :mod:`pledgekit.render.registry`).
-
-The renderer modules are imported when a renderer is called (:func:`lazy_modules`), so listing
-the formats stays light.
-"""
+"""The benchmark table's output formats: one council's or (``--areas``) many councils'
+benchmarks, through renderers imported when called (:mod:`pledgekit.render.registry`)."""
 
 from __future__ import annotations
 
@@ -10,22 +7,13 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from pledgekit.render.registry import (
-    OutputFormat,
-    Registry,
-    csv_format,
-    json_format,
-    lazy_modules,
-    markdown_format,
-    table_format,
-    xlsx_format,
-)
+from pledgekit.render import registry
 
 if TYPE_CHECKING:
     from pledgekit.render.benchmark import html, terminal_tables, text_formats, xlsx
     from pledgekit.score.benchmarks import Benchmarks, BenchmarkSet
 else:
-    html, terminal_tables, text_formats, xlsx = lazy_modules(
+    html, terminal_tables, text_formats, xlsx = registry.lazy_modules(
         "pledgekit.render.benchmark", "html", "terminal_tables", "text_formats", "xlsx"
     )
 
@@ -53,28 +41,30 @@ def one_council(render: Callable[[Benchmarks], T]) -> Callable[[Benchmarks | Ben
     return functools.update_wrapper(render_one, render, assigned=(), updated=())
 
 
-FORMATS: Registry[BenchmarkRenderer] = Registry("benchmark", default="table")
+FORMATS: registry.Registry[BenchmarkRenderer] = registry.Registry("benchmark", default="table")
 
 FORMATS.add(
-    table_format(
+    registry.table_format(
         "a table per measure for the terminal (plain text in a file)",
         one_council(terminal_tables.render_text),
     )
 )
-FORMATS.add(json_format("the documented pledgekit.benchmark/1 shape", text_formats.render_json))
-FORMATS.add(csv_format("one row per council, measure and year", text_formats.render_csv))
 FORMATS.add(
-    markdown_format(
+    registry.json_format("the documented pledgekit.benchmark/1 shape", text_formats.render_json)
+)
+FORMATS.add(registry.csv_format("one row per council, measure and year", text_formats.render_csv))
+FORMATS.add(
+    registry.markdown_format(
         "Markdown pipe tables, one per measure", one_council(text_formats.render_markdown)
     )
 )
 FORMATS.add(
-    xlsx_format(
+    registry.xlsx_format(
         "an Excel workbook, one row per council, measure and year (needs -o)", xlsx.render_xlsx
     )
 )
 FORMATS.add(
-    OutputFormat(
+    registry.OutputFormat(
         "html",
         "a web page: a table and a funnel chart per measure and year",
         html.render_html,

@@ -1,8 +1,8 @@
-"""The committee report's output formats (see :mod:`pledgekit.render.registry`).
+"""The committee report's output formats (see :mod:`pledgekit.render.registry`, which imports
+the renderer modules only when called).
 
 Each renderer takes the :class:`~pledgekit.report.model.Report` and ``template`` (a council's own
-template of that format, or None for the default). The renderer modules are imported when a
-renderer is called (:func:`lazy_modules`), so listing the formats stays light.
+template of that format, or None for the default).
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from pledgekit.render.registry import OutputFormat, Registry, lazy_modules, markdown_format
+from pledgekit.render import registry
 
 if TYPE_CHECKING:
     from pledgekit.render.report import docx, markup, pdf
     from pledgekit.report.model import Report
 else:
-    docx, markup, pdf = lazy_modules("pledgekit.render.report", "docx", "markup", "pdf")
+    docx, markup, pdf = registry.lazy_modules("pledgekit.render.report", "docx", "markup", "pdf")
 
 
 class ReportRenderer(Protocol):
@@ -25,15 +25,15 @@ class ReportRenderer(Protocol):
     def __call__(self, report: Report, *, template: Path | None = None) -> str | bytes: ...
 
 
-FORMATS: Registry[ReportRenderer] = Registry("report", default="md")
+FORMATS: registry.Registry[ReportRenderer] = registry.Registry("report", default="md")
 
 FORMATS.add(
-    markdown_format(
+    registry.markdown_format(
         "Markdown that renders on GitHub and converts with pandoc", markup.render_markdown
     )
 )
 FORMATS.add(
-    OutputFormat(
+    registry.OutputFormat(
         "docx",
         "a Word document from a Word template (needs -o)",
         docx.render_docx,
@@ -43,12 +43,12 @@ FORMATS.add(
     )
 )
 FORMATS.add(
-    OutputFormat(
+    registry.OutputFormat(
         "html", "a self-contained web page", markup.render_html, suffixes=(".html", ".htm")
     )
 )
 FORMATS.add(
-    OutputFormat(
+    registry.OutputFormat(
         "pdf",
         "a tagged, accessible PDF made from the Word document by LibreOffice (needs -o)",
         pdf.render_pdf,
