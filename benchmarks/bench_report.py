@@ -32,7 +32,7 @@ from pathlib import Path
 from pledgekit.api import load_inputs, load_report
 from pledgekit.report.measure_lines import measure_line
 try:  # this tree: exceptions have their own module, numbered, with streaks and actions
-    from pledgekit.report.exceptions import exception_item as _exception_item
+    from pledgekit.report.exception_items import exception_item as _exception_item
     def exception_item(row, line):
         return _exception_item(row, line, number="", persistence="", actions=())
 except ImportError:  # the baseline tree

@@ -23,6 +23,8 @@ from pledgekit.read.published import load_published
 from pledgekit.score.benchmarking import build_benchmarks, rank_of
 from pledgekit.score.benchmarks import Rank
 
+from .report_parts import part
+
 GEO = (
     "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
     "region_name,old_la_code,la_name,new_la_code"
@@ -469,7 +471,10 @@ def test_sample_scorecard_and_report_show_significance_with_the_method() -> None
     assert "| Compared with |" in result.stdout
     assert "Wilson score interval for percentages; for rates the exact Poisson" in result.stdout
     report, _, _ = api.load_report(books, meeting=root / "sample_data" / "meeting.yaml")
-    assert report.has_comparators and "Wilson score interval" in report.comparison_note
+    assert (
+        part(report, "pledges").has_comparators
+        and "Wilson score interval" in part(report, "pledges").comparison_note
+    )
 
 
 _FIGURES = st.lists(st.integers(0, 100).map(float), min_size=1, max_size=60)

@@ -57,13 +57,23 @@ _SHEETS = "xl/worksheets/"
 # (` r="B7"`, ` r="7"`) that are not plainly small: not one letter A to O (with at most 1,048,576
 # rows, A to O always fits the limit) or none, and up to six digits. In an ordinary sheet it
 # finds nothing. The leading space keeps `sqref="..."` of a selection out.
-_NOTABLE = re.compile(rb' r="(?![A-O]?\d{1,6}")([^"<>]*)')
+# (A value runs to its closing quote: a `>` in it, which XML allows, makes it not plain.)
+_NOTABLE = re.compile(rb' r="(?![A-O]?\d{1,6}")([^"<]*)')
 _PLAIN_REF = re.compile(rb"([A-Z]{0,3})(\d{1,7})")
 _QUICK_COLUMNS = 15
-# A cell tag not written `<c r="` (its place by position, or its reference written otherwise),
-# and a cell tag with a namespace prefix (`<x:c`): both are left to the parser.
-_ODD_CELL = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="))')
+# A cell tag not written `<c r="` and a capital letter (its place by position, its reference
+# written otherwise or without a column), and a cell tag with a namespace prefix (`<x:c`): both
+# are left to the parser.
+_ODD_CELL = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="[A-Z]))')
 _PREFIXED_CELL = re.compile(rb":c[\t\n\r /]|:c>")
+# The part's first tag, when the bytes are UTF-8 as Excel writes them: an XML declaration naming
+# no encoding or UTF-8, or a tag (`<` then neither `?` nor a NUL: UTF-16 writes a NUL beside every
+# ASCII character, and its byte-order mark comes before the `<`). Any other encoding is for the
+# parser, which decodes it: the byte look reads ASCII bytes only.
+_PSEUDO = rb"""\s+(?:version|standalone)\s*=\s*(?:"[^"]*"|'[^']*')"""
+_UTF8 = rb"""\s+encoding\s*=\s*(?:"(?i:utf-8)"|'(?i:utf-8)')"""
+_UTF8_START = re.compile(rb"<[^?\0]|<\?xml(?:%s)*(?:%s)?(?:%s)*\s*\?>" % (_PSEUDO, _UTF8, _PSEUDO))
+_UTF8_BOM = b"\xef\xbb\xbf"
 # A cell reference once parsed (any case; spaces around are allowed in XML's eyes).
 _CELL_CONTENT = frozenset({"v", "f", "is"})
 _REFERENCE = re.compile(r"\s*([A-Za-z]+)(\d+)\s*")
@@ -270,18 +280,29 @@ def check_extent(where: str, extent: Extent) -> None:
 def _plain_bound(archive: zipfile.ZipFile, part: str) -> bool:
     """True when the sheet's bytes alone prove its cells within the limits.
 
-    Sound, not exact: every cell start tag (``<c``, or ``<x:c`` with a prefix) must be
-    ``<c r="`` followed by a reference, and each reference (of a cell or row) that is not
-    plainly small (``[A-O]?`` and up to six digits) must be letters and up to seven digits:
-    from those the rectangle is bounded. Anything else (a cell placed by position, a reference
-    in single quotes, with spaces, entities or lower case, a prefixed cell) is for the parser.
+    Sound, not exact: the part must be UTF-8 (it starts with ``<``, after UTF-8's byte-order
+    mark at most, and an XML declaration names no other encoding), every cell start tag (``<c``,
+    or ``<x:c`` with a prefix) must be ``<c r="`` followed by a reference that starts with a
+    column letter, and each reference (of a cell or row) that is not plainly small (``[A-O]?``
+    and up to six digits) must be letters and up to seven digits: from those the rectangle is
+    bounded. Anything else (another encoding, a cell placed by position, a reference in single
+    quotes, with spaces, entities, ``>`` or lower case, a prefixed cell) is for the parser.
     The regions begin and end before a ``<`` (:func:`whole_tags`): no chunk boundary hides a tag.
+    tests/test_xlsx_byte_look.py checks this claim against the parse, differentially.
     """
-    rows, columns, late = 0, 1, False
-    for region in whole_tags(archive, part):
+    rows, columns, late, started = 0, 1, False, False
+    for index, region in enumerate(whole_tags(archive, part)):
         if region is None:
             return False
         data, start, end = region
+        # The first region is what comes before the first `<` (nothing, or UTF-8's byte-order
+        # mark), the second starts at it: the encoding shows there.
+        if index == 0 and data[start:end] not in (b"", _UTF8_BOM):
+            return False
+        if index == 1:
+            started = _UTF8_START.match(data, start) is not None
+            if not started:
+                return False
         if (
             data.find(b"<!", start, end) >= 0  # a DTD (entities), a comment or CDATA
             or _ODD_CELL.search(data, start, end)
@@ -300,7 +321,12 @@ def _plain_bound(archive: zipfile.ZipFile, part: str) -> bool:
                 late = True
     row_bound = max(rows, 999_999)
     column_bound = columns if columns > 26 else (26 if late else _QUICK_COLUMNS)
-    return rows <= EXCEL_ROWS and columns <= EXCEL_COLUMNS and row_bound * column_bound <= MAX_CELLS
+    return (
+        started
+        and rows <= EXCEL_ROWS
+        and columns <= EXCEL_COLUMNS
+        and row_bound * column_bound <= MAX_CELLS
+    )
 
 
 def _careful_extent(archive: zipfile.ZipFile, part: str) -> Extent:
@@ -348,7 +374,7 @@ class SheetCursor:
         number = attrs.get("r")
         if number is None:
             self.current_row += 1
-        elif number.isdigit():
+        elif number.isascii() and number.isdigit():  # not `²`, which int() cannot read
             self.current_row = int(number)
         else:
             raise xml_stream.XmlError(f"a row numbered {number[:20]!r}, not a row number")

@@ -124,13 +124,23 @@ def count_gaps(where: str, text: str, statuses: dict[str, int], overdue: int) ->
 
 def prose_gaps(report: Report) -> list[str]:
     """Every cross-check above, over a built report."""
-    lines = [line for p in report.pledges for line in p.lines]
-    gaps = profile_gaps(((i.label.text, i.england) for i in report.profile), lines)
-    for p in report.pledges:
+    from pledgekit.report.sections.actions import Actions
+    from pledgekit.report.sections.pledges import Pledges
+    from pledgekit.report.sections.profile import Profile
+
+    pledges = report.find(Pledges)
+    profile = report.find(Profile)
+    actions = report.find(Actions)
+    found = pledges.pledges if pledges is not None else ()
+    lines = [line for p in found for line in p.lines]
+    profiled = profile.lines if profile is not None else ()
+    gaps = profile_gaps(((i.label.text, i.england) for i in profiled), lines)
+    for p in found:
         if not p.narrative.placeholder:
             gaps += narrative_gaps(f"narrative for pledge {p.id}", p.narrative.text, lines)
-    statuses = {c.status.value: c.count for c in report.counts}
-    overdue = sum(1 for a in report.actions if a.overdue)
+    counts = pledges.counts if pledges is not None else ()
+    statuses = {c.status.value: c.count for c in counts}
+    overdue = sum(1 for a in actions.items if a.overdue) if actions is not None else 0
     m = report.meeting
     texts = [("purpose", m.purpose), ("conclusion", m.conclusion)]
     texts += [(f"recommendation {i}", r) for i, r in enumerate(m.recommendations, start=1)]
