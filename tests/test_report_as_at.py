@@ -121,6 +121,22 @@ def test_a_meeting_without_a_period_fits_only_the_latest_paper(
     )
 
 
+def test_an_earlier_paper_failing_on_later_data_says_so(tmp_path: Path) -> None:
+    # The sample's 2026-27 Q2 has a red without commentary: validate fails on every file given,
+    # so the Q1 paper's run does too, and says the paper itself shows only Q1.
+    folder = sample_data_dir()
+    out = tmp_path / "q1.md"
+    args = ["report", *map(str, sorted(folder.glob("*.xlsx"))), "-o", str(out)]
+    result = runner.invoke(app, [*args, "--meeting", str(folder / "meeting.yaml")])
+    assert result.exit_code == 1 and "Note: 'pledgekit validate' judges" not in result.stderr
+    earlier = runner.invoke(app, [*args, "--period", "2026-27 Q1", "--force"])
+    assert earlier.exit_code == 1 and out.exists()
+    assert (
+        "Note: 'pledgekit validate' judges every file given, later periods' too; the paper "
+        "shows only what was known at 2026-27 Q1." in earlier.stderr
+    )
+
+
 def test_the_shipped_sample_q1_paper_stops_at_q1() -> None:
     folder = sample_data_dir()
     report, _, _ = load_report(

@@ -159,4 +159,10 @@ def report(
             f"run fails as 'pledgekit validate' does ({verdict.summary()}).",
             err=True,
         )
+        if period is not None:
+            typer.echo(
+                "Note: 'pledgekit validate' judges every file given, later periods' too; the "
+                f"paper shows only what was known at {built.period}.",
+                err=True,
+            )
         raise typer.Exit(code)
