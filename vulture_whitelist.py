@@ -59,3 +59,10 @@ total_rows  # read/ees.py: rows in the file, asserted by tests/test_published_fi
 _.rows_of
 # Read by the report templates (templates/report.md.j2, report.html.j2), which vulture does not see.
 trend_from, commitment_rows
+
+# report/section.py: the WordBlock protocol's parameters, which scripts/build_docx_template.py's
+# Block implements and each section's Word block passes.
+_.new_page
+_.expr
+_.ends_figure
+_.loop

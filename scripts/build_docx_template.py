@@ -1,6 +1,10 @@
 """Build templates/report.docx: the Word template of the committee report, with docxtpl tags.
 
-Run from the repository root after changing the layout:
+The cover (title, meeting details, contents) is laid out here; each section's block comes from
+its own module in src/pledgekit/report/sections (its ``word`` function, written through the
+:class:`Block` below), wrapped in a loop that finds the section in the report, so a section
+the report leaves out leaves nothing behind. Run from the repository root after changing a
+section or the layout:
 
     .venv/bin/python scripts/build_docx_template.py
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +33,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from pledgekit.render.stablezip import stable_zip
+from pledgekit.report.sections import SECTIONS
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "report.docx"
 NAVY = RGBColor(0x1F, 0x38, 0x64)
@@ -255,11 +261,6 @@ def _p(doc: Any, text: str, style: str | None = None) -> None:
     doc.add_paragraph(text, style=style)
 
 
-def _heading(doc: Any, text: str, level: int, *, new_page: bool = False) -> None:
-    heading = doc.add_heading(text, level=level)
-    heading.paragraph_format.page_break_before = new_page
-
-
 def _prose(doc: Any, expr: str) -> None:
     """Paragraphs and lists of a Prose value, each in the matching Word style."""
     _p(doc, f"{{%p for block in {expr}.blocks %}}")
@@ -273,11 +274,6 @@ def _prose(doc: Any, expr: str) -> None:
     _p(doc, "{%p endif %}")
     _p(doc, "{%p endfor %}")
     _p(doc, "{%p endfor %}")
-
-
-def _n(key: str) -> str:
-    """A section number tag: ``{{ report.numbers.summary }}``."""
-    return f"{{{{ report.numbers.{key} }}}}"
 
 
 def _draft(doc: Any) -> None:
@@ -312,18 +308,6 @@ def _cover(doc: Any) -> None:
     _widths(table, [4.5, 12.5])
     _describe(table, "Meeting details")
     _contents(doc)
-    purpose = doc.add_heading(level=1)
-    _field_char(purpose, "end")  # the contents field ends where the first section begins
-    purpose.add_run(f"{_n('purpose')}. Purpose of the report")
-    _prose(doc, "report.purpose")
-    _heading(doc, f"{_n('recommendations')}. Recommendations", 1)
-    _p(doc, "{%p for r in report.recommendations %}")
-    _prose(doc, "r")
-    _p(doc, "{%p endfor %}")
-    _heading(doc, f"{_n('introduction')}. Introduction", 1)
-    _p(doc, "{%p for para in report.introduction %}")
-    _prose(doc, "para")
-    _p(doc, "{%p endfor %}")
 
 
 def _field_char(paragraph: Any, kind: str, instruction: str | None = None) -> None:
@@ -350,315 +334,67 @@ def _contents(doc: Any) -> None:
     _p(doc, "{%p endfor %}")
 
 
-def _summary_and_exceptions(doc: Any) -> None:
-    # No page break: the cover, purpose and introduction run straight into the summary, so
-    # the first pages are never half empty.
-    _heading(doc, f"{_n('summary')}. Executive summary", 1)
-    _p(doc, "{%p for para in report.summary %}")
-    _prose(doc, "para")
-    _p(doc, "{%p endfor %}")
-    _heading(doc, f"{_n('exceptions')}. Exceptions: measures rated red", 1)
-    _prose(doc, "report.exceptions_intro")
-    _p(doc, "{%p for ex in report.exceptions %}")
-    _heading(doc, "{{ ex.number }} Measure {{ ex.line.ref }}: {{ ex.line.title }}", 2)
-    _details(
-        doc,
-        "Measure {{ ex.line.ref }} in {{ report.period }}",
-        [
-            ("Figure", "{{ ex.figure }}"),
-            ("Status", "{% cellbg ex.line.status.colour %}{{r ex.line.status|status }}"),
-            ("Trend", "{{ ex.trend }} {{ ex.persistence }}"),
-            ("Compared with", "{{ ex.line.comparator_text }}"),
-            ("Actions", "{{ ex.action_text }}"),
-        ],
-        (3.5, 13.5),
-    )
-    _p(doc, "{%p if ex.chart.labels %}")
-    _p(doc, "{{ ex.chart|chart }}", "Chart Picture")
-    below = doc.add_paragraph(
-        "Measure {{ ex.line.ref }}: recent figures"
-        "{% if ex.line.target %} against the target ({{ ex.line.target }}){% endif %}",
-        style="Caption",
-    )
-    # Below its chart, a caption ends the figure: kept with what follows, the chart would drag
-    # the commentary with it and leave a third of the page empty.
-    below.paragraph_format.keep_with_next = False
-    _p(doc, "{%p endif %}")
-    _heading(doc, "Commentary{% if ex.line.owner %} ({{ ex.line.owner }}){% endif %}", 3)
-    _prose(doc, "ex.commentary")
-    _p(doc, "{%p endfor %}")
-    _heading(doc, f"{_n('watch')}. Watch list: measures rated amber", 1)
-    _prose(doc, "report.watch_intro")
-    _p(doc, "{%p if report.watch %}")
-    _table(
-        doc,
-        "Measures rated amber, {{ report.period }}",
-        ["Ref", "Measure rated amber", "Figure (target)", "Trend", "Commentary"],
-        [
-            "{{ w.line.ref }}",
-            "{{ w.line.title }}",
-            "{{ w.line.value_with_unit }} ({{ w.line.target }})",
-            "{{ w.line.trend }}",
-            "{{ w.commentary.text }} {{ w.line.rule_note }}",
-        ],
-        [1.1, 5.0, 2.6, 2.2, 6.1],
-        "w in report.watch",
-        numbers=(2,),
-    )
-    _p(doc, "{%p endif %}")
-    _p(doc, "{%p if report.late %}")
-    _heading(doc, f"{_n('late')}. Actions and commitments late or at risk", 1)
-    _prose(doc, "report.late_intro")
-    _table(
-        doc,
-        "Actions and commitments late or at risk",
-        ["Ref", "Action or commitment", "Lead", "Due", "Status", "Update"],
-        [
-            "{{ l.ref }}",
-            "{{ l.text.text }}",
-            "{{ l.lead }}",
-            "{{ l.due }}",
-            "{{ l.status }}",
-            "{{ l.update.text }}",
-        ],
-        [2.2, 4.4, 2.6, 2.2, 1.9, 3.7],
-        "l in report.late",
-    )
-    _p(doc, "{%p endif %}")
+class Block:
+    """The Word template's pieces a section's block is written with (``WordBlock``)."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        #: The contents field is open until the first heading after it ends it there.
+        self.contents_open = True
+
+    def heading(self, text: str, level: int, *, new_page: bool = False) -> None:
+        heading = self.doc.add_heading(level=level)
+        if self.contents_open:
+            _field_char(heading, "end")  # the contents field ends where the first section begins
+            self.contents_open = False
+        heading.add_run(text)
+        heading.paragraph_format.page_break_before = new_page
+
+    def opening(self) -> None:
+        self.heading("{{ section.heading }}", 1)
+        self.prose("section.intro")
+
+    def para(self, text: str, style: str | None = None) -> None:
+        _p(self.doc, text, style)
+
+    def prose(self, expr: str) -> None:
+        _prose(self.doc, expr)
+
+    def paras(self, expr: str) -> None:
+        self.para(f"{{%p for para in {expr} %}}")
+        self.prose("para")
+        self.para("{%p endfor %}")
+
+    def caption(self, text: str, *, ends_figure: bool = False) -> None:
+        caption = self.doc.add_paragraph(text, style="Caption")
+        if ends_figure:
+            caption.paragraph_format.keep_with_next = False
+
+    def table(
+        self,
+        caption: str,
+        headers: Sequence[str],
+        cells: Sequence[str],
+        widths: Sequence[float],
+        loop: str,
+        *,
+        numbers: tuple[int, ...] = (),
+    ) -> None:
+        _table(self.doc, caption, list(headers), list(cells), list(widths), loop, numbers=numbers)
+
+    def details(
+        self, caption: str, rows: Sequence[tuple[str, str]], widths: tuple[float, float]
+    ) -> None:
+        _details(self.doc, caption, list(rows), widths)
 
 
-def _pledges(doc: Any) -> None:
-    _heading(
-        doc,
-        "Appendix {{ report.letters.pledges }}: {{ report.appendices[0].title }}",
-        1,
-        new_page=True,
-    )
-    # No table of counts by status here: the summary (section 4) states them.
-    _p(doc, "{%p for p in report.pledges %}")
-    _heading(doc, "{{ p.number }} Pledge {{ p.id }}: {{ p.title }}", 2)
-    _p(doc, "{%p if p.outcome %}")
-    _p(doc, "Outcome: {{ p.outcome }}")
-    _p(doc, "{%p endif %}")
-    _p(doc, "{%p if p.promises %}")
-    _p(doc, "What we promise:")
-    _p(doc, "{%p for promise in p.promises %}")
-    _p(doc, "{{ promise }}", "List Bullet")
-    _p(doc, "{%p endfor %}")
-    _p(doc, "{%p endif %}")
-    _p(doc, "{%p if p.lines %}")
-    _table(
-        doc,
-        "Pledge {{ p.id }} measures, {{ report.period }}",
-        # The figure and its target share a column, as in the body's amber table: one
-        # narrow column fewer leaves the measure's title room to wrap less.
-        ["Ref", "Measure", "Figure (target)", "Status", "Trend"],
-        [
-            "{{ line.label }}",
-            "{{ line.title }}{% if line.annual %} ({{ line.period_label }}){% endif %}",
-            "{{ line.value }}{{ ' ' if line.value and line.target else '' }}"
-            "{% if line.target %}({{ line.target }}){% endif %}",
-            "{% cellbg line.status.colour %}{{r line.status|status }}",
-            "{{ line.trend_from }}",
-        ],
-        [1.6, 7.0, 2.6, 2.3, 3.5],
-        "line in p.lines",
-        numbers=(2,),
-    )
-    _p(doc, "{%p if p.compared %}")
-    _table(
-        doc,
-        "Pledge {{ p.id }}: comparators{% if p.red_compared %} (for measures rated red, see "
-        f"section {_n('exceptions')}){{% endif %}}",
-        ["Ref", "Compared with"],
-        ["{{ line.ref }}", "{{ line.comparator_text }}"],
-        [1.4, 15.6],
-        "line in p.compared",
-    )
-    _p(doc, "{%p endif %}")
-    _p(doc, "{%p for line in p.lines if line.rule_note %}")
-    _p(doc, "Note on {{ line.ref }}: {{ line.rule_note }}")
-    _p(doc, "{%p endfor %}")
-    _p(doc, "{%p endif %}")
-    _prose(doc, "p.narrative")
-    _p(doc, "{%p for line in p.notes %}")
-    _p(doc, "Note on {{ line.ref }} ({{ line.status.label|lower }}): {{ line.commentary.text }}")
-    _p(doc, "{%p endfor %}")
-    _p(doc, "{%p endfor %}")
-
-
-def _commitments_and_actions(doc: Any) -> None:
-    _p(doc, "{%p if report.letters.actions %}")
-    _heading(doc, "Appendix {{ report.letters.actions }}: The action plan", 1)
-    _prose(doc, "report.actions_intro")
-    _table(
-        doc,
-        "Action plan",
-        # Five columns, not seven: the linked measures ride with the action and the status
-        # with its milestone, so the action and its update get the width (a narrow column
-        # turned each row into ten lines and the plan into two pages).
-        ["Ref", "Action", "Lead and partners", "Milestone and status", "Update"],
-        [
-            "{{ a.ref }}",
-            "{{ a.action.text }}{% if a.pledge %} (pledge {{ a.pledge }}){% endif %}"
-            "{% if a.measures %}. Linked to measure{{ 's' if a.measures|length > 1 else '' }} "
-            '{{ a.measures|join(", ") }}{% endif %}'
-            "{% if a.resources %}. Resources: {{ a.resources }}{% endif %}",
-            "{{ a.lead }}{% if a.partners %}; {{ a.partners }}{% endif %}",
-            "{% if a.milestone %}{{ a.milestone }}: {% endif %}{{ a.flag or a.status }}",
-            "{{ a.update.text }}",
-        ],
-        [1.0, 6.0, 3.0, 2.6, 4.4],
-        "a in report.actions",
-    )
-    _p(doc, "{%p endif %}")
-    _p(doc, "{%p if report.letters.commitments %}")
-    _heading(
-        doc,
-        "Appendix {{ report.letters.commitments }}: Commitments by directorate",
-        1,
-    )
-    _prose(doc, "report.commitments_intro")
-    _table(
-        doc,
-        "Commitments by directorate",
-        # Four columns, not six: the lead rides with the directorate and the status with the
-        # due date, leaving the commitment and its update the width.
-        ["Directorate and lead", "Commitment", "Due and status", "Update"],
-        [
-            "{{ row[0] }}{% if row[1].lead %}: {{ row[1].lead }}{% endif %}",
-            "{{ row[1].commitment }}",
-            "{% if row[1].due %}{{ row[1].due }}: {% endif %}{{ row[1].flag or row[1].status }}",
-            "{{ row[1].update }}",
-        ],
-        [3.4, 5.6, 2.6, 5.4],
-        "row in report.commitment_rows",
-    )
-    _p(doc, "{%p endif %}")
-
-
-def _voice_inspection_and_profile(doc: Any) -> None:
-    _heading(doc, f"{_n('voice')}. Voice of children and young people", 1)
-    _p(doc, "{%p if report.voice %}")
-    _prose(doc, "report.voice.summary")
-    _p(doc, "{%p if report.voice.items %}")
-    _table(
-        doc,
-        "You said, we did",
-        ["Date", "You said", "We did"],
-        ["{{ v.date }}", "{{ v.you_said.text }}", "{{ v.we_did.text }}"],
-        [3.0, 6.5, 7.5],
-        "v in report.voice.items",
-    )
-    _p(doc, "{%p endif %}")
-    _p(doc, "{%p else %}")
-    _p(doc, f"{_n('voice')}.1 {{{{r '[to be completed]'|rich(True) }}}}")
-    _p(doc, "{%p endif %}")
-    _heading(doc, f"{_n('inspection')}. Inspection", 1)
-    _p(doc, "{%p if report.inspection %}")
-    _prose(doc, "report.inspection.intro")
-    _p(doc, "{%p if report.inspection.judgements %}")
-    _table(
-        doc,
-        "Inspection judgements",
-        ["Judgement", "Grade"],
-        ["{{ j.area }}", "{{ j.grade }}"],
-        [11.0, 6.0],
-        "j in report.inspection.judgements",
-    )
-    _p(doc, "{%p endif %}")
-    _p(doc, "{%p if report.inspection.summary %}")
-    _prose(doc, "report.inspection.summary")
-    _p(doc, "{%p endif %}")
-    _p(doc, "{%p for r in report.inspection.recommendations %}")
-    _prose(doc, "r")
-    _p(doc, "{%p endfor %}")
-    _p(doc, "{%p else %}")
-    _p(doc, f"{_n('inspection')}.1 {{{{r '[to be completed]'|rich(True) }}}}")
-    _p(doc, "{%p endif %}")
-
-
-def _closing(doc: Any) -> None:
-    _heading(doc, f"{_n('implications')}. Implications", 1)
-    # One table, not a heading each: seven short paragraphs would take two pages.
-    _table(
-        doc,
-        "Implications and who verified them",
-        ["Implication", "Detail", "Verified by"],
-        [
-            "{{ i.number }} {{ i.heading }}",
-            '{{r i.text.text|replace("\\n", " ")|rich(i.text.placeholder) }}',
-            "{{r i.verified_by|rich(i.verified_by.placeholder) }}"
-            "{% if i.contact %} ({{ i.contact }}){% endif %}",
-        ],
-        [3.6, 8.8, 4.6],
-        "i in report.meeting.implications",
-    )
-    _heading(doc, f"{_n('conclusion')}. Conclusion", 1)
-    _prose(doc, "report.conclusion")
-    _heading(doc, f"{_n('background')}. Background papers", 1)
-    _prose(doc, "report.background_intro")
-    _p(doc, "{%p for paper in report.meeting.background_papers %}")
-    _p(doc, "{{ paper }}", "List Bullet")
-    _p(doc, "{%p endfor %}")
-    _heading(doc, f"{_n('appendices')}. Appendices", 1)
-    _prose(doc, "report.appendices_intro")
-    _p(doc, "{%p for a in report.appendices %}")
-    _p(
-        doc,
-        "Appendix {{ a.letter }}: {{ a.title }}{% if a.where %} ({{ a.where }}){% endif %}",
-        "List Bullet",
-    )
-    _p(doc, "{%p endfor %}")
-    _p(doc, "Contact officer: {{r report.meeting.author|rich(report.meeting.author.placeholder) }}")
-
-
-def _appendix(doc: Any) -> None:
-    _pledges(doc)
-    _p(doc, "{%p if report.comparison_note %}")
-    _p(doc, "{{ report.comparison_note }}")
-    _p(doc, "{%p endif %}")
-    _p(doc, "{%p if report.symbols %}")
-    # Two symbols a row, under its caption alone (no heading besides): the key as a list ran
-    # to a dozen short lines.
-    _table(
-        doc,
-        "Key to symbols",
-        ["Symbol", "Meaning", "Symbol", "Meaning"],
-        [
-            "{{ pair[0].symbol }}",
-            "{{ pair[0].meaning }}",
-            "{{ pair[1].symbol if pair|length > 1 else '' }}",
-            "{{ pair[1].meaning if pair|length > 1 else '' }}",
-        ],
-        [1.4, 7.1, 1.4, 7.1],
-        "pair in report.symbols|batch(2)",
-    )
-    _p(doc, "{%p endif %}")
-    _commitments_and_actions(doc)
-    _profile(doc)
-    _p(doc, "{%p for a in report.appendices %}")
-    _p(doc, "{%p if a.text %}")
-    _heading(doc, "Appendix {{ a.letter }}: {{ a.title }}", 1)
-    _prose(doc, "a.text")
-    _p(doc, "{%p endif %}")
-    _p(doc, "{%p endfor %}")
-
-
-def _profile(doc: Any) -> None:
-    _p(doc, "{%p if report.letters.profile %}")
-    _heading(doc, "Appendix {{ report.letters.profile }}: Profile of children in care", 1)
-    _prose(doc, "report.profile_intro")
-    _table(
-        doc,
-        "Children in care, {{ report.period }}",
-        ["Measure", "{{ report.period }}", "{{ report.previous_period }}", "England"],
-        ["{{ item.label }}", "{{ item.value }}", "{{ item.previous }}", "{{ item.england }}"],
-        [8.5, 2.8, 2.8, 2.9],
-        "item in report.profile",
-        numbers=(1, 2, 3),
-    )
-    _p(doc, "{%p endif %}")
+def _sections(doc: Any) -> None:
+    """Every section's block, in the report's order, each shown only when the report has it."""
+    block = Block(doc)
+    for section in SECTIONS:
+        block.para(f'{{%p for section in report.sections if section.key == "{section.key}" %}}')
+        section.word(block)
+        block.para("{%p endfor %}")
 
 
 def _page_setup(doc: Any) -> None:
@@ -720,10 +456,7 @@ def build() -> Any:
     doc.core_properties.last_modified_by = "pledgekit"
     doc.core_properties.revision = 1
     _cover(doc)
-    _summary_and_exceptions(doc)
-    _voice_inspection_and_profile(doc)
-    _closing(doc)
-    _appendix(doc)
+    _sections(doc)
     return doc
 
 

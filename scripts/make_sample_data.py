@@ -9,7 +9,8 @@ Usage::
     python scripts/make_sample_data.py            # rewrite sample_data/
     python scripts/make_sample_data.py OUT_DIR    # write somewhere else
 
-Uses only openpyxl and the standard library, so it runs before pledgekit is installed.
+Uses only openpyxl, the standard library and the EES column names of pledgekit's source
+(``src/``), so it runs before pledgekit is installed.
 """
 
 from __future__ import annotations

@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import csv
 import random
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+# The EES column names come from pledgekit's reader (standard library only), read from this
+# checkout's source so the script still runs before pledgekit is installed.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from pledgekit.read.ees import GEOGRAPHY_COLUMNS, TIME_COLUMNS
 
 FOLDER = "published"
 YEARS = ("2023", "2024", "2025")
@@ -77,18 +83,8 @@ NEIGHBOURS = [
 #: Neighbours whose 3+ placements figure is suppressed in 2025, so 8 of 10 contribute.
 SUPPRESSED_2025 = {"972", "976"}
 
-GEO = [
-    "time_period",
-    "time_identifier",
-    "geographic_level",
-    "country_code",
-    "country_name",
-    "region_code",
-    "region_name",
-    "old_la_code",
-    "la_name",
-    "new_la_code",
-]
+#: The fixed columns of every EES file, as pledgekit reads them.
+GEO = [*TIME_COLUMNS, *GEOGRAPHY_COLUMNS]
 
 
 def _geo(
@@ -176,13 +172,18 @@ def _share_rows(
     return rows
 
 
+#: ONS-style mid-year population under 18 and children looked after on 31 March, England.
+_ENGLAND_POPULATION = {"2023": 12_050_000, "2024": 12_120_000, "2025": 12_180_000}
+_ENGLAND_CLA = {"2023": 83_630, "2024": 83_630, "2025": 81_770}
+
+
 def placement_stability(rng: random.Random) -> tuple[list[str], list[list[str]]]:
     """Children looked after at 31 March with 3 or more placements in the year."""
     header = [*GEO, "cla_group", "placement_stability", "children_count", "children_percent"]
     rows = _share_rows(
         rng,
         cohort={"2023": 410, "2024": 405, "2025": 400},
-        england={"2023": 83630, "2024": 83630, "2025": 81770},
+        england=_ENGLAND_CLA,
         share={"2023": 10.0, "2024": 10.0, "2025": 10.0},
         filters=["cla_group", "placement_stability"],
         parts=[("CLA on 31 March", "With 3 or more placements during the year")],
@@ -217,9 +218,6 @@ def care_leavers(rng: random.Random) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-#: ONS-style mid-year population under 18 and children looked after on 31 March, England.
-_ENGLAND_POPULATION = {"2023": 12_050_000, "2024": 12_120_000, "2025": 12_180_000}
-_ENGLAND_CLA = {"2023": 83_630, "2024": 83_630, "2025": 81_770}
 _RATE_TYPES = (
     "Children looked after on 31 March each year",
     "Children starting to be looked after each year",

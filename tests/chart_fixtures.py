@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pledgekit.report.exceptions import ChartData
+from pledgekit.report.exception_items import ChartData
 
 QUARTERS = tuple(f"20{24 + j // 4}-{25 + j // 4} Q{j % 4 + 1}" for j in range(12))
 YEARS = tuple(f"20{10 + j}-{11 + j}" for j in range(12))

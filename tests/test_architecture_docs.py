@@ -1,5 +1,4 @@
-"""docs/architecture.md's "Where a change goes": every answer names files that exist, three at most
-(but for those listed in NOT_YET_THREE).
+"""docs/architecture.md's "Where a change goes": every answer names files that exist, three at most.
 
 Each answer is a bold "Add ..." line followed by a numbered list whose items start with the file
 to touch; a name in angle brackets (``checks/<theme>.py``) stands for any file matching there.
@@ -12,13 +11,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ("input format", "check", "output format", "RAG rule", "report section")
-#: Answers that still take more than three files, and why. When one comes down to three, the
-#: test below says so: take it out of here (and out of the note in architecture.md).
-NOT_YET_THREE = {
-    # A report section is a view, a Report field, build_report, and a block in each template:
-    # the section as one module holding its view and template block is issue #21, still open.
-    "report section",
-}
 
 
 def _answers() -> dict[str, list[str]]:
@@ -41,10 +33,7 @@ def test_every_question_is_answered_in_three_files_at_most() -> None:
     answers = _answers()
     assert sorted(answers) == sorted(QUESTIONS)
     for question, files in answers.items():
-        if question in NOT_YET_THREE:
-            assert len(files) > 3, f"{question} is down to three files: update NOT_YET_THREE"
-        else:
-            assert 1 <= len(files) <= 3, (question, files)
+        assert 1 <= len(files) <= 3, (question, files)
 
 
 def test_every_file_named_exists() -> None:

@@ -23,6 +23,8 @@ from pledgekit.read.published import load_published
 from pledgekit.score.benchmarking import build_benchmarks, rank_of
 from pledgekit.score.benchmarks import Rank
 
+from .report_parts import part
+
 GEO = (
     "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
     "region_name,old_la_code,la_name,new_la_code"
@@ -469,7 +471,12 @@ def test_sample_scorecard_and_report_show_significance_with_the_method() -> None
     assert "| Compared with |" in result.stdout
     assert "Wilson score interval for percentages; for rates the exact Poisson" in result.stdout
     report, _, _ = api.load_report(books, meeting=root / "sample_data" / "meeting.yaml")
-    assert report.has_comparators and "Wilson score interval" in report.comparison_note
+    note = part(report, "pledges").comparison_note
+    assert part(report, "pledges").has_comparators and "Wilson score interval" in note
+    # Each comparator's sources said once: the neighbours' medians of 8 and of 10 neighbours
+    # are one source, not two.
+    assert note.count("DfE published 2025") == 3  # England, the neighbours, the region
+    assert "statistical neighbours, " in note and "the median of 8 to 10 of 10 neighbours" in note
 
 
 _FIGURES = st.lists(st.integers(0, 100).map(float), min_size=1, max_size=60)

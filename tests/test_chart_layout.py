@@ -15,7 +15,7 @@ from pledgekit.render.report import chart_style as style
 from pledgekit.render.report.chart_layout import Dot, Label, Measure, Polyline, Scene, layout
 from pledgekit.render.report.chart_metrics import text_width
 from pledgekit.render.report.chart_raster import text_measure
-from pledgekit.report.exceptions import ChartData
+from pledgekit.report.exception_items import ChartData
 
 from .chart_fixtures import EET, QUARTERS, YEARS
 
@@ -176,7 +176,7 @@ def test_an_old_comparator_is_drawn_over_its_own_periods_only() -> None:
 
 
 def test_the_report_chooses_each_comparators_periods_by_its_year() -> None:
-    from pledgekit.report.exceptions import _span
+    from pledgekit.report.exception_items import _span
 
     points = [(label, 1.0, "") for label in QUARTERS[4:10]]  # 2025-26 Q1 to 2026-27 Q2
     assert _span(None, points) is None  # no year: across

@@ -18,7 +18,7 @@ from pledgekit.render.report import chart_style as style
 from pledgekit.render.report.chart_layout import Dot, Polyline, layout
 from pledgekit.render.report.chart_raster import text_measure
 from pledgekit.render.report.charts import chart_png
-from pledgekit.report.exceptions import ChartData
+from pledgekit.report.exception_items import ChartData
 
 from .chart_fixtures import EET
 

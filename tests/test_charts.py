@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 from pledgekit.render.report import chart_style as style
 from pledgekit.render.report.chart_layout import y_ticks
 from pledgekit.render.report.charts import chart_png, chart_svg, size_in
-from pledgekit.report.exceptions import ChartData
+from pledgekit.report.exception_items import ChartData
 
 from .report_fixtures import fixed_report
+from .report_parts import part
 
 CHART = ChartData(
     ref="2.4",
@@ -129,7 +130,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 def test_png_is_full_width_over_200_dpi_and_repeatable(tmp_path: Path) -> None:
-    chart = fixed_report(tmp_path).exceptions[0].chart
+    chart = part(fixed_report(tmp_path), "exceptions").items[0].chart
     data = chart_png(chart)
     width_in, height_in = size_in(chart)
     pixels = _png_size(data)

@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-#: The report templates, the Word template's builder, and the names offered to councils' own
+#: The report templates (the frames and each section's blocks), the Word template's builder, and the names offered to councils' own
 #: templates (templates/README.md): the attribute names in them are used names.
 TEMPLATE_SOURCES = [
     *sorted((ROOT / "templates").glob("*.j2")),
+    *sorted((ROOT / "src" / "pledgekit" / "report" / "sections").glob("*.py")),  # their blocks
     ROOT / "templates" / "README.md",
     ROOT / "scripts" / "build_docx_template.py",
 ]

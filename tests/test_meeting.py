@@ -47,6 +47,27 @@ def test_pledge_ids_written_as_numbers_are_text(tmp_path: Path) -> None:
     assert meeting.narratives == {"1": "Health", "2.5": "Other"}
 
 
+def test_every_text_field_yaml_reads_as_a_number_is_taken_as_written(tmp_path: Path) -> None:
+    text = (
+        "version: 2\nchildren_in_care_measure: 1.4\nauthor:\n  name: A\n  phone: 1632960000\n"
+        "implications:\n  legal:\n    text: none\n    contact: 1632960001\n"
+        "actions:\n  - id: 3\n    pledge: 2\n    action: Recruit carers\n"
+    )
+    meeting = load_meeting(write(tmp_path, text))
+    assert (meeting.version, meeting.children_in_care_measure) == ("2", "1.4")
+    assert meeting.author is not None and meeting.author.phone == "1632960000"
+    assert meeting.implications.legal is not None
+    assert meeting.implications.legal.contact == "1632960001"
+    assert (meeting.actions[0].id, meeting.actions[0].pledge) == ("3", "2")
+
+
+def test_a_text_field_given_a_list_is_a_located_error(tmp_path: Path) -> None:
+    meeting, findings = check_meeting(write(tmp_path, "title: T\nversion: [1]\n"))
+    assert meeting is None
+    [problem] = findings
+    assert problem.location.line == 2 and "version" in problem.message
+
+
 def test_unknown_key_is_located_with_a_suggestion(tmp_path: Path) -> None:
     text = "title: T\nimplications:\n  legal:\n    text: none\n    verfied_by: Lee Law\n"
     meeting, findings = check_meeting(write(tmp_path, text))

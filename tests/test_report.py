@@ -22,12 +22,13 @@ from .report_fixtures import (
     report_meeting,
     report_scorecard,
 )
+from .report_parts import items, part
 
 
 def test_summary_says_counts_and_movement_in_words(tmp_path: Path) -> None:
     report = fixed_report(tmp_path)
-    assert [p.number for p in report.summary] == ["4.1", "4.2", "4.3", "4.4", "4.5"]
-    assert [p.text for p in report.summary] == [
+    assert [p.number for p in part(report, "summary").paras] == ["4.1", "4.2", "4.3", "4.4", "4.5"]
+    assert [p.text for p in part(report, "summary").paras] == [
         "This report covers July to September 2026, the second quarter of 2026-27. Of the 4 "
         "measures rated against a target, 1 is green and 3 red. A further 3 measures "
         "are not rated this quarter: 1 has no figure yet, 1 is suppressed to protect small "
@@ -40,17 +41,20 @@ def test_summary_says_counts_and_movement_in_words(tmp_path: Path) -> None:
         "delayed.",
         "In all, 1 commitment is late or at risk; it is listed in section 7.",
     ]
-    assert report.exceptions_intro.text.endswith(
+    assert part(report, "exceptions").intro.text.endswith(
         "Commentary has been given for 1 of the 3 red measures, but not yet for 2.1 and 2.3."
     )
-    assert [(c.status, c.count) for c in report.counts][:2] == [(Status.GREEN, 1), (Status.RED, 3)]
+    assert [(c.status, c.count) for c in part(report, "pledges").counts][:2] == [
+        (Status.GREEN, 1),
+        (Status.RED, 3),
+    ]
 
 
 def test_every_red_measure_is_an_exception_with_figures_and_trend(tmp_path: Path) -> None:
     report = fixed_report(tmp_path)
-    assert [ex.line.ref for ex in report.exceptions] == ["1.2", "2.1", "2.3"]
-    missing = report.exceptions[0]
-    assert [ex.number for ex in report.exceptions] == ["5.2", "5.3", "5.4"]
+    assert [ex.line.ref for ex in part(report, "exceptions").items] == ["1.2", "2.1", "2.3"]
+    missing = part(report, "exceptions").items[0]
+    assert [ex.number for ex in part(report, "exceptions").items] == ["5.2", "5.3", "5.4"]
     assert missing.against == "14.8% against a target of ≤ 10.0%"
     assert missing.trend == (
         "↑ Declined from 12.5% in 2026-27 Q1. No figure a year earlier (2025-26 Q2)."
@@ -61,7 +65,7 @@ def test_every_red_measure_is_an_exception_with_figures_and_trend(tmp_path: Path
 
 def test_missing_commentary_is_said_plainly_with_the_owner(tmp_path: Path) -> None:
     report = fixed_report(tmp_path)
-    peps, absence = report.exceptions[1], report.exceptions[2]
+    peps, absence = part(report, "exceptions").items[1], part(report, "exceptions").items[2]
     assert peps.commentary_missing and peps.commentary.placeholder
     assert peps.commentary.text == (
         "Commentary missing: the measure owner (Virtual School Head) has not yet explained "
@@ -71,7 +75,7 @@ def test_missing_commentary_is_said_plainly_with_the_owner(tmp_path: Path) -> No
 
 
 def test_charts_leave_suppressed_figures_out(tmp_path: Path) -> None:
-    chart = fixed_report(tmp_path).exceptions[1].chart
+    chart = part(fixed_report(tmp_path), "exceptions").items[1].chart
     assert chart.values == (92.0, None, 88.0, 85.0)
     assert "2025-26 Q4 suppressed" in chart.alt and "1 figure not shown" in chart.alt
 
@@ -79,13 +83,13 @@ def test_charts_leave_suppressed_figures_out(tmp_path: Path) -> None:
 def test_narrative_comes_from_meeting_then_updates_sheet_then_placeholder(tmp_path: Path) -> None:
     card, data = report_scorecard(tmp_path)
     report = build_report(card, data, report_meeting(tmp_path))
-    health, education = report.pledges
+    health, education = part(report, "pledges").pledges
     assert health.narrative.text.startswith("Health assessments recovered")
     assert health.narrative.markdown
     assert education.narrative.text.startswith("Tutoring for Year 11")
     assert not education.narrative.markdown  # spreadsheet text: * is not emphasis
     no_updates = replace(data, updates=[])
-    assert build_report(card, no_updates, None).pledges[1].narrative.placeholder
+    assert part(build_report(card, no_updates, None), "pledges").pledges[1].narrative.placeholder
 
 
 def test_older_workbooks_sheets_are_not_repeated(tmp_path: Path) -> None:
@@ -97,20 +101,26 @@ def test_older_workbooks_sheets_are_not_repeated(tmp_path: Path) -> None:
         updates=[PledgeUpdate("2", "Last quarter's news.", old), *data.updates],
     )
     report = build_report(card, data, None)
-    assert "Last quarter" not in report.pledges[1].narrative.text
+    assert "Last quarter" not in part(report, "pledges").pledges[1].narrative.text
 
 
 def test_sections_without_sheets_are_empty(tmp_path: Path) -> None:
     report = fixed_report(tmp_path, sheets=False)
-    assert report.commitments == () and report.profile == ()
+    assert items(report, "commitments") == () and items(report, "profile") == ()
 
 
 def test_commitments_grouped_by_directorate_with_a_count(tmp_path: Path) -> None:
     report = fixed_report(tmp_path)
-    assert [str(d.name) for d in report.commitments] == ["Children's Services", "Housing"]
-    assert report.commitments[0].summary == "Commitments: 2 (1 on track, 1 complete)."
-    assert [d.number for d in report.commitments] == ["B.2", "B.3"]  # Appendix B
-    assert [str(p.label) for p in report.profile] == [
+    assert [str(d.name) for d in items(report, "commitments")] == [
+        "Children's Services",
+        "Housing",
+    ]
+    assert items(report, "commitments")[0].summary == "Commitments: 2 (1 on track, 1 complete)."
+    assert [d.number for d in items(report, "commitments")] == [
+        "B.2",
+        "B.3",
+    ]  # Appendix B
+    assert [str(p.label) for p in items(report, "profile")] == [
         "Children in care",
         "Placed more than 20 miles away",
     ]
@@ -126,23 +136,24 @@ def test_without_a_meeting_everything_is_marked(tmp_path: Path) -> None:
         "Corporate parenting performance update, 2026-27 Q2 (July to September 2026)"
     )
     # The scorecard, the commitments and the profile: the detail goes to the appendices.
-    assert [a.title.split(":")[0] for a in report.appendices] == [
+    assert [a.title.split(":")[0] for a in part(report, "appendices").items] == [
         "Performance by pledge",
         "Commitments by directorate",
         "Profile of children in care, 2026-27 Q2",
     ]
-    assert all(i.text.placeholder for i in m.implications)
+    assert all(i.text.placeholder for i in part(report, "implications").items)
 
 
 def test_meeting_details_on_the_cover(tmp_path: Path) -> None:
-    m = fixed_report(tmp_path).meeting
+    report = fixed_report(tmp_path)
+    m = report.meeting
     cover = {d.label: d.text for d in m.cover}
     assert cover["Date of meeting"] == "12 November 2026"
     assert cover["Key decision"] == "No"
     assert cover["Report author"] == (
         "Sam Analyst, Performance Analyst, performance@example.gov.uk, 01632 960000"
     )
-    hr = m.implications[2]
+    hr = part(report, "implications").items[2]
     assert hr.heading == "Human resources implications" and hr.text.placeholder
 
 

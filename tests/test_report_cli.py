@@ -144,7 +144,7 @@ def test_personal_data_blocks_writing(tmp_path: Path) -> None:
     [
         (
             "t.md.j2",
-            "# {{ report.council }}\n{% for x in report.pledges %}\n{{ x.nope }}\n{% endfor %}\n",
+            "# {{ report.council }}\n{% for x in report.sections %}\n{{ x.nope }}\n{% endfor %}\n",
         ),
         ("t.html.j2", "<p>{{ report.council }}</p>\n{% if report.exceptions %}\n"),
     ],
@@ -161,8 +161,9 @@ def test_broken_templates_exit_2_naming_template_and_line(here: Path, name: str,
 def test_templates_export_then_use_a_restyled_copy(here: Path) -> None:
     result = runner.invoke(app, ["templates", "export", "mine"])
     assert result.exit_code == 0, result.output
-    exported = sorted(p.name for p in (here / "mine").iterdir())
+    exported = sorted(p.name for p in (here / "mine").iterdir() if p.is_file())
     assert exported == sorted(p.name for p in templates_dir().iterdir() if p.is_file())
+    assert (here / "mine" / "sections" / "exceptions.html.j2").is_file()  # each section's block
     assert {"report.md.j2", "report.html.j2", "report.docx"} <= set(exported)
     again = runner.invoke(app, ["templates", "export", "mine"])
     assert again.exit_code == 2 and "use --force" in again.stderr

@@ -19,7 +19,7 @@ from pledgekit.model.prose import Prose
 from pledgekit.model.status import Direction
 from pledgekit.report.openings import late_intro, watch_intro
 from pledgekit.report.plans import LateLine
-from pledgekit.report.summary import (
+from pledgekit.report.summary_text import (
     moved_clause,
     rated_sentence,
     reds_paragraph,

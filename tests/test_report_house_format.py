@@ -34,6 +34,7 @@ from pledgekit.score.trend import trend_text, value_arrow
 
 from .docx_text import docx_text
 from .report_fixtures import MEETING, report_dataset, report_definition, report_meeting
+from .report_parts import items, part
 from .test_report_cli import project
 
 runner = CliRunner()
@@ -165,20 +166,34 @@ def test_paragraph_numbers_are_the_same_in_every_format(sample: Report) -> None:
     assert md == html == docx
     heads = [n for n in md if n.endswith(".1")]
     assert heads[:6] == ["1.1", "2.1", "3.1", "4.1", "5.1", "6.1"]
-    assert [ex.number for ex in sample.exceptions] == ["5.2", "5.3", "5.4", "5.5", "5.6"]
-    assert sample.meeting.implications[4].number == "10.5"  # risk implications, cited as 10.5
+    assert [ex.number for ex in part(sample, "exceptions").items] == [
+        "5.2",
+        "5.3",
+        "5.4",
+        "5.5",
+        "5.6",
+    ]
+    assert (
+        part(sample, "implications").items[4].number == "10.5"
+    )  # risk implications, cited as 10.5
 
 
 # --- trend arrows ------------------------------------------------------------------------------
 
 
 def test_a_lower_is_better_measure_that_fell_shows_a_down_arrow(sample: Report) -> None:
-    neet = next(line for p in sample.pledges for line in p.lines if line.ref == "2.8")
+    neet = next(
+        line for p in part(sample, "pledges").pledges for line in p.lines if line.ref == "2.8"
+    )
     assert neet.previous == "38.2%" and neet.value == "36.5%"
     assert neet.trend == "↓ Improved"
-    absence = next(line for p in sample.pledges for line in p.lines if line.ref == "2.4")
+    absence = next(
+        line for p in part(sample, "pledges").pledges for line in p.lines if line.ref == "2.4"
+    )
     assert absence.trend == "↑ Declined"  # lower is better and it rose
-    caseload = next(line for p in sample.pledges for line in p.lines if line.ref == "3.8")
+    caseload = next(
+        line for p in part(sample, "pledges").pledges for line in p.lines if line.ref == "3.8"
+    )
     assert caseload.trend == "↑ Declined"  # above its band and rising
     assert "| 2.8 | Care leavers aged 19 to 21 not in education" in render_markdown(sample)
     assert "| ↓ Improved (from " in render_markdown(sample)
@@ -224,7 +239,7 @@ def test_nothing_to_compare_has_no_arrow() -> None:
 def test_the_symbol_key_lists_the_symbols_used_and_only_those(
     sample: Report, tmp_path: Path
 ) -> None:
-    keys = [k.symbol for k in sample.symbols]
+    keys = [k.symbol for k in part(sample, "pledges").symbols]
     assert keys == ["●", "▲", "✖", "○", "◌", "–", "↑", "↓", "→", "c", "x"]
     md = render_markdown(sample)
     tables = "\n".join(line for line in md.splitlines() if line.startswith("|"))
@@ -236,14 +251,23 @@ def test_the_symbol_key_lists_the_symbols_used_and_only_those(
     # A report with no "x" and nothing level has neither in its key.
     card = build_scorecard(report_definition(tmp_path), report_dataset())
     small = build_report(card, report_dataset(), None)
-    assert [k.symbol for k in small.symbols] == ["●", "✖", "○", "◌", "–", "↑", "↓", "c"]
+    assert [k.symbol for k in part(small, "pledges").symbols] == [
+        "●",
+        "✖",
+        "○",
+        "◌",
+        "–",
+        "↑",
+        "↓",
+        "c",
+    ]
 
 
 # --- annual measures ---------------------------------------------------------------------------
 
 
 def test_annual_measures_are_compared_with_their_own_previous_year(sample: Report) -> None:
-    lines = {line.ref: line for p in sample.pledges for line in p.lines}
+    lines = {line.ref: line for p in part(sample, "pledges").pledges for line in p.lines}
     immunisation = lines["1.5"]
     assert immunisation.annual and immunisation.period_label == "2025-26"
     assert immunisation.previous_label == "2024-25"
@@ -252,7 +276,7 @@ def test_annual_measures_are_compared_with_their_own_previous_year(sample: Repor
     md = render_markdown(sample)
     assert "(from 88.6% in 2024-25) |" in md  # the appendix names the year it is compared with
     assert "Since 2026-27 Q1" not in md and "(2024-25) to" not in md
-    summary = " ".join(p.text for p in sample.summary)
+    summary = " ".join(p.text for p in part(sample, "summary").paras)
     assert "Annual measures are compared only with their own previous year" in summary
 
 
@@ -269,11 +293,11 @@ def test_persistent_reds_count_the_quarters_running(tmp_path: Path) -> None:
     # 2.3 (persistent absence, target 15, tolerance 3): 16, 17, 17.5, 20.5 -> red once.
     assert red_streaks(card, earlier) == {"1.2": 2, "2.1": 2, "2.3": 1}
     report = build_report(card, data, None, earlier=earlier)
-    assert report.exceptions[0].persistence == "Red for the second quarter running."
-    assert report.exceptions[2].persistence == "Red this quarter only."
+    assert part(report, "exceptions").items[0].persistence == "Red for the second quarter running."
+    assert part(report, "exceptions").items[2].persistence == "Red this quarter only."
     assert (
         "Children missing from care (1.2) and PEPs up to date (2.1) have been red for the second "
-        "quarter running." in " ".join(p.text for p in report.summary)
+        "quarter running." in " ".join(p.text for p in part(report, "summary").paras)
     )
     assert red_streaks(card, []) == {"1.2": 1, "2.1": 1, "2.3": 1}  # no history, no streak
 
@@ -311,20 +335,23 @@ def test_exceptions_link_their_actions_and_the_plan_flags_overdue(
     complete: Path, tmp_path: Path
 ) -> None:
     report, _, _ = load_report([complete], meeting=tmp_path / "meeting.yaml")
-    assert [(a.ref, a.flag) for a in report.actions] == [("A1", "Overdue"), ("A2", "")]
-    by_ref = {ex.line.ref: ex for ex in report.exceptions}
+    assert [(a.ref, a.flag) for a in items(report, "actions")] == [("A1", "Overdue"), ("A2", "")]
+    by_ref = {ex.line.ref: ex for ex in part(report, "exceptions").items}
     assert [a.ref for a in by_ref["2.1"].actions] == ["A1"]
     assert "A1 Audit every overdue PEP (Virtual School Head, by 1 October 2026; Overdue)" in (
         by_ref["2.1"].action_text
     )
-    assert report.actions_intro.text.endswith("A1 is overdue.")
-    assert report.inspection is not None
-    assert report.inspection.heading == "Ofsted ILACS inspection, published 18 July 2025"
-    assert [(j.area, j.grade) for j in report.inspection.judgements] == [
+    assert part(report, "actions").intro.text.endswith("A1 is overdue.")
+    assert part(report, "inspection").inspection is not None
+    assert (
+        part(report, "inspection").inspection.heading
+        == "Ofsted ILACS inspection, published 18 July 2025"
+    )
+    assert [(j.area, j.grade) for j in part(report, "inspection").inspection.judgements] == [
         ("Overall effectiveness", "Good"),
         ("The experiences and progress of care leavers", "Requires improvement to be good"),
     ]
-    [recommendation] = report.inspection.recommendations
+    [recommendation] = part(report, "inspection").inspection.recommendations
     assert recommendation.number == "9.2"  # no summary given, so it follows the intro
     assert recommendation.text == "Recommendation: Improve PEP timeliness. (actions: A1)"
 
@@ -347,7 +374,7 @@ def test_appendix_files_are_included_or_listed(tmp_path: Path) -> None:
     meeting = report_meeting(tmp_path, text)
     card = build_scorecard(report_definition(tmp_path), report_dataset())
     report = build_report(card, report_dataset(), meeting)
-    b, c, d = report.appendices[-3:]  # after the scorecard, commitments and profile
+    b, c, d = part(report, "appendices").items[-3:]  # after the scorecard, commitments and profile
     assert (b.letter, b.title) == ("D", "Survey") and b.text is not None
     assert c.text is None and c.where == "Supplied with this report as strategy.pdf"
     assert d.where == "On the intranet"
@@ -373,7 +400,7 @@ def test_an_included_appendix_is_guarded_for_personal_data(tmp_path: Path) -> No
 
 
 def test_commitments_show_lead_due_date_and_flags(sample: Report) -> None:
-    lines = {c.commitment.text[:20]: c for d in sample.commitments for c in d.commitments}
+    lines = {c.commitment.text[:20]: c for d in items(sample, "commitments") for c in d.commitments}
     home = lines["Open a children's ho"]
     assert (home.lead, home.due, home.flag) == (
         "Head of Service, Children in Care",
@@ -406,8 +433,15 @@ def test_the_actions_sheet_is_read_and_a_bad_date_is_located(tmp_path: Path) -> 
 
 
 def test_watch_list_gives_the_reason_and_commentary_for_each_amber(sample: Report) -> None:
-    assert [w.line.ref for w in sample.watch] == ["1.3", "2.7", "3.1", "3.8", "4.2", "5.3"]
-    dental = sample.watch[0]
+    assert [w.line.ref for w in part(sample, "watch").items] == [
+        "1.3",
+        "2.7",
+        "3.1",
+        "3.8",
+        "4.2",
+        "5.3",
+    ]
+    dental = part(sample, "watch").items[0]
     assert "Amber by the trend rule" in dental.line.rule_note
     assert dental.commentary.text.startswith("Still below target but better than")
     # Tested for significance where the counts allow (79.8% is inside the interval of 78.5%).
@@ -415,12 +449,12 @@ def test_watch_list_gives_the_reason_and_commentary_for_each_amber(sample: Repor
         "England 85.0% (2005-06): Significantly worse; "
         "Statistical neighbours 79.8%: Not significantly different"
     )
-    notes = {line.ref for p in sample.pledges for line in p.notes}
+    notes = {line.ref for p in part(sample, "pledges").pledges for line in p.notes}
     assert "3.7" in notes  # a context measure's commentary is shown too
 
 
 def test_exceptions_show_comparators_with_their_year_and_reference(sample: Report) -> None:
-    by_ref = {ex.line.ref: ex for ex in sample.exceptions}
+    by_ref = {ex.line.ref: ex for ex in part(sample, "exceptions").items}
     assert by_ref["2.4"].line.comparator_text.startswith(
         "England 19.1% (2021-22): Not significantly different"
     )
@@ -462,7 +496,7 @@ def test_an_action_linked_to_an_unknown_measure_is_a_located_error(tmp_path: Pat
 
 def test_a_first_quarter_with_nothing_before_says_so() -> None:
     report, _, _ = load_report([BOOKS[0]])
-    summary = " ".join(p.text for p in report.summary)
+    summary = " ".join(p.text for p in part(report, "summary").paras)
     assert "There are no figures for January to March 2025 to compare with." in summary
     assert "0 measures improved" not in summary
 
@@ -488,10 +522,10 @@ def test_the_action_plans_short_fields_are_masked_like_other_cells() -> None:
 def test_a_ratio_is_written_with_its_unit_phrase(sample: Report) -> None:
     # Measure 3.8 sets unit_label in the sample's pledge.yaml: in the body's watch list its
     # figure reads as a ratio with one decimal; the scorecard's narrow column keeps the number.
-    lines = {line.ref: line for p in sample.pledges for line in p.lines}
+    lines = {line.ref: line for p in part(sample, "pledges").pledges for line in p.lines}
     assert lines["3.8"].value_with_unit == "19.1 children per social worker"
     assert (lines["3.8"].value, lines["3.8"].target) == ("19.1", "12.0–18.0")
-    watched = [w.line.value_with_unit for w in sample.watch if w.line.ref == "3.8"]
+    watched = [w.line.value_with_unit for w in part(sample, "watch").items if w.line.ref == "3.8"]
     assert watched == ["19.1 children per social worker"]
     # A measure without a unit_label is unchanged.
     assert lines["1.2"].value_with_unit == "91.2%"

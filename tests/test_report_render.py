@@ -27,6 +27,7 @@ from pledgekit.render.stablezip import stable_zip
 from pledgekit.report.model import Report
 from pledgekit.report.openings import exceptions_intro
 from pledgekit.report.paragraphs import Para, generated
+from pledgekit.report.sections.exceptions import Exceptions
 from tests import golden
 
 from .docx_text import cell_fills, docx_text
@@ -157,7 +158,7 @@ def test_docx_headings_pictures_and_page_breaks(docx_bytes: bytes) -> None:
         "13. Appendices",
         "Appendix A: Performance by pledge: the full scorecard, 2026-27 Q2",
         "Appendix B: Commitments by directorate",
-        "Appendix C: Profile of children in care",
+        "Appendix C: Profile of children in care, 2026-27 Q2",
     ]
     new_pages = [p.text for p in h1 if p.paragraph_format.page_break_before]
     # One forced break: the body, then the appendices, each flowing into the next.
@@ -181,18 +182,20 @@ def test_sections_without_sheets_are_left_out(tmp_path: Path) -> None:
 
 def test_no_red_measures_says_so(tmp_path: Path) -> None:
     report = fixed_report(tmp_path)
-    calm = replace(
-        report,
-        exceptions=(),
-        exceptions_intro=Para("5.1", generated(exceptions_intro([], "quarter"))),
-    )
+    reds = report.find(Exceptions)
+    assert reds is not None
+    none = replace(reds, items=(), intro=Para("5.1", generated(exceptions_intro([], "quarter"))))
+    calm = replace(report, sections=tuple(none if p is reds else p for p in report.sections))
     assert "No measure is rated red this quarter." in render_markdown(calm)
     assert "No measure is rated red this quarter." in docx_text(render_docx(calm))
 
 
 def test_custom_text_template(report: Report, tmp_path: Path) -> None:
     template = tmp_path / "mine.md.j2"
-    template.write_text("{{ report.council }} | {{ report.exceptions|length }} reds\n")
+    template.write_text(
+        "{{ report.council }} | {% for s in report.sections if s.key == 'exceptions' %}"
+        "{{ s.items|length }}{% endfor %} reds\n"
+    )
     assert render_markdown(report, template=template) == "Example Borough Council | 3 reds\n"
 
 
@@ -200,7 +203,9 @@ def test_custom_docx_template(report: Report, tmp_path: Path) -> None:
     template = tmp_path / "mine.docx"
     doc = Document()
     doc.add_heading("{{ report.council }}", 1)
-    doc.add_paragraph("{{ report.exceptions_intro.text }}")
+    doc.add_paragraph('{%p for s in report.sections if s.key == "exceptions" %}')
+    doc.add_paragraph("{{ s.intro.text }}")
+    doc.add_paragraph("{%p endfor %}")
     doc.save(str(template))
     text = docx_text(render_docx(report, template=template))
     assert text.startswith(
@@ -214,7 +219,7 @@ def test_text_template_errors_name_file_and_line(
     report: Report, tmp_path: Path, render: object
 ) -> None:
     broken = tmp_path / "broken.md.j2"
-    broken.write_text("# {{ report.council }}\n\n{% if report.exceptions %}\nno end\n")
+    broken.write_text("# {{ report.council }}\n\n{% if report.sections %}\nno end\n")
     with pytest.raises(TemplateError, match=rf"{re.escape(str(broken))}, line 4: syntax error: "):
         render(report, template=broken)  # type: ignore[operator]
     undefined = tmp_path / "undefined.md.j2"

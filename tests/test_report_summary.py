@@ -25,6 +25,8 @@ from pledgekit.cli import app
 from pledgekit.render.resources import sample_data_dir
 from pledgekit.report.model import Report
 
+from .report_parts import items, part
+
 SAMPLE = sample_data_dir()
 BOOKS = sorted(SAMPLE.glob("*.xlsx"))
 MEETING_DATE = date(2026, 11, 12)  # sample_data/meeting.yaml
@@ -53,7 +55,7 @@ def report() -> Report:
 
 @pytest.fixture(scope="module")
 def summary(report: Report) -> str:
-    return " ".join(p.text for p in report.summary)
+    return " ".join(p.text for p in part(report, "summary").paras)
 
 
 def _earlier(period: str) -> str:
@@ -203,16 +205,20 @@ def test_written_as_an_officer_writes(report: Report, summary: str) -> None:
 
 def test_every_generated_paragraph_avoids_a_leading_digit(report: Report) -> None:
     generated = [
-        *report.introduction,
-        report.exceptions_intro,
-        report.watch_intro,
-        report.actions_intro,
-        *(p for p in (report.commitments_intro, report.profile_intro) if p is not None),
+        *part(report, "introduction").paras,
+        part(report, "exceptions").intro,
+        part(report, "watch").intro,
+        part(report, "actions").intro,
+        *(
+            p
+            for p in (part(report, "commitments").intro, part(report, "profile").intro)
+            if p is not None
+        ),
     ]
     for para in generated:
         for sentence in re.split(r"(?<=\.)\s+", para.text):
             assert not sentence[:1].isdigit(), sentence
-    for directorate in report.commitments:
+    for directorate in items(report, "commitments"):
         assert not directorate.summary[:1].isdigit(), directorate.summary
 
 

@@ -13,6 +13,7 @@ from pledgekit.score.scoring import build_scorecard
 
 from .factories import dataset as make_dataset
 from .factories import definition, number, obs
+from .report_parts import part
 
 SMALL = """\
 council: Test Council
@@ -54,7 +55,7 @@ def test_a_figure_that_must_miss_or_meet_is_rated_and_shown_as_c(tmp_path: Path)
     assert rows["1.4"].status is Status.SUPPRESSED
     # Listed where red belongs: an exception of the report, its figure still "c".
     report = build_report(card, data, None)
-    (red,) = report.exceptions
+    (red,) = part(report, "exceptions").items
     assert red.line.ref == "1.1" and red.line.value == "c"
     assert red.figure.startswith(
         "c against a target of ≥ 10. Suppressed (c), but every value it could hide (0 to 4)"

@@ -25,7 +25,8 @@ ATTACKS = [
     "{{ self._TemplateReference__context.cycler.__init__.__globals__.os.system('touch {marker}') }}",
     "{{ '{0.__class__.__init__.__globals__}'.format(report) }}",
     "{{ report.council.__class__.__base__.__subclasses__() }}",
-    "{% set e = report.exceptions %}{{ e.append(1) or e.clear() }}",
+    "{% set e = report.sections %}{{ e.append(1) or e.clear() }}",
+    "{% set e = report.numbers %}{{ e.update(x=1) or e.clear() }}",
 ]
 
 
@@ -80,7 +81,8 @@ def test_html_templates_escape_what_they_print(report: Report, tmp_path: Path) -
 def test_an_ordinary_template_still_renders(report: Report, tmp_path: Path) -> None:
     template = tmp_path / "mine.md.j2"
     template.write_text(
-        "{% for row in report.exceptions %}{{ loop.index }} {{ row.number }}\n{% endfor %}"
+        "{% for row in report.section('exceptions').items %}{{ loop.index }} {{ row.number }}\n"
+        "{% endfor %}"
         "{{ cycler('a', 'b').next() }}{{ report.council | upper }}\n"
     )
     out = render_markdown(report, template=template)

@@ -23,7 +23,7 @@ from pledgekit.model.codes import (
     VALUE_OUT_OF_RANGE,
     WILL_BE_SUPPRESSED,
 )
-from pledgekit.model.findings import Finding, finding
+from pledgekit.model.findings import Finding
 from pledgekit.model.measure_kinds import Unit
 from pledgekit.model.observations import Observation
 from pledgekit.model.values import Reading, ValueState, format_number
@@ -62,6 +62,19 @@ def _about_value(obs: Observation, code: str, message: str, expected: str) -> Fi
     return obs.finding(code, message, found=shown(obs.value), expected=expected)
 
 
+def _about_cells(
+    context: Context, masks: dict[str, Any], code: str, says: str, expected: str
+) -> Iterator[Finding]:
+    """A finding at each cell a mask picks (the masks named for the columns), quoting the cell:
+    "the <column> of measure <id> for <period> ``says``"."""
+    for obs, names in context.flagged(masks):
+        for name in names:
+            message = f"the {name} of measure {obs.measure} for {obs.period.label} {says}"
+            yield obs.finding(
+                code, message, cell=name, found=shown(getattr(obs, name)), expected=expected
+            )
+
+
 @check(codes=(PERCENT_OUT_OF_RANGE,))
 def percent_ranges(context: Context) -> Iterator[Finding]:
     """A percentage must lie between 0 and 100."""
@@ -83,16 +96,7 @@ def negative_counts(context: Context) -> Iterator[Finding]:
     with np.errstate(invalid="ignore"):
         negative = {name: context.table.numbers(name) < 0 for name in _COUNTED}
     negative["value"] &= context.of_units(Unit.COUNT)
-    for obs, names in context.flagged(negative):
-        for name in names:
-            yield finding(
-                NEGATIVE_COUNT,
-                f"the {name} of measure {obs.measure} for {obs.period.label} is negative",
-                obs.cell_location(name),
-                found=shown(getattr(obs, name)),
-                expected="zero or more",
-                measure=obs.measure,
-            )
+    yield from _about_cells(context, negative, NEGATIVE_COUNT, "is negative", "zero or more")
 
 
 @check(codes=(COUNT_NOT_WHOLE,))
@@ -103,17 +107,8 @@ def whole_counts(context: Context) -> Iterator[Finding]:
         name: _fraction(context.table.numbers(name)) & (counts if name == "value" else percents)
         for name in _COUNTED
     }
-    for obs, names in context.flagged(whole):
-        for name in names:
-            yield finding(
-                COUNT_NOT_WHOLE,
-                f"the {name} of measure {obs.measure} for {obs.period.label} counts children "
-                "but is not a whole number",
-                obs.cell_location(name),
-                found=shown(getattr(obs, name)),
-                expected="a whole number",
-                measure=obs.measure,
-            )
+    says = "counts children but is not a whole number"
+    yield from _about_cells(context, whole, COUNT_NOT_WHOLE, says, "a whole number")
 
 
 @check(codes=(VALUE_OUT_OF_RANGE,))
@@ -149,32 +144,17 @@ def symbols(context: Context) -> Iterator[Finding]:
     """Say (as information) which home figures are suppressed, unavailable or unreliable."""
     for obs in context.known_home():
         state = obs.value.state
-        where = obs.cell_location("value")
+        said: list[tuple[str, str]] = []
         if state is ValueState.SUPPRESSED:
-            yield finding(
-                SUPPRESSED_AT_SOURCE,
-                f"measure {obs.measure} for {obs.period.label} was suppressed in the source",
-                where,
-                found=obs.value.raw,
-                measure=obs.measure,
-            )
+            said.append((SUPPRESSED_AT_SOURCE, "was suppressed in the source"))
         elif state in (ValueState.NOT_AVAILABLE, ValueState.NOT_APPLICABLE):
             kind = "not applicable" if state is ValueState.NOT_APPLICABLE else "not available"
-            yield finding(
-                NOT_AVAILABLE,
-                f"measure {obs.measure} for {obs.period.label} is marked {kind}",
-                where,
-                found=obs.value.raw,
-                measure=obs.measure,
-            )
+            said.append((NOT_AVAILABLE, f"is marked {kind}"))
         if obs.value.unreliable:
-            yield finding(
-                LOW_RELIABILITY,
-                f"measure {obs.measure} for {obs.period.label} is flagged as low reliability (u)",
-                where,
-                found=obs.value.raw,
-                measure=obs.measure,
-            )
+            said.append((LOW_RELIABILITY, "is flagged as low reliability (u)"))
+        for code, says in said:
+            message = f"measure {obs.measure} for {obs.period.label} {says}"
+            yield obs.finding(code, message, found=obs.value.raw)
 
 
 @check(codes=(WILL_BE_SUPPRESSED,))
@@ -188,11 +168,10 @@ def small_numbers(context: Context) -> Iterator[Finding]:
         reason = suppression_reason(obs, measure, threshold)
         if reason:
             name = next((n for n in ("numerator", "denominator") if n in reason), "value")
-            yield finding(
+            yield obs.finding(
                 WILL_BE_SUPPRESSED,
                 f"measure {obs.measure} for {obs.period.label} will be shown as suppressed in "
                 f"published output: {reason}",
-                obs.cell_location(name),
+                cell=name,
                 found=shown(getattr(obs, name)),
-                measure=obs.measure,
             )

@@ -149,11 +149,20 @@ def report(
     code = verdict.exit_code()
     if code:
         print_data_findings(verdict.findings, [])
-        silent = [ex.line.ref for ex in built.exceptions if ex.commentary_missing]
+        from pledgekit.report.sections.exceptions import Exceptions
+
+        reds = built.find(Exceptions)
+        silent = [ex.line.ref for ex in reds.items if ex.commentary_missing] if reds else []
         why = f"red measure(s) without commentary: {', '.join(silent)}; " if silent else ""
         typer.echo(
             f"Error: {why}the report was written{' as a DRAFT' if built.draft else ''}, but the "
             f"run fails as 'pledgekit validate' does ({verdict.summary()}).",
             err=True,
         )
+        if period is not None:
+            typer.echo(
+                "Note: 'pledgekit validate' judges every file given, later periods' too; the "
+                f"paper shows only what was known at {built.period}.",
+                err=True,
+            )
         raise typer.Exit(code)

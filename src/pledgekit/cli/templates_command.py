@@ -44,30 +44,38 @@ def export(
 def export_templates(folder: Path, *, force: bool = False) -> list[Path]:
     """Copy every default template into ``folder`` (created if missing); return the new paths.
 
+    The frames (``report.md.j2``, ``report.html.j2``), the Word template and the README go in
+    ``folder``; each section's built-in block goes in ``folder/sections`` (``exceptions.md.j2``
+    ...), where the frames include it from, so a council edits one section's block alone.
     Nothing is written when any target exists and ``force`` is False, so an export never
     leaves a mix of old and new templates behind.
     """
     from pledgekit.cli.output import write_all
     from pledgekit.model.errors import OutputError
+    from pledgekit.render.report.templating import section_blocks
     from pledgekit.render.resources import template_files
 
     if folder.is_symlink():  # as -o refuses a link: the files would land where it points
         raise OutputError(f"{folder} is a symbolic link; name the folder itself, not a link to it")
-    sources = template_files()
-    targets = [folder / source.name for source in sources]
+    files: list[tuple[Path, bytes | str]] = [
+        (folder / s.name, s.read_bytes()) for s in template_files()
+    ]
+    files += [(folder / name, text) for name, text in sorted(section_blocks().items())]
+    targets = [target for target, _ in files]
     existing = [t for t in targets if t.exists() or t.is_symlink()]
     if existing and not force:
-        names = ", ".join(t.name for t in existing)
+        names = ", ".join(str(t.relative_to(folder)) for t in existing)
         raise OutputError(f"{folder} already has {names}; use --force to replace them")
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder} is not a folder")
-    created = [p for p in (folder, *folder.parents) if not p.exists()]
+    for made in (folder, folder / "sections"):
+        if made.is_symlink() or (made.exists() and not made.is_dir()):
+            raise OutputError(f"{made} is not a folder")
+    created = [p for p in (folder / "sections", folder, *folder.parents) if not p.exists()]
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "sections").mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create the folder ({exc.strerror})") from exc
     try:
-        write_all([(t, s.read_bytes()) for s, t in zip(sources, targets, strict=True)], force=force)
+        write_all(files, force=force)
     except BaseException:
         # A failed export leaves nothing behind: not the files, nor the folders it made.
         for made in created:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, PrivateAttr, field_validator
 
@@ -24,8 +24,10 @@ from pledgekit.config.meeting_parts import (
     AppendixEntry,
     Inspection,
     Strict,
+    Text,
     Voice,
     as_text,
+    strings_as,
 )
 from pledgekit.config.problems import check_yaml_model, problems_error
 from pledgekit.config.references import APPENDIX, refusal
@@ -45,12 +47,7 @@ class Person(_Strict):
     name: str
     role: str | None = Field(None, description="Job title or office, e.g. 'Virtual School Head'.")
     email: str | None = None
-    phone: str | None = None
-
-    @field_validator("phone", mode="before")
-    @classmethod
-    def _phone_text(cls, value: Any) -> Any:
-        return _text(value)
+    phone: Text | None = None
 
 
 class Implication(_Strict):
@@ -58,12 +55,7 @@ class Implication(_Strict):
 
     text: str
     verified_by: str | None = Field(None, description="Name and job title of who verified it.")
-    contact: str | None = Field(None, description="How to reach them: work email or phone.")
-
-    @field_validator("contact", mode="before")
-    @classmethod
-    def _contact_text(cls, value: Any) -> Any:
-        return _text(value)
+    contact: Text | None = Field(None, description="How to reach them: work email or phone.")
 
 
 class Implications(_Strict):
@@ -92,7 +84,7 @@ class Meeting(_Strict):
     )
     title: str | None = None
     report_type: str | None = Field(None, description="e.g. 'Information', 'Decision'.")
-    version: str | None = None
+    version: Text | None = None
     portfolio_holder: Person | None = None
     author: Person | None = None
     senior_officer: Person | None = None
@@ -105,7 +97,7 @@ class Meeting(_Strict):
     introduction: str | None = Field(
         None, description="Background to the report (default: a paragraph on the Pledge)."
     )
-    children_in_care_measure: str | None = Field(
+    children_in_care_measure: Text | None = Field(
         None,
         description="Id of the measure counting children in care, for the summary (default: "
         "a count measure titled like 'Number of children in care').",
@@ -121,7 +113,7 @@ class Meeting(_Strict):
     implications: Implications = Field(default_factory=Implications)
     conclusion: str | None = None
     background_papers: list[str] = Field(default_factory=list)
-    appendices: list[AppendixEntry] = Field(
+    appendices: Annotated[list[AppendixEntry], strings_as("title")] = Field(
         default_factory=list,
         description="Appendices beyond the scorecard, lettered after it (B, C, ...): a title, "
         "or {title, file, where}.",
@@ -129,11 +121,6 @@ class Meeting(_Strict):
 
     _file: str = PrivateAttr(default="meeting.yaml")
     _positions: Positions = PrivateAttr(default_factory=dict)
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_text(cls, value: Any) -> Any:
-        return _text(value)
 
     @field_validator("period", mode="before")
     @classmethod
@@ -154,18 +141,6 @@ class Meeting(_Strict):
     @classmethod
     def _wards_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
-
-    @field_validator("children_in_care_measure", mode="before")
-    @classmethod
-    def _measure_text(cls, value: Any) -> Any:
-        return _text(value)
-
-    @field_validator("appendices", mode="before")
-    @classmethod
-    def _appendix_titles(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [{"title": v} if isinstance(v, str) else v for v in value]
-        return value
 
     @field_validator("narratives", mode="before")
     @classmethod

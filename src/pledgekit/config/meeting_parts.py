@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 
 class Strict(BaseModel):
@@ -24,14 +24,31 @@ def as_text(value: Any) -> Any:
     return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
 
 
+#: Text that YAML may have read as a number (``version: 1.0``, ``phone: 01632960000``, an id
+#: ``2``): taken as written.
+Text = Annotated[str, BeforeValidator(as_text)]
+
+
+def strings_as(key: str) -> BeforeValidator:
+    """For a list of mappings: each plain string in it taken as the mapping of ``key`` alone, so
+    ``- Ofsted's report`` reads as ``- {title: Ofsted's report}`` when ``key`` is ``title``."""
+
+    def expand(value: Any) -> Any:
+        if isinstance(value, list):
+            return [{key: v} if isinstance(v, str) else v for v in value]
+        return value
+
+    return BeforeValidator(expand)
+
+
 class ActionEntry(Strict):
     """One action of the action plan (Middlesbrough's columns), as meeting.yaml gives it."""
 
-    id: str | None = Field(
+    id: Text | None = Field(
         None, description="Reference, e.g. 'A3' (default: A1, A2, ... in order)."
     )
     action: str
-    pledge: str | None = Field(None, description="Pledge id the action serves.")
+    pledge: Text | None = Field(None, description="Pledge id the action serves.")
     promise: str | None = Field(None, description="The promise it serves, in words.")
     measures: list[str] = Field(default_factory=list, description="Linked measure ids.")
     lead: str | None = Field(None, description="Lead officer (job title).")
@@ -45,11 +62,6 @@ class ActionEntry(Strict):
         description="Date the lead officer wrote the update, e.g. 2026-11-05. An action not "
         "complete then and past its milestone is shown as overdue at that date.",
     )
-
-    @field_validator("id", "pledge", mode="before")
-    @classmethod
-    def _ids_text(cls, value: Any) -> Any:
-        return as_text(value)
 
     @field_validator("measures", mode="before")
     @classmethod
@@ -103,14 +115,9 @@ class Inspection(Strict):
     date: datetime.date | None = Field(None, description="Date the report was published.")
     judgements: Judgements = Field(default_factory=Judgements)
     summary: str | None = None
-    recommendations: list[InspectionRecommendation] = Field(default_factory=list)
-
-    @field_validator("recommendations", mode="before")
-    @classmethod
-    def _plain_recommendations(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [{"text": v} if isinstance(v, str) else v for v in value]
-        return value
+    recommendations: Annotated[list[InspectionRecommendation], strings_as("text")] = Field(
+        default_factory=list
+    )
 
 
 class VoiceItem(Strict):

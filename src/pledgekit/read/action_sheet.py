@@ -11,7 +11,6 @@ import re
 from datetime import date, datetime
 
 from pledgekit.model.codes import BAD_DATE
-from pledgekit.model.location import Location
 from pledgekit.model.observations import ActionItem
 from pledgekit.read.books import Sheet
 from pledgekit.read.cells import cell_text, id_text
@@ -23,11 +22,15 @@ _UK = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _SPLIT = re.compile(r"[,;\s]+")
 
 
-def date_cell(ctx: Context, raw: object, where: Location) -> date | None:
-    """A date from a cell (a date, ``2026-12-31`` or ``31/12/2026``); None when blank.
+def date_cell(ctx: Context, sheet: Sheet, row0: int, col: int | None) -> date | None:
+    """The date in column ``col`` of row ``row0`` (a date, ``2026-12-31`` or ``31/12/2026``);
+    None when blank or when the sheet has no such column (``col`` None).
 
-    Anything else is a ``bad-date`` finding at ``where`` and None.
+    Anything else is a ``bad-date`` finding at the cell and None.
     """
+    if col is None:
+        return None
+    raw = sheet.rows[row0][col]
     if isinstance(raw, datetime):
         return raw.date()
     if isinstance(raw, date):
@@ -46,7 +49,7 @@ def date_cell(ctx: Context, raw: object, where: Location) -> date | None:
     ctx.add(
         BAD_DATE,
         f"{text!r} is not a date, so this item cannot be checked for being overdue",
-        where,
+        ctx.at(sheet, row0, col),
         found=text,
         expected="a date such as 2026-12-31 or 31/12/2026",
     )
@@ -78,12 +81,7 @@ def read_actions(ctx: Context, sheet: Sheet, header: Header) -> list[ActionItem]
         action = text(row0, "action")
         if action is None:
             continue
-        milestone_col = cols.get("milestone")
-        milestone = (
-            date_cell(ctx, row[milestone_col], ctx.at(sheet, row0, milestone_col))
-            if milestone_col is not None
-            else None
-        )
+        milestone = date_cell(ctx, sheet, row0, cols.get("milestone"))
         found.append(
             ActionItem(
                 action=action,

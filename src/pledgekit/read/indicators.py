@@ -16,7 +16,6 @@ from pledgekit.model.codes import (
     BAD_PERIOD,
     FOOTNOTE_MARK,
     MEASURE_ID_FROM_NUMBER,
-    MISSING_ID,
     PERIOD_FROM_TITLE,
 )
 from pledgekit.model.errors import InputError
@@ -496,9 +495,4 @@ class _Table:
             )
 
     def _missing_id(self, row0: int, col0: int) -> None:
-        self.ctx.add(
-            MISSING_ID,
-            "this row has figures but no measure id, so it was skipped",
-            self.ctx.at(self.sheet, row0, col0),
-            expected="a measure id",
-        )
+        self.ctx.skipped_row(self.sheet, row0, col0, "figures", "measure id", "a measure id")

@@ -14,6 +14,7 @@ from pledgekit.model.codes import (
     DUPLICATE_COLUMN,
     FORMULA_WITHOUT_VALUE,
     MISSING_COLUMN,
+    MISSING_ID,
     NOT_A_NUMBER,
 )
 from pledgekit.model.findings import Finding, finding
@@ -61,6 +62,18 @@ class Context:
         """Record a finding."""
         self.findings.append(
             finding(code, message, where, found=found, expected=expected, measure=measure)
+        )
+
+    def skipped_row(
+        self, sheet: Sheet, row0: int, col0: int, has: str, lacks: str, expected: str
+    ) -> None:
+        """Report a row read past because its key cell (``col0``) is blank: "this row has
+        ``has`` but no ``lacks``", at that cell."""
+        self.add(
+            MISSING_ID,
+            f"this row has {has} but no {lacks}, so it was skipped",
+            self.at(sheet, row0, col0),
+            expected=expected,
         )
 
     def figure(

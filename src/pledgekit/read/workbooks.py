@@ -22,7 +22,6 @@ from pledgekit.model.codes import (
     BAD_PERIOD,
     HIDDEN_SHEET,
     MISSING_COLUMN,
-    MISSING_ID,
     UNREADABLE_FILE,
 )
 from pledgekit.model.errors import InputError
@@ -218,12 +217,7 @@ def _commitments(ctx: Context, sheet: Sheet, header: Header) -> list[Commitment]
         if text is None:
             continue
         pledge = id_text(row[cols["pledge"]]) if "pledge" in cols else None
-        due_col = cols.get("due")
-        due = (
-            date_cell(ctx, row[due_col], ctx.at(sheet, row0, due_col))
-            if due_col is not None
-            else None
-        )
+        due = date_cell(ctx, sheet, row0, cols.get("due"))
         found.append(
             Commitment(
                 directorate=_text(ctx, sheet, row0, cols["directorate"], "directorate") or "",
@@ -249,12 +243,7 @@ def _updates(ctx: Context, sheet: Sheet, header: Header) -> list[PledgeUpdate]:
             continue
         pledge = id_text(row[pledge_col])
         if pledge is None:
-            ctx.add(
-                MISSING_ID,
-                "this row has text but no pledge, so it was skipped",
-                ctx.at(sheet, row0, pledge_col),
-                expected="a pledge id",
-            )
+            ctx.skipped_row(sheet, row0, pledge_col, "text", "pledge", "a pledge id")
             continue
         found.append(PledgeUpdate(pledge, text, ctx.at(sheet, row0, text_col)))
     return found
@@ -279,12 +268,7 @@ def _profile(ctx: Context, sheet: Sheet, header: Header) -> list[ProfileItem]:
             continue
         if label is None or raw in ("", None):
             if label is None and raw not in ("", None):
-                ctx.add(
-                    MISSING_ID,
-                    "this row has a value but no label, so it was skipped",
-                    ctx.at(sheet, row0, label_col),
-                    expected="a label",
-                )
+                ctx.skipped_row(sheet, row0, label_col, "a value", "label", "a label")
             continue
         period = fallback
         if period_col is not None and row[period_col] not in ("", None):

@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from pledgekit.model.status import Direction, Status
 from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.model import Report
+from pledgekit.report.plans import ActionLine
+from pledgekit.report.section import Listed
+from pledgekit.report.sections.profile import ProfileLine
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _NUMBERS = {w: i for i, w in enumerate(_WORDS)}
@@ -122,15 +126,28 @@ def count_gaps(where: str, text: str, statuses: dict[str, int], overdue: int) ->
     return gaps
 
 
+def _items(report: Report, key: str) -> tuple[Any, ...]:
+    """The items of the listed section ``key``, or none when the report leaves it out."""
+    found = report.section(key)
+    return found.items if isinstance(found, Listed) else ()
+
+
 def prose_gaps(report: Report) -> list[str]:
     """Every cross-check above, over a built report."""
-    lines = [line for p in report.pledges for line in p.lines]
-    gaps = profile_gaps(((i.label.text, i.england) for i in report.profile), lines)
-    for p in report.pledges:
+    from pledgekit.report.sections.pledges import Pledges
+
+    pledges = report.find(Pledges)
+    found = pledges.pledges if pledges is not None else ()
+    lines = [line for p in found for line in p.lines]
+    profiled: tuple[ProfileLine, ...] = _items(report, "profile")
+    gaps = profile_gaps(((i.label.text, i.england) for i in profiled), lines)
+    for p in found:
         if not p.narrative.placeholder:
             gaps += narrative_gaps(f"narrative for pledge {p.id}", p.narrative.text, lines)
-    statuses = {c.status.value: c.count for c in report.counts}
-    overdue = sum(1 for a in report.actions if a.overdue)
+    counts = pledges.counts if pledges is not None else ()
+    statuses = {c.status.value: c.count for c in counts}
+    actions: tuple[ActionLine, ...] = _items(report, "actions")
+    overdue = sum(1 for a in actions if a.overdue)
     m = report.meeting
     texts = [("purpose", m.purpose), ("conclusion", m.conclusion)]
     texts += [(f"recommendation {i}", r) for i, r in enumerate(m.recommendations, start=1)]

@@ -72,7 +72,7 @@ _AREAS = (
 )
 
 
-def voice_view(meeting: Meeting | None, *, section: int) -> VoiceView | None:
+def voice_view(meeting: Meeting | None, *, section: str) -> VoiceView | None:
     """The Children in Care Council's work, or None when meeting.yaml has none."""
     if meeting is None or meeting.voice_of_children is None:
         return None
@@ -99,7 +99,7 @@ def voice_view(meeting: Meeting | None, *, section: int) -> VoiceView | None:
 def inspection_view(
     meeting: Meeting | None,
     *,
-    section: int,
+    section: str,
     known_actions: set[str],
     later_actions: frozenset[str] = frozenset(),
 ) -> InspectionView | None:

@@ -55,7 +55,6 @@ class MeetingView:
     cover: tuple[Detail, ...]
     purpose: Prose
     recommendations: tuple[Prose, ...]
-    implications: tuple[ImplicationView, ...]
     conclusion: Prose
     background_papers: tuple[Prose, ...]
     author: Detail
@@ -113,9 +112,16 @@ def _implication(meeting: Meeting, key: str, heading: str, number: str) -> Impli
     )
 
 
-def meeting_view(
-    meeting: Meeting | None, *, committee: str, default_title: str, implications_section: int = 0
-) -> MeetingView:
+def implication_views(meeting: Meeting | None, section: str) -> tuple[ImplicationView, ...]:
+    """The implications, numbered in ``section`` (``10.1``), placeholders where not given."""
+    m = meeting or Meeting()
+    return tuple(
+        _implication(m, key, heading, f"{section}.{i}")
+        for i, (key, heading) in enumerate(_IMPLICATIONS, start=1)
+    )
+
+
+def meeting_view(meeting: Meeting | None, *, committee: str, default_title: str) -> MeetingView:
     """The cover and prose of the report from ``meeting`` (None: all placeholders).
 
     Without a title the report gets ``default_title``: a heading reading "[to be completed]"
@@ -149,10 +155,6 @@ def meeting_view(
             for i, text in enumerate(m.recommendations)
         )
         or (Prose.missing("recommendations"),),
-        implications=tuple(
-            _implication(m, key, heading, f"{implications_section}.{i}")
-            for i, (key, heading) in enumerate(_IMPLICATIONS, start=1)
-        ),
         conclusion=_prose(m, m.conclusion, "conclusion", "conclusion"),
         background_papers=tuple(
             _prose(m, text, "background papers", "background_papers", i)

@@ -14,7 +14,7 @@ from pledgekit.report.measure_lines import MeasureLine
 from pledgekit.report.paragraphs import generated
 from pledgekit.report.plans import ActionLine, Directorate, LateLine, flag_word, long_date
 from pledgekit.report.streaks import streak_words
-from pledgekit.report.summary import commentary_sentence, listing, months, plural
+from pledgekit.report.summary_text import commentary_sentence, listing, months, plural
 from pledgekit.score.scorecard import Scorecard
 
 

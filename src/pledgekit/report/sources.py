@@ -12,10 +12,9 @@ import datetime
 
 from pledgekit.config.meeting import Meeting
 from pledgekit.model.errors import DefinitionError
-from pledgekit.model.observations import ActionItem, Commitment, PledgeUpdate, ProfileItem
+from pledgekit.model.observations import ActionItem, Commitment, PledgeUpdate
 from pledgekit.model.periods import Period
 from pledgekit.model.prose import Prose
-from pledgekit.report.model import ProfileLine
 from pledgekit.report.plans import (
     ActionSource,
     CommitmentLine,
@@ -25,7 +24,7 @@ from pledgekit.report.plans import (
 )
 
 
-def _text(value: str | None, field: str, item: Commitment | ProfileItem) -> Prose:
+def _text(value: str | None, field: str, item: Commitment) -> Prose:
     return Prose(value or "", field, item.location, markdown=False)
 
 
@@ -72,23 +71,6 @@ def _pledge_label(pledge: str | None, titles: dict[str, str]) -> str:
     if not pledge:
         return ""
     return f"{pledge}: {titles[pledge]}" if pledge in titles else pledge
-
-
-def profile(items: list[ProfileItem], period: Period) -> tuple[ProfileLine, ...]:
-    """This period's profile (or the undated one), with last period's figure by label."""
-    dated = [i for i in items if i.period == period]
-    chosen = dated or [i for i in items if i.period is None]
-    before = {i.label: i.value for i in items if i.period == period.previous()}
-    latest: dict[str, ProfileItem] = {i.label: i for i in chosen}  # a repeated label: last wins
-    return tuple(
-        ProfileLine(
-            _text(i.label, "profile label", i),
-            _text(i.value, "profile value", i),
-            before.get(i.label, ""),
-            i.england or "",
-        )
-        for i in latest.values()
-    )
 
 
 def action_sources(meeting: Meeting | None, sheet: list[ActionItem]) -> list[ActionSource]:

@@ -26,7 +26,9 @@ _STATUS_MEANING = {
     Status.AMBER: "amber: misses the target, within the tolerance (or better than a year ago)",
     Status.RED: "red: misses the target by more than the tolerance",
     Status.NO_DATA: "no data: no figure for the period",
-    Status.SUPPRESSED: "suppressed: figure hidden to protect small numbers",
+    # The figure's own symbol (c) says why it is hidden; this says what that does to the rating.
+    Status.SUPPRESSED: "suppressed: not rated, as the hidden figure could fall either side of "
+    "the target",
     Status.NOT_RATED: "not rated: shown for context, no target",
 }
 

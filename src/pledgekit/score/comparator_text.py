@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pledgekit.model.status import Significance
 from pledgekit.score.benchmarks import Rank
 from pledgekit.score.formatting import format_quantity
@@ -72,8 +74,34 @@ def compared_text(row: Row) -> str:
     return "; ".join(parts)
 
 
+_MEDIAN = re.compile(r"^(?P<source>.+), median of (?P<used>\d+) of (?P<total>\d+) neighbours$")
+#: How the note names each comparator (others by their key, as pledge.yaml gives them).
+_NAMES = {"england": "England", "statistical_neighbours": "statistical neighbours"}
+
+
+def _sources_of(found: set[str]) -> str:
+    """One comparator's sources in words: the same source with different counts of neighbours
+    said once ("DfE published 2025, the median of 8 to 10 of 10 neighbours")."""
+    medians: dict[tuple[str, str], list[int]] = {}
+    plain: set[str] = set()
+    for source in found:
+        median = _MEDIAN.match(source)
+        if median is None:
+            plain.add(source)
+        else:
+            key = (median["source"], median["total"])
+            medians.setdefault(key, []).append(int(median["used"]))
+    words = sorted(plain)
+    for (source, total), used in sorted(medians.items()):
+        low, high = min(used), max(used)
+        counted = f"{low}" if low == high else f"{low} to {high}"
+        words.append(f"{source}, the median of {counted} of {total} neighbours")
+    return " or ".join(words)
+
+
 def comparison_note(card: Scorecard) -> str:
-    """The footnote naming the significance method, when any comparison was tested."""
+    """The footnote naming the significance method, when any comparison was tested, and where
+    each comparator came from (each said once)."""
     tested = [
         c
         for row in card.rows
@@ -82,11 +110,20 @@ def comparison_note(card: Scorecard) -> str:
     ]
     if not tested:
         return ""
-    sources = sorted({c.source for row in card.rows for c in row.comparisons.values() if c.source})
-    rounded = any(s.startswith("DfE published") for s in sources)
+    by_kind: dict[str, set[str]] = {}
+    for row in card.rows:
+        for key, c in row.comparisons.items():
+            if c.source:
+                by_kind.setdefault(key, set()).add(c.source)
+    order = [key for key, _ in _COMPARATORS if key in by_kind]
+    order += sorted(set(by_kind) - set(order))
+    named = [
+        f"{_NAMES.get(key, key.replace('_', ' '))}, {_sources_of(by_kind[key])}" for key in order
+    ]
+    rounded = any(s.startswith("DfE published") for found in by_kind.values() for s in found)
     return (
         method_note(card.level)
-        + (f" Comparators: {'; '.join(sources)}." if sources else "")
+        + (f" Comparators: {'; '.join(named)}." if named else "")
         + (f" {ROUNDING_NOTE}" if rounded else "")
     )
 

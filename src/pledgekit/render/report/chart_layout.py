@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pledgekit.render.report import chart_style as style
-from pledgekit.report.exceptions import ChartData
+from pledgekit.report.exception_items import ChartData
 
 Point = tuple[float, float]
 #: Width in points of a text at a size in points, bold or not.

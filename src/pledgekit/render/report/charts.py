@@ -16,7 +16,7 @@ from pledgekit.render.report.chart_layout import layout, size_in
 from pledgekit.render.report.chart_metrics import text_width
 from pledgekit.render.report.chart_raster import text_measure, to_png
 from pledgekit.render.report.chart_svg import svg_element
-from pledgekit.report.exceptions import ChartData
+from pledgekit.report.exception_items import ChartData
 
 __all__ = ["chart_png", "chart_svg", "size_in"]
 

@@ -27,7 +27,7 @@ from pledgekit.render.report.templating import (
 )
 from pledgekit.render.resources import template_path
 from pledgekit.render.stablezip import stable_zip
-from pledgekit.report.exceptions import ChartData
+from pledgekit.report.exception_items import ChartData
 from pledgekit.report.model import Report
 
 DOCX_TEMPLATE = "report.docx"

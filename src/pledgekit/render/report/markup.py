@@ -17,7 +17,7 @@ from markupsafe import Markup
 from pledgekit.model.prose import Prose, Span
 from pledgekit.render.md_escape import md_cell, md_text
 from pledgekit.render.report.templating import render_text
-from pledgekit.report.exceptions import ChartData
+from pledgekit.report.exception_items import ChartData
 from pledgekit.report.model import Report
 from pledgekit.report.paragraphs import Para
 from pledgekit.score.benchmarks import MeasureBenchmark, YearBenchmark

@@ -9,6 +9,7 @@ a :class:`TemplateError` that says which template and which line, never a traceb
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -26,16 +27,31 @@ from pledgekit.render.resources import template_path
 RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError)
 
 
+def section_blocks() -> dict[str, str]:
+    """Each section's built-in template block by the name a template includes it by:
+    ``sections/exceptions.md.j2``, ``sections/exceptions.html.j2``."""
+    from pledgekit.report.sections import SECTIONS
+
+    blocks = {f"sections/{s.key}.md.j2": s.markdown for s in SECTIONS}
+    blocks.update({f"sections/{s.key}.html.j2": s.html for s in SECTIONS})
+    return blocks
+
+
 def environment(
     *, autoescape: bool, folder: Path | None = None, trim: bool = True
 ) -> jinja2.Environment:
     """A sandboxed Jinja environment for report templates: undefined names are errors, not blanks.
 
     ``trim`` drops the newline after a block tag and the indent before it, so text templates
-    can put each tag on its own line. Only the template's own folder is searched for includes.
+    can put each tag on its own line. Includes are looked for in the template's own folder
+    (nowhere else), then among the sections' built-in blocks (:func:`section_blocks`), so a
+    council's copy of one block replaces that block alone.
     """
+    loaders: list[jinja2.BaseLoader] = [jinja2.DictLoader(section_blocks())]
+    if folder is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(str(folder)))
     return ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(folder)) if folder is not None else None,
+        loader=jinja2.ChoiceLoader(loaders),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=trim,
@@ -61,6 +77,34 @@ def _line_of(exc: BaseException, filename: str | None) -> int | None:
     return found
 
 
+#: What the report held directly before 0.3, now each in its section (report.sections).
+_SECTION_FIELDS = frozenset(
+    (
+        *("purpose", "recommendations", "introduction", "summary", "conclusion", "counts"),
+        *("exceptions_intro", "exceptions", "watch_intro", "watch", "late_intro", "late"),
+        *("pledges", "commitments_intro", "commitments", "commitment_rows", "actions_intro"),
+        *("actions", "voice", "inspection", "profile_intro", "profile", "background_intro"),
+        *("appendices_intro", "appendices", "symbols", "letters", "comparison_note"),
+        *("has_comparators", "has_suppressed"),
+    )
+)
+_MISSING = re.compile(r"'pledgekit\.report\.model\.Report object' has no attribute '(\w+)'")
+
+
+def _moved(message: str) -> str:
+    """A hint for a template written before the report became a list of sections."""
+    found = re.search(
+        r"'pledgekit\.report\.model\.Report object' has no attribute '(\w+)'", message
+    )
+    if found is None or found.group(1) not in _SECTION_FIELDS:
+        return ""
+    return (
+        f" (report.{found.group(1)} is now in its section: loop over report.sections, or use "
+        "report.section('<key>'); 'pledgekit templates export' writes the current templates, "
+        "and their README lists what each section has)"
+    )
+
+
 def template_error(
     exc: BaseException, name: str, *, filename: str | None, where: Callable[[int], str] = str
 ) -> TemplateError:
@@ -75,6 +119,7 @@ def template_error(
             name = exc.filename  # the error is in an included template
     elif isinstance(exc, jinja2.UndefinedError):
         kind = "undefined variable"
+        exc = jinja2.UndefinedError(f"{exc.message}{_moved(exc.message or '')}")
     elif isinstance(exc, SecurityError):
         kind = "refused by the template sandbox"
     else:

@@ -322,7 +322,7 @@ def _commitments(directorates: Sequence[Directorate]) -> str:
     )
 
 
-def _attention(actions: Sequence[ActionLine], late: Sequence[LateLine], section: int) -> str:
+def _attention(actions: Sequence[ActionLine], late: Sequence[LateLine], section: str) -> str:
     """How many actions and commitments are late or at risk: the rows of that section."""
     if not actions and not late:
         return ""
@@ -343,12 +343,12 @@ def summary_paragraphs(
     lines: dict[str, MeasureLine],
     *,
     streaks: dict[str, int],
-    exceptions_section: int,
+    exceptions_section: str,
     directorates: Sequence[Directorate],
     actions: Sequence[ActionLine],
     children: Row | None,
     late: Sequence[LateLine] = (),
-    late_section: int = 0,
+    late_section: str = "",
 ) -> tuple[str, ...]:
     """The executive summary as paragraphs of sentences (about 250 words)."""
     reds = _reds(card, lines, streaks)

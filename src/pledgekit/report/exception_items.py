@@ -266,6 +266,23 @@ def _comparator_lines(
 _ORDER = {"england": 0, "statistical_neighbours": 1}
 
 
+def _points(row: Row) -> list[tuple[str, float | None, str]]:
+    """The recent figures of ``row``: period, value (None: not a number) and as shown."""
+    return [
+        (
+            p.period.label,
+            p.value.number if p.value.is_number else None,
+            format_reading(p.value, row.measure) or "no figure",
+        )
+        for p in row.history[-HISTORY_POINTS:]
+    ]
+
+
+def recent_figures(row: Row) -> str:
+    """The recent figures of a red measure in one line: ``2026-27 Q1: 52.3%; ...``."""
+    return "; ".join(f"{label}: {text}" for label, _, text in _points(row))
+
+
 def exception_item(
     row: Row,
     line: MeasureLine,
@@ -278,14 +295,7 @@ def exception_item(
 
     Missing commentary is said plainly, naming the measure's owner.
     """
-    points = [
-        (
-            p.period.label,
-            p.value.number if p.value.is_number else None,
-            format_reading(p.value, row.measure) or "no figure",
-        )
-        for p in row.history[-HISTORY_POINTS:]
-    ]
+    points = _points(row)
     owner = row.measure.owner or "not named in the pledge definition"
     if row.commentary is not None:
         commentary = row.commentary
@@ -302,7 +312,7 @@ def exception_item(
         figure=figure_and_why(row, line.why),
         trend=_trend_sentence(row),
         persistence=persistence,
-        history="; ".join(f"{label}: {text}" for label, _, text in points),
+        history=recent_figures(row),
         commentary=commentary,
         commentary_missing=commentary.placeholder,
         chart=_chart(row, points),
