@@ -2,8 +2,8 @@
 
 ``records({2025: {"Episodes": [episode("A", "01/04/2020"), ...], "Header": [...]}})`` gives a
 :class:`Records903` typed exactly as the 903 reader promises (dates parsed from dd/mm/yyyy,
-numbers as float, codes upper-case, ``_file`` and ``_row``), so a test states a scenario the way
-an analyst would read it in the CSV.
+numbers as float, codes upper-case categoricals, CHILD coded across every table, ``_file`` and
+``_row``), so a test states a scenario the way an analyst would read it in the CSV.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from pledgekit.read.ssda903.typed_columns import code_children
 from pledgekit.records.frames import DATE_COLUMNS, NUMBER_COLUMNS, TABLES, Records903, YearTables
 
 Row = Mapping[str, object]
@@ -29,23 +30,23 @@ def frame(name: str, rows: Sequence[Row], file: str | None = None) -> pd.DataFra
         elif column in NUMBER_COLUMNS:
             data[column] = pd.to_numeric(values, errors="coerce").astype("float64")
         else:
-            data[column] = values if column == "CHILD" else values.str.upper()
+            data[column] = values if column == "CHILD" else values.str.upper().astype("category")
     data["_file"] = file or f"{name.lower()}.csv"
     data["_row"] = range(2, len(data) + 2)
     return data
 
 
 def records(years: Mapping[int, Mapping[str, Sequence[Row]]]) -> Records903:
-    """Records903 of the given years' tables (rows per table name)."""
-    return Records903(
-        {
-            year: YearTables(
-                year,
-                {name: frame(name, rows, f"{year}_{name}.csv") for name, rows in tables.items()},
-            )
-            for year, tables in years.items()
-        }
+    """Records903 of the given years' tables (rows per table name), CHILD coded across them
+    all as the reader codes it."""
+    named = [(year, name) for year, tables in years.items() for name in tables]
+    coded = code_children(
+        [frame(name, years[year][name], f"{year}_{name}.csv") for year, name in named]
     )
+    frames: dict[int, dict[str, pd.DataFrame]] = {year: {} for year in years}
+    for (year, name), table in zip(named, coded, strict=True):
+        frames[year][name] = table
+    return Records903({year: YearTables(year, frames[year]) for year in years})
 
 
 def episode(

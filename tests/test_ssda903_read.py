@@ -324,3 +324,30 @@ def test_fast_dates_read_as_pandas_does(texts: list[str]) -> None:
     assert pd.isna(fast[~read]).all()
     # Only exact dd/mm/yyyy is taken; the rest is left to pandas.
     assert all(len(t) == 10 and t[2] == t[5] == "/" for t in taken)
+
+
+def test_a_child_has_one_code_in_every_table_and_year(tmp_path: Path) -> None:
+    """CHILD is handed on coded: one set of categories over every table and year read, so the
+    records layer joins on the codes; ids that differ only by spaces are the same child."""
+    write(tmp_path / "2023-24" / "e.csv", EPISODES + "\n" + episode("C2", "01/05/2023") + "\n")
+    write(
+        tmp_path / "2024-25" / "e.csv",
+        EPISODES + "\n" + episode(" C1 ", "01/05/2024") + "\n" + episode("C2", "01/06/2024") + "\n",
+    )
+    write(
+        tmp_path / "2024-25" / "h.csv",
+        HEADER + "\nC1,1,01/01/2015,WBRI,,,\nC3,2,01/01/2016,WBRI,,,\n",
+    )
+    years = read_903([tmp_path]).records.years
+    columns = [
+        years[2024].tables["Episodes"]["CHILD"],
+        years[2025].tables["Episodes"]["CHILD"],
+        years[2025].tables["Header"]["CHILD"],
+    ]
+    first = columns[0].cat.categories
+    assert all(column.cat.categories.equals(first) for column in columns)
+    assert sorted(first) == ["C1", "C2", "C3"]
+    codes = [column.cat.codes.tolist() for column in columns]
+    c1, c2, c3 = (first.get_loc(child) for child in ("C1", "C2", "C3"))
+    assert codes == [[c2], [c1, c2], [c1, c3]]
+    assert columns[1].tolist() == ["C1", "C2"]

@@ -5,9 +5,11 @@ These are the shapes the 903 reader (``read/ssda903``) produces and the measures
 below ``records`` and may not import it. ``pledgekit.records.frames`` re-exports them.
 
 Frame columns (the reader's promise): the table's columns, upper-case names as in
-:data:`TABLES`; ``CHILD`` as str (stripped); :data:`DATE_COLUMNS` as ``datetime64[ns]`` with NaT
-where blank or unparseable; :data:`NUMBER_COLUMNS` as float64 with NaN where blank or
-unparseable; every other column str, stripped, upper-case, ``""`` where blank; plus ``_file``
+:data:`TABLES`; ``CHILD`` as a categorical of str (stripped) whose categories are the same
+in every table of every year read together, so its codes identify a child across them;
+:data:`DATE_COLUMNS` as ``datetime64[ns]`` with NaT where blank or unparseable;
+:data:`NUMBER_COLUMNS` as float64 with NaN where blank or unparseable; every other column a
+categorical of str, stripped, upper-case, ``""`` where blank; plus ``_file``
 (str: the file's display name) and ``_row`` (int: the 1-based row in the CSV, the header being
 row 1; for XML the 1-based index of the CHILD element) to locate findings. A row whose date or
 number did not parse keeps its other values.

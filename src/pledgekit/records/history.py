@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from pledgekit.model.ssda903_tables import FILE_COLUMN
 from pledgekit.records.collection_year import year_label, year_start
@@ -57,11 +58,20 @@ MEASURED_COLUMNS: dict[str, tuple[str, ...]] = {
 CATEGORY_COLUMNS = ("RNE", "LS", "PLACE", "REC")
 
 
-def _shared_codes(columns: list[pd.Series]) -> list[pd.Series]:
-    """The columns as categories over the union of their values (one dtype for all)."""
-    values = pd.concat(columns, ignore_index=True)
-    dtype = pd.CategoricalDtype(values.drop_duplicates())
-    return [column.astype(dtype) for column in columns]
+def _shared_codes(columns: list[pd.Series]) -> pd.Categorical:
+    """The columns, end to end, as one categorical over the union of their values.
+
+    The reader gives text columns as categoricals (:mod:`pledgekit.model.ssda903_tables`), so
+    the rows' text is not hashed again: CHILD shares one set of categories in every table, so
+    its codes are simply joined; other columns' few categories are matched up and the codes
+    renumbered. (Text given otherwise is made categorical here.)
+    """
+    coded = [pd.Categorical(column) for column in columns]
+    first = coded[0].categories
+    if all(column.categories.equals(first) for column in coded):
+        codes = np.concatenate([column.codes for column in coded])
+        return pd.Categorical.from_codes(codes, categories=first, validate=False)
+    return union_categoricals(coded)
 
 
 @memoised
@@ -75,7 +85,7 @@ def coded_tables(records: Records903) -> dict[tuple[int, str], pd.DataFrame]:
     }
     if not frames:
         return {}
-    codes, _ = pd.factorize(pd.concat([f["CHILD"] for f in frames.values()], ignore_index=True))
+    codes = _shared_codes([f["CHILD"] for f in frames.values()]).codes.astype(np.intp)
     coded: dict[tuple[int, str], pd.DataFrame] = {}
     at = 0
     for key, frame in frames.items():
@@ -84,8 +94,11 @@ def coded_tables(records: Records903) -> dict[tuple[int, str], pd.DataFrame]:
     episodes = [key for key in coded if key[1] == "Episodes"]
     for column in CATEGORY_COLUMNS if episodes else ():
         shared = _shared_codes([coded[key][column] for key in episodes])
-        for key, values in zip(episodes, shared, strict=True):
-            coded[key] = coded[key].assign(**{column: values})
+        at = 0
+        for key in episodes:
+            size = len(coded[key])
+            coded[key] = coded[key].assign(**{column: shared[at : at + size]})
+            at += size
     for key in episodes:
         coded[key] = _by_child_and_start(coded[key])
     return coded

@@ -32,7 +32,7 @@ from pledgekit.read.ssda903.return_years import (
     year_label,
 )
 from pledgekit.read.ssda903.table_shapes import match_table
-from pledgekit.read.ssda903.typed_columns import typed_table
+from pledgekit.read.ssda903.typed_columns import code_children, typed_table
 from pledgekit.read.ssda903.xml_returns import read_xml_tables
 
 _SUFFIXES = (".csv", ".xml")
@@ -150,6 +150,11 @@ def _by_year(
                     continue
                 tables[table] = frame
                 first[(year, table)] = item.shown
+    # CHILD coded once over every table kept (a duplicate table is not read further).
+    kept = [(year, table) for year in sorted(years) for table in years[year]]
+    coded = code_children([years[year][table] for year, table in kept])
+    for (year, table), frame in zip(kept, coded, strict=True):
+        years[year][table] = frame
     return Records903({y: YearTables(y, years[y]) for y in sorted(years)})
 
 

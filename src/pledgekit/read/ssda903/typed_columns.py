@@ -2,15 +2,17 @@
 
 In: a frame of strings (every cell as written, "" when blank) with canonical column names.
 Out: dates as datetime64 (NaT when blank or unparseable), numbers as float64 (NaN likewise),
-other columns stripped and upper-cased, plus ``_file`` and ``_row``; and the findings for dates,
-numbers and codes that did not read. Every step is vectorised (one pass per column, a fixed
-date format), so a national-scale file costs no Python per row. A finding names the file, the
-column and the rows, never the value: these are children's records.
+other columns stripped and upper-cased as categoricals, plus ``_file`` and ``_row``; and the
+findings for dates, numbers and codes that did not read. CHILD is left as read until every file
+is read: :func:`code_children` then codes it once across them all. Every step is vectorised
+(one pass per column, a fixed date format), so a national-scale file costs no Python per row. A
+finding names the file, the column and the rows, never the value: these are children's records.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -37,23 +39,31 @@ def typed_table(
     findings: list[Finding] = []
     out: dict[str, object] = {}
     for column in TABLES[table]:
-        # A column holds few distinct values (codes, dates) or repeats them (ids): each step
-        # works on the distinct values only and the result is spread back by their codes.
+        if column == "CHILD":  # coded once across every file read (code_children)
+            given = raw.get(column)
+            out[column] = np.full(len(raw), "", dtype=object) if given is None else given.to_numpy()
+            continue
+        # A column holds few distinct values (codes, dates): each step works on the distinct
+        # values only and the result is spread back by their codes.
         codes, distinct = _distinct(raw.get(column), len(raw))
         bad: pd.Series | None = None
         if column in DATE_COLUMNS:
             values, bad = _dates(distinct)
             what, code = "not a date in dd/mm/yyyy", SSDA903_BAD_DATE
+            out[column] = values.to_numpy()[codes]
         elif column in NUMBER_COLUMNS:
             values, bad = _numbers(distinct, column)
             what, code = _NUMBER_WHAT.get(column, "not a whole number"), SSDA903_BAD_CODE
-        elif column == "CHILD":
-            values = distinct
+            out[column] = values.to_numpy()[codes]
         else:
             values = _upper(distinct)
             bad = _bad_code(values, column)
             what, code = _code_what(column), SSDA903_BAD_CODE
-        out[column] = values.to_numpy()[codes]
+            # Values that upper-casing made equal become one category (a few values, not rows).
+            merged, categories = pd.factorize(values.to_numpy())
+            out[column] = pd.Categorical.from_codes(
+                merged[codes], categories=pd.Index(categories), validate=False
+            )
         if bad is not None and bad.any():
             _report(findings, bad.to_numpy()[codes], rows, file, column, what, code)
     frame = pd.DataFrame(out, index=pd.RangeIndex(len(raw)))
@@ -83,8 +93,29 @@ def _code_what(column: str) -> str:
     return f"not one of the SSDA903 {label}"
 
 
+def code_children(frames: Sequence[pd.DataFrame]) -> list[pd.DataFrame]:
+    """The typed ``frames`` with CHILD coded: one categorical dtype over every frame's ids.
+
+    The ids of every table of every year are factorised together, once, stripped: a child has
+    the same code wherever it appears, and the records layer joins, sorts and counts on the
+    codes without hashing the ids again. Categories are in the order ids first appear.
+    (The other text columns are categoricals too, each frame with its own categories.)
+    """
+    if not frames:
+        return []
+    ids = pd.Series(np.concatenate([frame["CHILD"].to_numpy(dtype=object) for frame in frames]))
+    codes, distinct = _distinct(ids, len(ids))
+    children = pd.Categorical.from_codes(codes, categories=pd.Index(distinct), validate=False)
+    coded, at = [], 0
+    for frame in frames:
+        coded.append(frame.assign(CHILD=children[at : at + len(frame)]))
+        at += len(frame)
+    return coded
+
+
 def _distinct(column: pd.Series | None, length: int) -> tuple[np.ndarray, pd.Series]:
-    """A text column as codes into its distinct values, stripped ("" for a column not given)."""
+    """A text column as codes into its distinct values, stripped ("" for a column not given);
+    no two values are equal."""
     if column is None:
         return np.zeros(length, dtype=np.intp), pd.Series([""], dtype=object)
     cells = column.to_numpy(dtype=object)
@@ -101,9 +132,10 @@ def _distinct(column: pd.Series | None, length: int) -> tuple[np.ndarray, pd.Ser
     else:
         texts = [str(value) for value in uniques]
     # Stripping is a Python loop over the distinct values; most files need none, which one
-    # search of the values joined (in C) tells.
+    # search of the values joined (in C) tells. Values that differed only by spaces become one.
     if _PADDED.search("\0" + "\0".join(texts) + "\0"):
-        texts = [value.strip() for value in texts]
+        merged, stripped = pd.factorize(np.array([value.strip() for value in texts], dtype=object))
+        return merged[codes], pd.Series(stripped, dtype=object)
     return codes, pd.Series(texts, dtype=object)
 
 
