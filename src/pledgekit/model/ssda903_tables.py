@@ -21,6 +21,7 @@ __all__ = [
     "DATE_COLUMNS",
     "FILE_COLUMN",
     "NUMBER_COLUMNS",
+    "OC2_FLAGS",
     "ROW_COLUMN",
     "TABLES",
     "Records903",
@@ -33,6 +34,18 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pandas loads only when frames are built, so `pledgekit --help` stays fast
     import pandas as pd
+
+#: OC2's outcome flags, each 0 or 1 (the last columns of the table, in its order).
+OC2_FLAGS: tuple[str, ...] = (
+    "CONVICTED",
+    "HEALTH_CHECK",
+    "IMMUNISATIONS",
+    "TEETH_CHECK",
+    "HEALTH_ASSESSMENT",
+    "SUBSTANCE_MISUSE",
+    "INTERVENTION_RECEIVED",
+    "INTERVENTION_OFFERED",
+)
 
 # Table name -> its columns, exactly as DfE's 903 guidance and the open validator name them.
 TABLES: dict[str, tuple[str, ...]] = {
@@ -54,20 +67,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
     "UASC": ("CHILD", "SEX", "DOB", "DUC"),
     "Reviews": ("CHILD", "DOB", "REVIEW", "REVIEW_CODE"),
-    "OC2": (
-        "CHILD",
-        "DOB",
-        "SDQ_SCORE",
-        "SDQ_REASON",
-        "CONVICTED",
-        "HEALTH_CHECK",
-        "IMMUNISATIONS",
-        "TEETH_CHECK",
-        "HEALTH_ASSESSMENT",
-        "SUBSTANCE_MISUSE",
-        "INTERVENTION_RECEIVED",
-        "INTERVENTION_OFFERED",
-    ),
+    "OC2": ("CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", *OC2_FLAGS),
     "OC3": ("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"),
     "AD1": (
         "CHILD",
@@ -105,20 +105,8 @@ DATE_COLUMNS: frozenset[str] = frozenset(
     }
 )
 
-NUMBER_COLUMNS: frozenset[str] = frozenset(
-    {
-        "SDQ_SCORE",
-        "CONVICTED",
-        "HEALTH_CHECK",
-        "IMMUNISATIONS",
-        "TEETH_CHECK",
-        "HEALTH_ASSESSMENT",
-        "SUBSTANCE_MISUSE",
-        "INTERVENTION_RECEIVED",
-        "INTERVENTION_OFFERED",
-        "NB_ADOPTR",
-    }
-)
+#: Number columns: OC2's SDQ score and flags, and AD1's count of adopters.
+NUMBER_COLUMNS: frozenset[str] = frozenset({"SDQ_SCORE", *OC2_FLAGS, "NB_ADOPTR"})
 
 # The two columns the reader adds to every frame, to locate a finding without its value.
 FILE_COLUMN = "_file"

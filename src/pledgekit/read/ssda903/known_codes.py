@@ -8,7 +8,7 @@ F placement codes of years before 2010); they are accepted so a past year reads 
 
 from __future__ import annotations
 
-from pledgekit.model.ssda903_tables import NUMBER_COLUMNS
+from pledgekit.model.ssda903_tables import OC2_FLAGS
 
 _RNE = "S L P T B U"
 _LS = "C1 C2 D1 E1 V2 V3 V4 L1 L2 L3 J1 J2 J3"
@@ -30,9 +30,8 @@ CODE_LISTS: dict[str, tuple[str, frozenset[str]]] = {
     "ACTIV": ("care leaver activity codes", frozenset(_ACTIV.split())),
 }
 
-#: Flag columns holding 0 or 1: the OC2 numbers other than the SDQ score (and AD1's count of
-#: adopters).
-FLAG_COLUMNS = NUMBER_COLUMNS - {"SDQ_SCORE", "NB_ADOPTR"}
+#: Flag columns holding 0 or 1: OC2's outcome flags.
+FLAG_COLUMNS = frozenset(OC2_FLAGS)
 
 #: SDQ scores run from 0 to 40.
 SDQ_RANGE = (0.0, 40.0)
