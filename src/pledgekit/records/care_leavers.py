@@ -25,13 +25,16 @@ ACCOMMODATION_UNKNOWN_TYPES = ("G", "H", "R")  # gone abroad, deported, residenc
 TRANSFERRED = "E3"
 
 
-def transferred_out(records: Records903, year: int, young: pd.Series) -> pd.Series:
-    """Which of the ``young`` people (CHILD codes) had their latest episode end with E3.
+@memoised
+def transferred_out(records: Records903, year: int) -> pd.Index:
+    """The young people of year ``year``'s OC3 table (CHILD codes) whose latest episode ended
+    with E3.
 
     The latest episode is the one with the latest start (DECOM) over every year's Episodes
-    table given up to ``year``; a later year's file wins a tie. Only the young people asked
-    about are looked at, so the scan is small.
+    table given up to ``year``; a later year's file wins a tie. Only the care leavers are looked
+    at, so the scan is small; remembered per records object, as every age group asks.
     """
+    young = table(records, year, "OC3")["CHILD"].unique()
     parts = []
     for given in sorted(records.years):
         if given <= year and has_table(records, given, "Episodes"):
@@ -39,12 +42,11 @@ def transferred_out(records: Records903, year: int, young: pd.Series) -> pd.Seri
             mine = episodes[episodes["CHILD"].isin(young)]
             parts.append(mine.loc[:, ["CHILD", "DECOM", "REC"]].assign(_year=given))
     if not parts:
-        nobody: pd.Series = pd.Series(False, index=young.index)
-        return nobody
+        return pd.Index([])
     episodes = pd.concat(parts, ignore_index=True).sort_values(["CHILD", "DECOM", "_year"])
     last = episodes.drop_duplicates("CHILD", keep="last")
-    result: pd.Series = young.isin(last.loc[last["REC"] == TRANSFERRED, "CHILD"])
-    return result
+    transferred: pd.Index = pd.Index(last.loc[last["REC"] == TRANSFERRED, "CHILD"])
+    return transferred
 
 
 @memoised
@@ -62,7 +64,7 @@ def leavers(
         age = age_at_end(oc3["DOB"], year)
     kept = oc3[age.between(*ages) & ~oc3["IN_TOUCH"].isin(LEFT_OUT_CONTACT)]
     if not options.include_transferred_e3:
-        kept = kept[~transferred_out(records, year, kept["CHILD"])]
+        kept = kept[~kept["CHILD"].isin(transferred_out(records, year))]
     result: pd.DataFrame = kept
     return result
 
