@@ -12,9 +12,11 @@ run interleaved in fresh processes (imports done before the clock starts), media
   every measure for every year, disclosure control.
 
 The aims: ``ssda903`` within 3x ``read_csv`` with peak memory under 1 GB, and linear in
-children (10x the children at most 11x the time).
+children (10x the children at most 11x the time). With ``--baseline REV``, the reader and the
+whole path as they were at commit REV ("before") run interleaved with this tree's ("after").
 
     python benchmarks/bench_ssda903.py            # 17,600 and 176,000 children, 3 rounds
+    python benchmarks/bench_ssda903.py --baseline d22d5a5   # and before/after rows
     python benchmarks/bench_ssda903.py --quick    # 1,000 and 10,000 children, once
 """
 
@@ -27,7 +29,16 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from harness import Contender, arguments, interleave, markdown, memory, ratio, seconds  # noqa: E402
+from harness import (  # noqa: E402
+    Contender,
+    arguments,
+    baseline_tree,
+    interleave,
+    markdown,
+    memory,
+    ratio,
+    seconds,
+)
 
 YEARS = (2021, 2022, 2023, 2024, 2025)
 FULL = (17_600, 176_000)
@@ -59,35 +70,44 @@ def ensure_returns(children: int) -> tuple[Path, int]:
 
 
 def main() -> None:
-    args = arguments(__doc__, "1,000 and 10,000 children, once")
+    args = arguments(__doc__, "1,000 and 10,000 children, once", baseline="")
     sizes = QUICK if args.quick else FULL
-    found: dict[tuple[str, int], Contender] = {}
+    before = baseline_tree(args)
+    versions = {**({"before": before} if before else {}), "after": None}
+    found: dict[tuple[str, str, int], Contender] = {}
     rows: dict[int, int] = {}
     for children in sizes:
         folder, rows[children] = ensure_returns(children)
         setup = SETUP.format(folder=str(folder))
-        contenders = [
-            Contender(f"{name} {children:,}", body, setup) for name, body in BODIES.items()
-        ]
-        found.update({(name, children): c for name, c in zip(BODIES, contenders, strict=True)})
+        floor = Contender(f"read_csv {children:,}", BODIES["read_csv"], setup)
+        found[("read_csv", "", children)] = floor
+        for version, pythonpath in versions.items():
+            for name in ("read", "ssda903"):
+                label = f"{name} {children:,}" + (f" {version}" if before else "")
+                found[(name, version, children)] = Contender(
+                    label, BODIES[name], setup, pythonpath=pythonpath
+                )
+        contenders = [c for key, c in found.items() if key[2] == children]
         interleave(contenders, 1 if args.quick else args.repeat)
     table = []
     for children in sizes:
-        floor, read, whole = (found[(name, children)] for name in BODIES)
-        table.append(
-            [
-                f"{children:,}",
-                f"{rows[children]:,}",
-                seconds(floor),
-                seconds(read),
-                seconds(whole),
-                ratio(read, floor),
-                ratio(whole, floor),
-                f"{read.cpu_seconds / floor.cpu_seconds:.2f}x",
-                f"{whole.cpu_seconds / floor.cpu_seconds:.2f}x",
-                memory(whole),
-            ]
-        )
+        floor = found[("read_csv", "", children)]
+        for version in versions:
+            read, whole = found[("read", version, children)], found[("ssda903", version, children)]
+            table.append(
+                [
+                    f"{children:,}" + (f", {version}" if before else ""),
+                    f"{rows[children]:,}",
+                    seconds(floor),
+                    seconds(read),
+                    seconds(whole),
+                    ratio(read, floor),
+                    ratio(whole, floor),
+                    f"{read.cpu_seconds / floor.cpu_seconds:.2f}x",
+                    f"{whole.cpu_seconds / floor.cpu_seconds:.2f}x",
+                    memory(whole),
+                ]
+            )
     print(
         markdown(
             [
@@ -106,7 +126,7 @@ def main() -> None:
         )
     )
     small, large = sizes
-    growth = found[("ssda903", large)].seconds / found[("ssda903", small)].seconds
+    growth = found[("ssda903", "after", large)].seconds / found[("ssda903", "after", small)].seconds
     print(f"\n10x the children: ssda903 takes {growth:.1f}x the time (aim: at most 11x)")
 
 

@@ -121,15 +121,18 @@ def interleave(contenders: Sequence[Contender], repeat: int) -> None:
             )
 
 
-def arguments(doc: str, quick: str, million: bool = False) -> argparse.Namespace:
+def arguments(
+    doc: str, quick: str, million: bool = False, baseline: str = TODAY
+) -> argparse.Namespace:
     """The options every benchmark script takes: ``--repeat``, ``--quick`` (what ``quick``
-    says), ``--baseline`` and, for the row-scaling scripts, ``--million``."""
+    says), ``--baseline`` (by default ``baseline``: '' for none) and, for the row-scaling
+    scripts, ``--million``."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds (median kept)")
     if million:
         parser.add_argument("--million", action="store_true", help="also 1,000,000 rows (slow)")
     parser.add_argument("--quick", action="store_true", help=quick)
-    parser.add_argument("--baseline", default=TODAY, help="git revision of 'today' (or '')")
+    parser.add_argument("--baseline", default=baseline, help="git revision of 'today' (or '')")
     return parser.parse_args()
 
 
