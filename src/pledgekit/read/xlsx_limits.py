@@ -62,10 +62,13 @@ _NOTABLE = re.compile(rb' r="(?![A-O]?\d{1,6}")([^"<]*)')
 _PLAIN_REF = re.compile(rb"([A-Z]{0,3})(\d{1,7})")
 _QUICK_COLUMNS = 15
 # A cell tag not written `<c r="` and a capital letter (its place by position, its reference
-# written otherwise or without a column), and a cell tag with a namespace prefix (`<x:c`): both
-# are left to the parser.
+# written otherwise or without a column), and a cell or row tag with a namespace prefix (`<x:c`):
+# both are left to the parser.
 _ODD_CELL = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="[A-Z]))')
-_PREFIXED_CELL = re.compile(rb":c[\t\n\r /]|:c>")
+_PREFIXED_CELL = re.compile(rb":(?:c|row)[\t\n\r />]")
+# Likewise a row tag with attributes but not written `<row r="`: a row number written otherwise
+# (`r= "7"`, `r='7'`, after another attribute) would escape the look at references.
+_ODD_ROW = re.compile(rb'<row(?:[\t\n\r/]| (?!r="))')
 # The part's first tag, when the bytes are UTF-8 as Excel writes them: an XML declaration naming
 # no encoding or UTF-8, or a tag (`<` then neither `?` nor a NUL: UTF-16 writes a NUL beside every
 # ASCII character, and its byte-order mark comes before the `<`). Any other encoding is for the
@@ -306,6 +309,7 @@ def _plain_bound(archive: zipfile.ZipFile, part: str) -> bool:
         if (
             data.find(b"<!", start, end) >= 0  # a DTD (entities), a comment or CDATA
             or _ODD_CELL.search(data, start, end)
+            or _ODD_ROW.search(data, start, end)
             or _PREFIXED_CELL.search(data, start, end)
         ):
             return False
