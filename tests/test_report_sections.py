@@ -165,3 +165,42 @@ def test_a_template_from_before_sections_is_told_where_its_variable_went(tmp_pat
     message = str(caught.value)
     assert message.startswith(f"{old}, line 2: undefined variable: ")
     assert "report.exceptions is now in its section" in message and "templates export" in message
+
+
+def test_a_councils_own_frame_needs_no_copy_of_the_macros(tmp_path: Path) -> None:
+    report = _report(tmp_path)
+    frame = tmp_path / "ours.md.j2"
+    frame.write_text(
+        "OURS {{ report.council }}\n\n{% for section in report.sections %}"
+        '{% include "sections/" ~ section.key ~ ".md.j2" %}{% endfor %}',
+        encoding="utf-8",
+    )
+    ours = render_markdown(report, template=frame)
+    default = render_markdown(report)
+    assert ours.startswith("OURS Example Borough Council\n\n## 1. Purpose of the report\n")
+    assert ours.endswith(default.split("## 1. Purpose of the report\n", 1)[1])
+
+
+def test_an_error_in_an_included_block_or_macro_names_that_file_and_line(tmp_path: Path) -> None:
+    from pledgekit.model.errors import TemplateError
+
+    report = _report(tmp_path)
+    folder = tmp_path / "mine"
+    (folder / "sections").mkdir(parents=True)
+    frame = folder / "report.md.j2"
+    frame.write_text((ROOT / "templates" / "report.md.j2").read_text(encoding="utf-8"))
+    block = folder / "sections" / "watch.md.j2"
+    block.write_text("## {{ section.number }}\n\n{{ section.nope }}\n", encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        render_markdown(report, template=frame)
+    assert str(caught.value).startswith(f"{frame}, in {block}, line 3: undefined variable: ")
+    block.unlink()
+    macros = folder / "macros.md.j2"
+    macros.write_text(
+        "{% macro heading(section) %}{{ section.nope }}{% endmacro %}\n"
+        "{% macro opening(section) %}{{ heading(section) }}{% endmacro %}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TemplateError) as caught:
+        render_markdown(report, template=frame)
+    assert str(caught.value).startswith(f"{frame}, in {macros}, line 1: undefined variable: ")

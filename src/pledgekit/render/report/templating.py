@@ -21,7 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pledgekit.model.errors import TemplateError
 from pledgekit.model.input_files import check_regular
-from pledgekit.render.resources import template_path
+from pledgekit.render.resources import template_path, templates_dir
 
 #: What a template can call itself when it goes wrong at render time, besides Jinja's own errors.
 RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError)
@@ -37,17 +37,31 @@ def section_blocks() -> dict[str, str]:
     return blocks
 
 
+#: How a built-in block is named in an error: ``sections/watch.md.j2 (built-in)``.
+BUILT_IN = " (built-in)"
+
+
+def _built_in_block(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+    """A section's built-in block by name, named as such in errors; None for any other."""
+    found = section_blocks().get(name)
+    return None if found is None else (found, name + BUILT_IN, lambda: True)
+
+
 def environment(
     *, autoescape: bool, folder: Path | None = None, trim: bool = True
 ) -> jinja2.Environment:
     """A sandboxed Jinja environment for report templates: undefined names are errors, not blanks.
 
     ``trim`` drops the newline after a block tag and the indent before it, so text templates
-    can put each tag on its own line. Includes are looked for in the template's own folder
-    (nowhere else), then among the sections' built-in blocks (:func:`section_blocks`), so a
-    council's copy of one block replaces that block alone.
+    can put each tag on its own line. Includes and imports are looked for in the template's own
+    folder, then in pledgekit's own templates (the macros) and among the sections' built-in
+    blocks (:func:`section_blocks`), nowhere else: a council's copy of one block or of the
+    macros replaces that alone.
     """
-    loaders: list[jinja2.BaseLoader] = [jinja2.DictLoader(section_blocks())]
+    # The shipped folder after the council's: its macros (macros.md.j2, macros.html.j2) serve a
+    # council's frame or block that imports them without a copy of its own.
+    shipped = jinja2.FileSystemLoader(str(templates_dir()))
+    loaders: list[jinja2.BaseLoader] = [shipped, jinja2.FunctionLoader(_built_in_block)]
     if folder is not None:
         loaders.insert(0, jinja2.FileSystemLoader(str(folder)))
     return ImmutableSandboxedEnvironment(
@@ -65,15 +79,18 @@ def shown_name(template: Path | None, default: str) -> str:
     return str(template) if template is not None else f"{default} (default template)"
 
 
-def _line_of(exc: BaseException, filename: str | None) -> int | None:
-    """The template line a render-time error happened on, from Jinja's rewritten traceback."""
+def _line_of(exc: BaseException, filename: str | None) -> tuple[int | None, str | None]:
+    """The template line a render-time error happened on, from Jinja's rewritten traceback, and
+    the included template it is in (a block, the macros) when not ``filename`` itself."""
     line = getattr(exc, "lineno", None)
     if line is not None:
-        return int(line)
-    found = None
+        return int(line), None
+    found: tuple[int | None, str | None] = (None, None)
     for frame in traceback.extract_tb(exc.__traceback__):
         if filename is not None and frame.filename == filename:
-            found = frame.lineno
+            found = (frame.lineno, None)
+        elif not frame.filename.endswith(".py") and not frame.filename.startswith("<"):
+            found = (frame.lineno, frame.filename)  # deeper: an included or imported template
     return found
 
 
@@ -112,7 +129,9 @@ def template_error(
 
     ``where`` turns a line number into words (a Word template says which paragraph).
     """
-    line = _line_of(exc, filename)
+    line, inner = _line_of(exc, filename)
+    if inner is not None:
+        name = f"{name}, in {inner}"
     if isinstance(exc, jinja2.TemplateSyntaxError):
         kind = "syntax error"
         if exc.name and exc.filename and exc.filename != filename:

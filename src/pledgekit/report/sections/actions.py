@@ -10,6 +10,7 @@ from pledgekit.report.plans import ActionLine
 from pledgekit.report.section import Listed, Place, Section, WordBlock
 
 MARKDOWN = """\
+{% from "macros.md.j2" import opening %}
 {{ opening(section) }}
 
 | Ref | Action | Linked measures | Lead and partners | Milestone | Status | Update |
@@ -21,6 +22,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
+{% from "macros.html.j2" import opening, captioned %}
 {{ opening(section) }}
 {% call captioned("t-actions", "Action plan") %}
 <thead><tr><th scope="col">Ref</th><th scope="col">Action</th><th scope="col">Linked measures</th><th scope="col">Lead and partners</th><th scope="col">Milestone</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead>

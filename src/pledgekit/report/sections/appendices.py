@@ -18,6 +18,7 @@ class Appendices(Listed[Appendix]):
 
 
 MARKDOWN = """\
+{% from "macros.md.j2" import opening %}
 {{ opening(section) }}
 
 {% for a in section.items %}
@@ -30,6 +31,7 @@ Contact officer: {{ section.contact.text|md_text }}
 """
 
 HTML = """\
+{% from "macros.html.j2" import opening, detail %}
 {{ opening(section) }}
 <ul>
 {% for a in section.items %}

@@ -33,6 +33,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
+{% from "macros.html.j2" import prose %}
 {% for a in section.items %}
 <h2 class="new-page" id="appendix-{{ a.letter|lower }}">Appendix {{ a.letter }}: {{ a.title }}</h2>
 {{ prose(a.text) }}

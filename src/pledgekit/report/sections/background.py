@@ -8,6 +8,7 @@ from pledgekit.report.paragraphs import Para, generated
 from pledgekit.report.section import Listed, Place, Section, WordBlock
 
 MARKDOWN = """\
+{% from "macros.md.j2" import opening %}
 {{ opening(section) }}
 
 {% for paper in section.items %}
@@ -17,6 +18,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
+{% from "macros.html.j2" import opening, prose %}
 {{ opening(section) }}
 {% if section.items %}
 <ul>

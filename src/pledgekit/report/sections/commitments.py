@@ -23,6 +23,7 @@ class Commitments(Listed[Directorate]):
 
 
 MARKDOWN = """\
+{% from "macros.md.j2" import opening %}
 {{ opening(section) }}
 
 | Directorate | Commitment | Lead | Due | Status | Update |
@@ -34,6 +35,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
+{% from "macros.html.j2" import opening, captioned %}
 {{ opening(section) }}
 {% call captioned("t-commitments", "Commitments by directorate") %}
 <thead><tr><th scope="col">Directorate</th><th scope="col">Commitment</th><th scope="col">Lead</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead>

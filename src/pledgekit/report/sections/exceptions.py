@@ -26,7 +26,8 @@ class Exceptions(Listed[ExceptionItem]):
         )
 
 
-MARKDOWN = r"""{{ opening(section) }}
+MARKDOWN = r"""{% from "macros.md.j2" import opening %}
+{{ opening(section) }}
 
 {% for ex in section.items %}
 ### {{ ex.number }} Measure {{ ex.line.ref|md_text }}: {{ ex.line.title|md_text }}
@@ -48,6 +49,7 @@ MARKDOWN = r"""{{ opening(section) }}
 """
 
 HTML = """\
+{% from "macros.html.j2" import opening, captioned, prose, rag %}
 {{ opening(section) }}
 {% for ex in section.items %}
 <section>

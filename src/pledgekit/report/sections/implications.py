@@ -18,6 +18,7 @@ class Implications(Part):
 
 
 MARKDOWN = """\
+{% from "macros.md.j2" import heading %}
 {{ heading(section) }}
 
 | Implication | Detail | Verified by |
@@ -29,6 +30,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
+{% from "macros.html.j2" import heading, captioned, detail %}
 {{ heading(section) }}
 {% call captioned("t-implications", "Implications and who verified them") %}
 <thead><tr><th scope="col">Implication</th><th scope="col">Detail</th><th scope="col">Verified by</th></tr></thead>

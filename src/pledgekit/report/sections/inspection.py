@@ -22,7 +22,8 @@ class Inspection(Part):
         return () if self.inspection else (f"inspection: {PLACEHOLDER}",)
 
 
-MARKDOWN = r"""{{ heading(section) }}
+MARKDOWN = r"""{% from "macros.md.j2" import heading %}
+{{ heading(section) }}
 
 {% if section.inspection %}
 {{ section.inspection.intro|md_prose }}
@@ -50,6 +51,7 @@ MARKDOWN = r"""{{ heading(section) }}
 """
 
 HTML = """\
+{% from "macros.html.j2" import heading, captioned, para %}
 {{ heading(section) }}
 {% if section.inspection %}
 {{ para(section.inspection.intro) }}

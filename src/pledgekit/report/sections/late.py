@@ -9,6 +9,7 @@ from pledgekit.report.plans import LateLine
 from pledgekit.report.section import Listed, Place, Section, WordBlock
 
 MARKDOWN = """\
+{% from "macros.md.j2" import opening %}
 {{ opening(section) }}
 
 | Ref | Action or commitment | Lead | Due | Status | Update |
@@ -20,6 +21,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
+{% from "macros.html.j2" import opening, captioned %}
 {{ opening(section) }}
 {% call captioned("t-late", "Actions and commitments late or at risk") %}
 <thead><tr><th scope="col">Ref</th><th scope="col">Action or commitment</th><th scope="col">Lead</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead>

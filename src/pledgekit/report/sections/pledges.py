@@ -71,6 +71,7 @@ class Pledges(Part):
 
 
 MARKDOWN = """\
+{% from "macros.md.j2" import heading %}
 {{ heading(section) }}
 
 | Status | Measures |
@@ -140,6 +141,7 @@ Key to symbols:
 """
 
 HTML = """\
+{% from "macros.html.j2" import heading, captioned, prose, rag %}
 {{ heading(section) }}
 {% call captioned("t-counts", "Measures by status, " ~ report.period, "counts") %}
 <thead><tr><th scope="col">Status</th><th scope="col" class="num">Measures</th></tr></thead>

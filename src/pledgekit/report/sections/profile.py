@@ -45,6 +45,7 @@ def profile_lines(items: list[ProfileItem], period: Period) -> tuple[ProfileLine
 
 
 MARKDOWN = """\
+{% from "macros.md.j2" import opening %}
 {{ opening(section) }}
 
 | Measure | {{ report.period }} | {{ report.previous_period }} | England |
@@ -56,6 +57,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
+{% from "macros.html.j2" import opening, captioned %}
 {{ opening(section) }}
 {% call captioned("t-profile", "Children in care, " ~ report.period) %}
 <thead><tr><th scope="col">Measure</th><th scope="col" class="num">{{ report.period }}</th><th scope="col" class="num">{{ report.previous_period }}</th><th scope="col" class="num">England</th></tr></thead>

@@ -6,6 +6,7 @@ from pledgekit.report.inputs import ReportInputs
 from pledgekit.report.section import Paragraphs, Place, Section, WordBlock
 
 MARKDOWN = """\
+{% from "macros.md.j2" import heading %}
 {{ heading(section) }}
 
 {% for p in section.paras %}
@@ -15,6 +16,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
+{% from "macros.html.j2" import heading, para %}
 {{ heading(section) }}
 {% for p in section.paras %}
 {{ para(p) }}

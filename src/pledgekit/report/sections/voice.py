@@ -22,7 +22,8 @@ class Voice(Part):
         return () if self.voice else (f"voice of children and young people: {PLACEHOLDER}",)
 
 
-MARKDOWN = r"""{{ heading(section) }}
+MARKDOWN = r"""{% from "macros.md.j2" import heading %}
+{{ heading(section) }}
 
 {% if section.voice %}
 {{ section.voice.summary|md_prose }}
@@ -42,6 +43,7 @@ MARKDOWN = r"""{{ heading(section) }}
 """
 
 HTML = """\
+{% from "macros.html.j2" import heading, captioned, para %}
 {{ heading(section) }}
 {% if section.voice %}
 {{ para(section.voice.summary) }}

@@ -10,6 +10,7 @@ from pledgekit.report.paragraphs import Para, generated
 from pledgekit.report.section import Listed, Place, Section, WordBlock
 
 MARKDOWN = """\
+{% from "macros.md.j2" import opening %}
 {{ opening(section) }}
 
 {% if section.items %}
@@ -23,6 +24,7 @@ MARKDOWN = """\
 """
 
 HTML = """\
+{% from "macros.html.j2" import opening, captioned %}
 {{ opening(section) }}
 {% if section.items %}
 {% call captioned("t-watch", "Measures rated amber, " ~ report.period) %}
