@@ -1,12 +1,13 @@
-"""A streaming XML parser for the untrusted XML inside spreadsheet files.
+"""A streaming XML parser for untrusted XML: the sheets inside spreadsheet files and the
+SSDA903 XML return.
 
-Sheet XML can be hundreds of MB, so it is parsed as it is inflated, a chunk at a time, with
+Such XML can be hundreds of MB, so it is parsed as it is inflated, a chunk at a time, with
 expat (the parser under :mod:`xml.etree.ElementTree`) calling back for each element: nothing
 is kept but what the caller keeps, and a chunk boundary can fall anywhere, inside a tag or an
 attribute, without changing what is seen. As defusedxml does (``forbid_dtd``,
 ``forbid_entities``, ``forbid_external``), a document type declaration, an entity declaration
-or an external entity is refused: spreadsheet XML has none, and they are how an XML file grows
-a billionfold or reads other files.
+or an external entity is refused (parameter entities are never parsed): no input pledgekit
+reads has them, and they are how an XML file grows a billionfold or reads other files.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from xml.parsers import expat
 
 
 class XmlError(ValueError):
-    """The XML is not well-formed, or declares what spreadsheet XML never does."""
+    """The XML is not well-formed, or declares what no input pledgekit reads ever does."""
 
 
 class _Forbidden(Exception):
@@ -25,15 +26,15 @@ class _Forbidden(Exception):
 
 
 def _forbid_dtd(*_: object) -> None:
-    raise _Forbidden("a document type declaration (DTD), which spreadsheet XML never has")
+    raise _Forbidden("a document type declaration (DTD), which no input pledgekit reads has")
 
 
 def _forbid_entity(*_: object) -> None:
-    raise _Forbidden("an entity declaration, which spreadsheet XML never has")
+    raise _Forbidden("an entity declaration, which no input pledgekit reads has")
 
 
 def _forbid_external(*_: object) -> bool:
-    raise _Forbidden("an external entity, which spreadsheet XML never uses")
+    raise _Forbidden("an external entity, which no input pledgekit reads uses")
 
 
 StartHandler = Callable[[str, dict[str, str]], Any]
@@ -56,6 +57,7 @@ def parse(
     Raises :class:`XmlError` for XML that is not well-formed or that declares a DTD or entities.
     """
     parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartDoctypeDeclHandler = _forbid_dtd
     parser.EntityDeclHandler = _forbid_entity
     parser.UnparsedEntityDeclHandler = _forbid_entity

@@ -6,15 +6,15 @@ repeated fields: ``EPISODE`` (``PL`` for PLACE), ``AREVIEW``, ``AMISSING``, ``OC
 Care leaver (OC3), adoption (AD1) and UASC fields sit with the header fields: a child with any
 of them gets a row in that table. Each row's number is the CHILD element's position (1-based).
 
-The file is parsed as a stream by expat with every DTD refused: no entity can expand and
-nothing outside the file is ever fetched (the protections defusedxml gives, without the
-dependency). Messages never quote the file's text.
+The file is parsed as a stream by :mod:`pledgekit.read.xml_stream`, which refuses every DTD:
+no entity can expand and nothing outside the file is ever fetched. Messages never quote the
+file's text.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from xml.parsers import expat
 
 import numpy as np
 import pandas as pd
@@ -23,6 +23,7 @@ from pledgekit.model.codes import UNREADABLE_FILE
 from pledgekit.model.findings import Finding, finding
 from pledgekit.model.location import Location
 from pledgekit.model.ssda903_tables import TABLES
+from pledgekit.read import xml_stream
 from pledgekit.read.ssda903.csv_returns import RawTable
 
 _RENAMED = {"CHILDID": "CHILD", "PL": "PLACE"}
@@ -45,10 +46,6 @@ _BESIDE_HEADER = {
     "AD1": ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"),
 }
 _CHUNK = 1 << 20
-
-
-class _Refused(Exception):
-    """The file declares a DTD or entities, which a 903 return never needs."""
 
 
 class _Return:
@@ -126,25 +123,14 @@ def read_xml_tables(path: Path, shown: str) -> tuple[list[RawTable], list[Findin
     """Every 903 table of the XML return at ``path`` (all of them, empty when the return has
     no rows of one), or a finding when the file cannot be read as one."""
     state = _Return()
-    parser = expat.ParserCreate()
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.StartDoctypeDeclHandler = _refuse
-    parser.EntityDeclHandler = _refuse
-    parser.ExternalEntityRefHandler = _refuse_external
-    parser.StartElementHandler = state.start
-    parser.EndElementHandler = state.end
-    parser.CharacterDataHandler = state.chars
     try:
         if not path.is_file():
             raise OSError("not a regular file")
         with path.open("rb") as handle:
-            while chunk := handle.read(_CHUNK):
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
-    except _Refused:
-        return [], [_unreadable(shown, "it declares a DTD or entities, which are refused")]
-    except expat.ExpatError as exc:
-        return [], [_unreadable(shown, f"not well-formed XML (line {exc.lineno})")]
+            chunks = iter(partial(handle.read, _CHUNK), b"")
+            xml_stream.parse(chunks, state.start, state.end, state.chars)
+    except xml_stream.XmlError as exc:
+        return [], [_unreadable(shown, str(exc))]
     except OSError as exc:
         reason = "no such file" if isinstance(exc, FileNotFoundError) else "cannot be opened"
         return [], [_unreadable(shown, str(exc) if "regular" in str(exc) else reason)]
@@ -155,14 +141,6 @@ def read_xml_tables(path: Path, shown: str) -> tuple[list[RawTable], list[Findin
         frame = pd.DataFrame(rows, columns=list(TABLES[table]), dtype=object)
         tables.append(RawTable(table, frame, np.asarray(state.numbers[table], dtype=np.int64)))
     return tables, []
-
-
-def _refuse(*_args: object) -> None:
-    raise _Refused
-
-
-def _refuse_external(*_args: object) -> int:
-    raise _Refused
 
 
 def _unreadable(shown: str, reason: str) -> Finding:
