@@ -151,9 +151,11 @@ def _strict_json(text: str) -> object:
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _safe_outputs(folder: Path, *names: str) -> None:
+def _safe_outputs(folder: Path, *names: str, written: tuple[str, ...] = ()) -> None:
     """What issue 19 promises of every output: no control characters, no personal data, a CSV
-    whose rows do not split and whose lines start no formula, and no infinity."""
+    whose rows do not split and whose lines start no formula, and no infinity. ``written`` is
+    prose the user wrote into the output: where it says "inf" itself, that is not a figure."""
+    figures_only = not any("inf" in text.lower() for text in written)
     for name in names:
         path = folder / name
         if not path.exists():
@@ -161,7 +163,7 @@ def _safe_outputs(folder: Path, *names: str) -> None:
         text = path.read_text(encoding="utf-8")
         assert not _CONTROLS.search(text), name
         assert "9434765919" not in re.sub(r"\D", "", text)
-        assert "inf" not in text.lower().replace("info", "")
+        assert not figures_only or "inf" not in text.lower().replace("info", "")
         if name.endswith(".csv"):
             rows = list(csv.reader(io.StringIO(text, newline="")))
             assert len({len(row) for row in rows}) <= 1, name
@@ -277,7 +279,7 @@ def test_any_meeting_prose_and_appendix(
         (folder / "meeting.yaml").write_text(yaml.safe_dump(meeting), encoding="utf-8")
         code = _run(folder, "report", "q.csv", "-m", "meeting.yaml", "-o", "r.md", "--redact")
         if code != 2:
-            _safe_outputs(folder, "r.md")
+            _safe_outputs(folder, "r.md", written=(purpose, conclusion, body))
         _no_partial_files(
             folder, {"pledge.yaml", "q.csv", "a.md", "link.md", "meeting.yaml", "r.md"}
         )
