@@ -10,7 +10,7 @@ adds only option parsing, rendering and exit codes, so the library gives the sam
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from pledgekit.records.frames import CountingOptions
     from pledgekit.report.model import Report
     from pledgekit.score.benchmarks import Benchmarks, BenchmarkSet
-    from pledgekit.score.scorecard import Scorecard
+    from pledgekit.score.scorecard import Row, Scorecard
 
 _YAML = (".yaml", ".yml")
 
@@ -315,14 +315,17 @@ def load_guarded(
     period: str | Period | None = None,
     threshold: int | None = None,
     redact: bool = False,
+    as_at: bool = False,
 ) -> tuple[Scorecard, Dataset, list[Finding]]:
     """Read the inputs and build the scorecard, guarded for personal data.
 
     Returns the scorecard, the dataset it came from (the report also needs its optional sheets)
     and the personal-data findings that block output (none with ``redact``, which replaces
-    the matches with [redacted] instead).
+    the matches with [redacted] instead). ``as_at`` rates the period from what was known at it,
+    as its report does; without it, an earlier period's card names in ``arrived_later`` the
+    measures that figures from later workbooks change.
     """
-    card, blocking, loaded = _load_guarded(files, pledge, period, threshold, redact)
+    card, blocking, loaded = _load_guarded(files, pledge, period, threshold, redact, as_at)
     return card, loaded.inputs.dataset, blocking
 
 
@@ -348,22 +351,34 @@ def _load_guarded(
     card = build_scorecard(
         definition, dataset, period=chosen, threshold=threshold, published=published
     )
-    if as_at:
-        # A paper shows only what was known at its period: rate again without later figures.
+    if as_at or chosen is not None:
+        # A paper shows only what was known at its period: rate again without later figures,
+        # and either use that card or name the measures where the two differ.
         from pledgekit.report.as_at import known_at
 
         # The full dataset is still returned: the report takes its sheets by the same rule.
         known = known_at(dataset, card.period)
         if known.trimmed:
-            card = build_scorecard(
+            then = build_scorecard(
                 definition,
                 known.dataset,
                 period=card.period,
                 threshold=threshold,
                 published=published,
             )
+            card = then if as_at else replace(card, arrived_later=_differing(card, then))
     card, blocking = guard(card, redact=redact, where=card.files[0] if card.files else "")
     return card, [*inputs.personal, *named, *blocking], loaded
+
+
+def _differing(now: Scorecard, then: Scorecard) -> tuple[str, ...]:
+    """The measures whose figure, status or trend differ between two cards of one period."""
+
+    def shown(row: Row) -> tuple[object, ...]:
+        return (row.display, row.status, row.short_term.direction, row.long_term.direction)
+
+    before = {row.measure.id: shown(row) for row in then.rows}
+    return tuple(row.measure.id for row in now.rows if before.get(row.measure.id) != shown(row))
 
 
 def _names(dataset: Dataset) -> list[tuple[str, Location]]:
@@ -406,13 +421,16 @@ def load_scorecard(
     period: str | Period | None = None,
     threshold: int | None = None,
     redact: bool = False,
+    as_at: bool = False,
 ) -> tuple[Scorecard, list[Finding]]:
     """Build the scorecard for ``files``; also return personal-data findings that block output.
 
-    With ``redact`` the free text is redacted instead and nothing blocks.
+    With ``redact`` the free text is redacted instead and nothing blocks. With ``as_at`` the
+    period is rated from what was known at it (figures that arrived in a later workbook set
+    aside), as its report is.
     """
     card, _, blocking = load_guarded(
-        files, pledge=pledge, period=period, threshold=threshold, redact=redact
+        files, pledge=pledge, period=period, threshold=threshold, redact=redact, as_at=as_at
     )
     return card, blocking
 

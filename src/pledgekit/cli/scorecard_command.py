@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -30,6 +31,15 @@ def scorecard(
     force: ForceOption = False,
     threshold: ThresholdOption = None,
     redact: RedactOption = False,
+    as_at: Annotated[
+        bool,
+        typer.Option(
+            "--as-at",
+            help="Rate the period from what was known at it, as its report does: figures that "
+            "arrived in a later workbook (such as an annual result that came with the next "
+            "quarter's return) are set aside.",
+        ),
+    ] = False,
 ) -> None:
     """Show the RAG scorecard: every measure's value, target, status, trend and why.
 
@@ -45,7 +55,7 @@ def scorecard(
     chosen = choose_output(FORMATS, output_format, output, force=force, inputs=inputs)
 
     card, blocking = load_scorecard(
-        files, pledge=pledge, period=period, threshold=threshold, redact=redact
+        files, pledge=pledge, period=period, threshold=threshold, redact=redact, as_at=as_at
     )
     print_data_findings(card.findings, blocking)
     if blocking:
@@ -58,6 +68,14 @@ def scorecard(
             render_table(card, console_for())
     else:
         emit(chosen.renderer(card), output, force=force, inputs=inputs)
+    if card.arrived_later:
+        named = ", ".join(card.arrived_later)
+        print(
+            f"Note: {len(card.arrived_later)} measure(s) ({named}) show figures that arrived "
+            f"after {card.period.label}, in a later workbook; the report for {card.period.label} "
+            "shows them as known then (--as-at rates the scorecard that way).",
+            file=sys.stderr,
+        )
     from pledgekit.model.findings import has_errors
 
     # The scorecard is shown, but errors met in the data fail the run.

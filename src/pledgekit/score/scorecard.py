@@ -118,6 +118,11 @@ class Scorecard:
     threshold: int
     findings: list[Finding] = field(default_factory=list)
     level: Level = Level.P95
+    #: Measures whose figure, status or trend here rests on figures that arrived after
+    #: ``period`` in a later workbook (such as an annual result in the next quarter's return):
+    #: the period's report, made from what was known then, shows them otherwise. Filled in for
+    #: an earlier period by :func:`pledgekit.api.load_scorecard`.
+    arrived_later: tuple[str, ...] = ()
 
     @property
     def summary(self) -> Summary:
